@@ -1,0 +1,85 @@
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { rollup, type RollupOptions } from "rollup";
+import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
+import { PACKAGE_ROOT, thincall } from "./plugin.ts";
+
+/** Folder of the on-device entry programs. */
+export const FIRMWARE_DIR = join(PACKAGE_ROOT, "firmware");
+
+/** One built bundle. */
+export interface BuiltBundle {
+  board: string;
+  /** Entry name: path under firmware/ without extension, or the file's base name for user entries. */
+  name: string;
+  /** Path of the written bundle. */
+  file: string;
+  /** The bundle's code. */
+  code: string;
+  /** Size in bytes (what the board stores). */
+  bytes: number;
+}
+
+/** Every firmware entry: `firmware/*.ts` and `firmware/examples/*.ts`. */
+export function firmwareEntries(): string[] {
+  const list = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => join(dir, f))
+      .filter((f) => statSync(f).isFile());
+  const examples = join(FIRMWARE_DIR, "examples");
+  return [...list(FIRMWARE_DIR), ...list(examples)].sort();
+}
+
+/** The name a bundle is written under: `bench`, `examples/sensors`, or a user file's base name. */
+export function entryName(entry: string): string {
+  const rel = relative(FIRMWARE_DIR, resolve(entry));
+  const inside = !rel.startsWith("..") && !rel.startsWith("/");
+  return (inside ? rel : basename(entry)).replace(/\.(ts|js)$/, "");
+}
+
+/** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
+export function bundleOptions(entry: string, board: BoardProfile, outDir = join(PACKAGE_ROOT, "dist")): RollupOptions {
+  return {
+    input: entry,
+    plugins: thincall({ board }),
+    onwarn(warning, warn) {
+      if (warning.code === "EMPTY_BUNDLE") return;
+      warn(warning);
+    },
+    output: {
+      file: join(outDir, board.id, `${entryName(entry)}.js`),
+      format: "es",
+      sourcemap: true,
+    },
+  };
+}
+
+function firstLine(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.replace(/^\[plugin [^\]]+\]\s*/, "");
+}
+
+/** Builds one entry for one board, writes it and its source map, and returns it. */
+export async function buildBundle(entry: string, board: BoardProfile, outDir?: string): Promise<BuiltBundle> {
+  const options = bundleOptions(entry, board, outDir);
+  const output = options.output as { file: string };
+  let bundle;
+  try {
+    bundle = await rollup({ ...options, output: undefined, logLevel: "silent" });
+    const { output: chunks } = await bundle.generate({ ...(options.output as object) });
+    const chunk = chunks.find((c) => c.type === "chunk");
+    if (!chunk || chunk.type !== "chunk") throw new Error("no code produced");
+    mkdirSync(dirname(output.file), { recursive: true });
+    const code = chunk.code;
+    writeFileSync(output.file, code + `\n`);
+    if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
+    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`build of ${relative(process.cwd(), entry)} for ${board.id} failed: ${firstLine(e)}`);
+  } finally {
+    await bundle?.close();
+  }
+}

@@ -1,0 +1,93 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import typescript from "@rollup/plugin-typescript";
+import { minify } from "terser";
+import type { Plugin, PluginContext } from "rollup";
+import type { BoardProfile } from "../boards/profile.ts";
+import { checkCode, formatViolation } from "../check/check.ts";
+import { replHazards } from "./repl-safe.ts";
+import { espruinoTerserOptions } from "./terser-options.ts";
+
+/** Root of the thincall package. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** The module id firmware imports the board's facts from. */
+export const BOARD_MODULE = "thincall:board";
+
+/** Options of the {@link thincall} rollup plugin. */
+export interface ThincallPluginOptions {
+  /** The board profile whose facts are injected as constants. */
+  board: BoardProfile;
+  /** Longest output line; lines are cut between statements only. @default 160 */
+  maxLineLength?: number;
+  /** Run the Espruino compatibility check on every chunk. @default true */
+  check?: boolean;
+  /** Compile TypeScript (set false if your config already has a TypeScript plugin). @default true */
+  typescript?: boolean;
+}
+
+/** The board facts, as the source of the `thincall:board` module. */
+export function boardModuleSource(board: BoardProfile): string {
+  const c = (name: string, value: unknown) => `export const ${name} = ${JSON.stringify(value)};\n`;
+  return (
+    c("BOARD_ID", board.id) +
+    c("BOARD_JSVARS", board.jsvars) +
+    c("BOARD_BLOCKSIZE", board.bytesPerVar) +
+    c("BOARD_JIT", board.jit) +
+    c("BOARD_WATCHDOG", board.watchdog)
+  );
+}
+
+function failBuild(ctx: PluginContext, file: string, lines: string[]): never {
+  ctx.error(`${file}: Espruino would not run this bundle:\n  ${lines.join("\n  ")}`);
+}
+
+/**
+ * The thincall pipeline as a rollup plugin: TypeScript for Espruino, board constants under
+ * `thincall:board`, `thincall` resolved to the dispatch core, terser configured for Espruino,
+ * REPL-safe lines, and the compatibility check on the result. Use with `format: "es"` and one
+ * input per build, so each bundle is one self-contained script.
+ */
+export function thincall(options: ThincallPluginOptions): Plugin[] {
+  const { board } = options;
+  const maxLineLength = options.maxLineLength ?? 160;
+  const core: Plugin = {
+    name: "thincall",
+    resolveId(id) {
+      if (id === BOARD_MODULE) return "\0" + BOARD_MODULE;
+      if (id === "thincall") return join(PACKAGE_ROOT, "src", "index.ts");
+      return null;
+    },
+    load(id) {
+      return id === "\0" + BOARD_MODULE ? boardModuleSource(board) : null;
+    },
+    async renderChunk(code, chunk) {
+      if (chunk.imports.length > 0) {
+        this.error(`${chunk.fileName}: imports ${chunk.imports.join(", ")}, which a board cannot load; bundle it instead`);
+      }
+      const out = await minify(code, { ...espruinoTerserOptions(maxLineLength), sourceMap: { asObject: true } });
+      return { code: out.code ?? "", map: out.map as never };
+    },
+    generateBundle(_out, bundle) {
+      if (options.check === false) return;
+      for (const item of Object.values(bundle)) {
+        if (item.type !== "chunk") continue;
+        const problems = replHazards(item.code).map((h) => `${item.fileName}:${h.line}:${h.column}: ${h.reason}`);
+        const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined });
+        problems.push(...violations.map((v) => formatViolation(v, item.fileName)));
+        if (problems.length > 0) failBuild(this, item.fileName, problems);
+      }
+    },
+  };
+  if (options.typescript === false) return [core];
+  const ts = typescript({
+    tsconfig: join(PACKAGE_ROOT, "tsconfig.device.json"),
+    include: ["**/*.ts"],
+    filterRoot: false,
+    noEmitOnError: true,
+    compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false },
+  });
+  return [core, ts];
+}
+
+export default thincall;

@@ -1,0 +1,38 @@
+import { tokenizer, type Token } from "acorn";
+
+/** A place where sending the code line by line to Espruino's REPL would split a statement. */
+export interface ReplHazard {
+  line: number;
+  column: number;
+  reason: string;
+}
+
+const CONTINUATIONS = new Set(["else", "catch", "finally", "while"]);
+
+/**
+ * Finds line breaks that are unsafe for Espruino's REPL, which runs a statement as soon as its
+ * brackets balance at the end of a line. A break at bracket depth 0 is safe only after `;` or
+ * `}`, and only when the next line does not continue the statement (`} else`, `} catch`, …).
+ */
+export function replHazards(code: string): ReplHazard[] {
+  const hazards: ReplHazard[] = [];
+  let depth = 0;
+  let prev: Token | undefined;
+  for (const tok of tokenizer(code, { ecmaVersion: "latest", locations: true })) {
+    if (prev && depth === 0 && tok.loc!.start.line > prev.loc!.end.line) {
+      const prevText = code.slice(prev.start, prev.end);
+      const nextText = code.slice(tok.start, tok.end);
+      const where = { line: tok.loc!.start.line, column: tok.loc!.start.column + 1 };
+      if (prevText !== ";" && prevText !== "}") {
+        hazards.push({ ...where, reason: `line break after "${prevText}" ends the statement early` });
+      } else if (CONTINUATIONS.has(nextText)) {
+        hazards.push({ ...where, reason: `"${nextText}" on a new line is split from its statement` });
+      }
+    }
+    const label = tok.type.label;
+    if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
+    else if (label === "}" || label === ")" || label === "]") depth--;
+    prev = tok;
+  }
+  return hazards;
+}
