@@ -1,0 +1,84 @@
+/**
+ * Measurement only (reporting lives in report.ts). Every style is timed by the same functions,
+ * so no style's variables are found faster than another's: loop bodies see only their own
+ * parameters and locals.
+ */
+
+/**
+ * A timed loop: runs `reps` passes over the first `n` elements of `c` and returns a checksum.
+ * `x` and `y` carry what the style needs (a function, a table), so they are parameters too.
+ */
+export type Loop = (c: any, n: number, reps: number, x?: any, y?: any) => number;
+
+/** One dispatch style under test. */
+export interface Style {
+  /** Fixed style id (see scripts/bench/schema.ts). */
+  id: string;
+  /** Builds `n` objects in the style's natural container; types alternate (even: rect, odd: tri). */
+  build: (n: number) => any;
+  /** The decision inside the loop: a dynamic call per element. */
+  run: Loop;
+  /** The target resolved once outside the loop, then called per element. */
+  hoisted: Loop;
+  /** Passed to both loops as `x`. */
+  x?: unknown;
+  /** Passed to both loops as `y`. */
+  y?: unknown;
+}
+
+/** The empty loop: the same loop shape and array access as the styles, with no call. */
+export const emptyLoop: Loop = function (xs, n, r) {
+  let s = 0;
+  while (r--) for (let i = 0; i < n; i++) s += xs[i] ? 1 : 0;
+  return s;
+};
+
+/** One timing sample: µs per element, and the loop's checksum. */
+export function sample(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
+  const x = st.x;
+  const y = st.y;
+  const t0 = getTime();
+  const s = loop(c, n, reps, x, y);
+  out.push(((getTime() - t0) * 1e6) / (n * reps));
+  return s;
+}
+
+/** Median of a numeric array (sorts it in place). */
+export function median(xs: number[]): number {
+  xs.sort((a, b) => a - b);
+  const m = xs.length >> 1;
+  return xs.length & 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
+}
+
+/** Takes `k` samples of a loop; returns [median µs, spread µs, checksum of one pass]. */
+export function timeLoop(loop: Loop, c: any, n: number, reps: number, k: number, st: Style): number[] {
+  const xs: number[] = [];
+  let s = 0;
+  for (let j = 0; j < k; j++) s = sample(loop, c, n, reps, st, xs);
+  const spread = xs.reduce((a, b) => Math.max(a, b), 0) - xs.reduce((a, b) => Math.min(a, b), 1e9);
+  return [median(xs), spread, s / reps];
+}
+
+/** JsVars in use right now, after a garbage collection. */
+export function usage(): number {
+  return process.memory().usage;
+}
+
+/**
+ * Builds `n` objects and measures them: JsVars per object is usage after building minus usage
+ * before, divided by `n`. Returns [JsVars per object, container]; the container is returned so it
+ * stays alive through the second reading (and is then timed).
+ */
+export function buildMeasured(build: (n: number) => any, n: number): any[] {
+  const before = usage();
+  const c = build(n);
+  const after = usage();
+  return [Math.round(((after - before) / n) * 1000) / 1000, c];
+}
+
+/** The largest power of two ≤ x, clamped to [lo, hi]. */
+export function pow2Below(x: number, lo: number, hi: number): number {
+  let p = lo;
+  while (p * 2 <= x && p * 2 <= hi) p *= 2;
+  return p;
+}

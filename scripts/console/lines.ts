@@ -1,0 +1,80 @@
+import { LINE_PREFIX, type DeviceRecord } from "../bench/schema.ts";
+
+/**
+ * Pure parsers for what a board's console prints. They are fed raw chunks, which can split
+ * anywhere (mid-line, mid-escape), and must survive REPL echo, prompts and junk.
+ */
+
+/** Splits buffered text plus a new chunk into complete lines and the unfinished rest. */
+export function splitLines(rest: string, chunk: string): { lines: string[]; rest: string } {
+  const text = rest + chunk;
+  const parts = text.split("\n");
+  const tail = parts.pop() ?? "";
+  return { lines: parts.map((l) => l.replace(/\r/g, "")), rest: tail };
+}
+
+/** ANSI escapes (Espruino clears the prompt with ESC [ J) and the DLE/Ctrl-C bytes. */
+const CONTROL = /\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x10\x03\x0b-\x1f]/g;
+
+/** A console line without control bytes and without leading REPL prompts (`>`). */
+export function cleanLine(line: string): string {
+  return line.replace(CONTROL, "").replace(/^[>:\s]+/, "");
+}
+
+function isNum(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+function isNumOrNull(v: unknown): boolean {
+  return v === null || isNum(v);
+}
+
+/** Whether a parsed object has the fields its `t` promises. */
+export function isDeviceRecord(v: unknown): v is DeviceRecord {
+  if (v === null || typeof v !== "object") return false;
+  const r = v as Record<string, unknown>;
+  switch (r.t) {
+    case "hello":
+      return typeof r.board === "string" && typeof r.engine === "string" && isNum(r.blocksize) && isNum(r.free);
+    case "progress":
+      return typeof r.id === "string" && isNum(r.i) && isNum(r.n);
+    case "result":
+      return (
+        typeof r.id === "string" &&
+        isNumOrNull(r.callUs) &&
+        isNumOrNull(r.hoistedUs) &&
+        isNumOrNull(r.varsPerObject) &&
+        (r.error === undefined || typeof r.error === "string")
+      );
+    case "end":
+      return isNum(r.checksum) && isNum(r.count);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Parses one console line. Returns the protocol record, or null for anything else (echo, banner,
+ * prompts, noise, a truncated or corrupted record).
+ */
+export function parseRecord(line: string): DeviceRecord | null {
+  const clean = cleanLine(line);
+  if (!clean.startsWith(LINE_PREFIX)) return null;
+  try {
+    const value: unknown = JSON.parse(clean.slice(LINE_PREFIX.length));
+    return isDeviceRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the interpreter says when something went wrong, recognised in console lines. */
+export type DeviceFault = { kind: "memory" | "uncaught" | "interrupted"; text: string };
+
+/** Recognises Espruino's own error reports in a console line. */
+export function parseFault(line: string): DeviceFault | null {
+  const clean = cleanLine(line);
+  if (/out of memory/i.test(clean)) return { kind: "memory", text: clean };
+  if (/^Uncaught /.test(clean)) return { kind: "uncaught", text: clean };
+  if (/^Execution Interrupted/.test(clean)) return { kind: "interrupted", text: clean };
+  return null;
+}

@@ -1,0 +1,125 @@
+import { UserError } from "../errors.ts";
+import type { Transport } from "../transport/transport.ts";
+import { cleanLine, splitLines } from "./lines.ts";
+
+type LineListener = (line: string) => void;
+
+interface Waiter {
+  match: (line: string) => boolean;
+  resolve: (line: string) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * A line-oriented view of a board's console over any {@link Transport}. Every received line goes
+ * to the listeners (so nothing received is lost), and callers can wait for a line with a deadline.
+ * Losing the link rejects every waiter at once.
+ */
+export class ConsoleSession {
+  private rest = "";
+  private listeners: LineListener[] = [];
+  private lostListeners: Array<(e: Error) => void> = [];
+  private waiters: Waiter[] = [];
+  private syncCount = 0;
+  /** Set when the link was lost (not closed by us). */
+  lost?: Error;
+
+  constructor(readonly transport: Transport) {}
+
+  /** Opens the transport. */
+  async open(): Promise<void> {
+    await this.transport.open({
+      data: (chunk) => this.receive(chunk),
+      close: (reason) => this.closed(reason),
+    });
+  }
+
+  /** Calls `listener` for every complete line received from now on. */
+  onLine(listener: LineListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Calls `listener` once if the link is lost (not closed by us). */
+  onLost(listener: (e: Error) => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  /** Sends raw bytes. */
+  send(data: string): Promise<void> {
+    if (this.lost) return Promise.reject(new UserError(`lost the board: ${this.lost.message}`));
+    return this.transport.write(data);
+  }
+
+  /**
+   * Waits for a line that satisfies `match`. Rejects with a one-line error naming `what` when
+   * `timeoutMs` passes first, or when the link is lost.
+   */
+  waitForLine(match: (line: string) => boolean, timeoutMs: number, what: string): Promise<string> {
+    if (this.lost) return Promise.reject(new UserError(`lost the board: ${this.lost.message}`));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        match,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.drop(waiter);
+          reject(new UserError(`${this.transport.description}: no answer from the board within ${timeoutMs / 1000} s (${what})`));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /**
+   * Round trip: asks the board to print a fresh token (echo off) and waits for it. When it returns,
+   * everything sent before has been read and run: flow control without timers.
+   */
+  async sync(timeoutMs: number, what = "sync"): Promise<void> {
+    const token = `TCSYNC${++this.syncCount}`;
+    const wait = this.waitForLine((l) => cleanLine(l) === token, timeoutMs, what);
+    // The token is split in the source, so an echo of this line can never match it.
+    await this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`);
+    await wait;
+  }
+
+  /** Closes the link; pending waiters are rejected. */
+  async close(): Promise<void> {
+    await this.transport.close();
+    this.rejectAll(new UserError("console closed"));
+  }
+
+  private receive(chunk: string): void {
+    const { lines, rest } = splitLines(this.rest, chunk);
+    this.rest = rest;
+    for (const line of lines) {
+      for (const l of this.listeners) l(line);
+      for (const w of [...this.waiters]) {
+        if (w.match(line)) {
+          this.drop(w);
+          w.resolve(line);
+        }
+      }
+    }
+  }
+
+  private closed(reason?: Error): void {
+    if (this.rest) this.receive("\n");
+    if (!reason) return;
+    this.lost = reason;
+    for (const l of this.lostListeners) l(reason);
+    this.rejectAll(new UserError(`lost the board: ${reason.message}`));
+  }
+
+  private rejectAll(e: Error): void {
+    for (const w of [...this.waiters]) {
+      this.drop(w);
+      w.reject(e);
+    }
+  }
+
+  private drop(w: Waiter): void {
+    clearTimeout(w.timer);
+    this.waiters = this.waiters.filter((x) => x !== w);
+  }
+}

@@ -1,0 +1,79 @@
+import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
+import { replPieces } from "./chunks.ts";
+import { parseFault, type DeviceFault } from "./lines.ts";
+import type { ConsoleSession } from "./session.ts";
+
+/** Options for {@link uploadProgram}. */
+export interface UploadOptions {
+  board: BoardProfile;
+  /** `ram`: sent to the REPL. `flash`: written to Storage, then `load()`ed. */
+  mode: "ram" | "flash";
+  /** Storage file name for flash mode. @default "thincall.js" */
+  fileName?: string;
+  /** Deadline for each round trip to the board. @default 10000 */
+  timeoutMs?: number;
+  /** Largest piece sent before waiting for the board. @default 1024 */
+  pieceBytes?: number;
+  /** Called after each piece with bytes sent so far and in total. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+/** Bytes of Storage data per write command (before base64). */
+const STORAGE_CHUNK = 768;
+
+/**
+ * Uploads a program through Espruino's console protocol: every line starts with DLE (`\x10`,
+ * echo off for that line), and the board is synced after each piece. `ram` resets the board and
+ * sends the code to the REPL; `flash` writes it to Storage and `load()`s it, so it runs from flash.
+ * Faults the board prints meanwhile (out of memory, uncaught errors) fail the upload.
+ */
+export async function uploadProgram(session: ConsoleSession, code: string, options: UploadOptions): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10000;
+  const faults: DeviceFault[] = [];
+  let uploading = true;
+  session.onLine((line) => {
+    const fault = uploading ? parseFault(line) : null;
+    if (fault) faults.push(fault);
+  });
+  const check = () => {
+    const fault = faults[0];
+    if (!fault) return;
+    if (fault.kind === "memory") {
+      throw new UserError(`the board ran out of memory while loading the program (${code.length} bytes): ${fault.text}`);
+    }
+    throw new UserError(`the board rejected the program: ${fault.text}`);
+  };
+
+  // Ctrl-C breaks whatever runs; the Linux build exits on a second one, so it gets none.
+  if (!options.board.console.ctrlCExits) await session.send("\x03");
+  await session.sync(timeoutMs, "waiting for the REPL");
+  faults.length = 0;
+
+  const total = code.length;
+  if (options.mode === "ram") {
+    await session.send("\x10reset();\n");
+    await session.sync(timeoutMs, "reset");
+    faults.length = 0;
+    let sent = 0;
+    for (const piece of replPieces(code, options.pieceBytes ?? 1024)) {
+      await session.send(piece.split("\n").map((l) => "\x10" + l + "\n").join(""));
+      await session.sync(timeoutMs, "upload");
+      check();
+      sent += piece.length + 1;
+      options.onProgress?.(Math.min(sent, total), total);
+    }
+  } else {
+    const name = JSON.stringify(options.fileName ?? "thincall.js");
+    for (let at = 0; at < total; at += STORAGE_CHUNK) {
+      const b64 = Buffer.from(code.slice(at, at + STORAGE_CHUNK), "latin1").toString("base64");
+      const args = at === 0 ? `${name},atob("${b64}"),0,${total}` : `${name},atob("${b64}"),${at}`;
+      await session.send(`\x10require("Storage").write(${args});\n`);
+      await session.sync(timeoutMs, "writing Storage");
+      check();
+      options.onProgress?.(Math.min(at + STORAGE_CHUNK, total), total);
+    }
+    await session.send(`\x10load(${name});\n`);
+  }
+  uploading = false;
+}

@@ -1,0 +1,43 @@
+import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
+import { SerialTransport } from "./serial.ts";
+import { TcpTransport } from "./tcp.ts";
+import type { Transport } from "./transport.ts";
+
+/** Where a port spec points. */
+export type PortSpec =
+  | { kind: "virtual" }
+  | { kind: "tcp"; host: string; port: number }
+  | { kind: "serial"; path: string };
+
+/**
+ * Parses `virtual`, `tcp://host[:port]` (port from the profile, else 23) or a serial path.
+ * Without a spec, `$ESPRUINO_PORT` is used, and the virtual board when that is unset too.
+ */
+export function parsePort(spec: string | undefined, board: BoardProfile, env = process.env): PortSpec {
+  const s = spec ?? env.ESPRUINO_PORT ?? "virtual";
+  if (s === "virtual") return { kind: "virtual" };
+  if (s.startsWith("tcp://")) {
+    const m = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(s);
+    if (!m) throw new UserError(`bad TCP port "${s}"; use tcp://host[:port]`);
+    const port = m[2] ? Number(m[2]) : (board.console.tcpPort ?? 23);
+    if (!(port > 0 && port < 65536)) throw new UserError(`bad TCP port number in "${s}"`);
+    return { kind: "tcp", host: m[1], port };
+  }
+  if (/^[a-z]+:\/\//i.test(s)) throw new UserError(`unsupported port "${s}"; use a serial device, tcp://host[:port] or virtual`);
+  return { kind: "serial", path: s };
+}
+
+/** Creates the transport for a port spec. */
+export async function createTransport(spec: PortSpec, board: BoardProfile): Promise<Transport> {
+  switch (spec.kind) {
+    case "virtual": {
+      const { createVirtualTransport } = await import("./virtual.ts");
+      return createVirtualTransport(board);
+    }
+    case "tcp":
+      return new TcpTransport(spec.host, spec.port);
+    case "serial":
+      return new SerialTransport(spec.path, board.console.baud ?? 115200);
+  }
+}

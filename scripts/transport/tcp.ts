@@ -1,0 +1,85 @@
+import { connect, type Socket } from "node:net";
+import { UserError } from "../errors.ts";
+import type { Transport, TransportEvents } from "./transport.ts";
+
+/** How long to wait for a TCP connection. @default 5000 */
+export const TCP_CONNECT_TIMEOUT_MS = 5000;
+
+const IAC = 0xff;
+
+/** Drops telnet negotiation (IAC + command + option) that a telnet console may send. */
+export function stripTelnet(buf: Buffer): Buffer {
+  if (!buf.includes(IAC)) return buf;
+  const out: number[] = [];
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === IAC && i + 1 < buf.length && buf[i + 1] !== IAC) i += buf[i + 1] >= 0xfb ? 2 : 1;
+    else out.push(buf[i]);
+  }
+  return Buffer.from(out);
+}
+
+/** A board's console over TCP: ESP32's telnet console (port 23) or `espruino --telnet` (2323). */
+export class TcpTransport implements Transport {
+  readonly description: string;
+  private socket?: Socket;
+  private closing = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    private readonly connectTimeoutMs = TCP_CONNECT_TIMEOUT_MS,
+  ) {
+    this.description = `tcp://${host}:${port}`;
+  }
+
+  open(events: TransportEvents): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: this.host, port: this.port });
+      this.socket = socket;
+      let connected = false;
+      socket.setTimeout(this.connectTimeoutMs);
+      socket.on("timeout", () => {
+        if (!connected) socket.destroy(new Error("ETIMEDOUT"));
+      });
+      socket.on("connect", () => {
+        connected = true;
+        socket.setTimeout(0);
+        socket.setNoDelay(true);
+        resolve();
+      });
+      socket.on("data", (d: Buffer) => events.data(stripTelnet(d).toString("latin1")));
+      socket.on("error", (e: NodeJS.ErrnoException) => {
+        if (!connected) reject(this.describeError(e));
+      });
+      socket.on("close", () => {
+        if (connected) events.close(this.closing ? undefined : new Error(`${this.description} closed the connection`));
+      });
+    });
+  }
+
+  private describeError(e: NodeJS.ErrnoException): UserError {
+    const code = e.code ?? e.message;
+    if (code === "ECONNREFUSED") return new UserError(`${this.description} refused the connection (is the board's telnet console on?)`);
+    if (code === "ETIMEDOUT") return new UserError(`${this.description} did not answer within ${this.connectTimeoutMs / 1000} s (unreachable)`);
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new UserError(`${this.description}: unknown host "${this.host}"`);
+    return new UserError(`${this.description}: ${code}`);
+  }
+
+  write(data: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (!this.socket || this.socket.destroyed) return reject(new UserError(`${this.description} is not open`));
+      this.socket.write(Buffer.from(data, "latin1"), (e) => (e ? reject(new UserError(`${this.description}: ${e.message}`)) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    this.closing = true;
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      socket.once("close", () => resolve());
+      socket.end();
+      socket.destroySoon();
+    });
+  }
+}
