@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
@@ -37,6 +37,38 @@ export function entryName(entry: string): string {
   const rel = relative(FIRMWARE_DIR, resolve(entry));
   const inside = !rel.startsWith("..") && !rel.startsWith("/");
   return (inside ? rel : basename(entry)).replace(/\.(ts|js)$/, "");
+}
+
+/** The size budget kept in `size-budget.json`. */
+export interface SizeBudget {
+  /** Most bytes the minified core may take. */
+  coreBytes: number;
+  /** Most bytes any firmware bundle may take. */
+  bundleBytes: number;
+}
+
+/** Reads the checked size budget. */
+export function sizeBudget(): SizeBudget {
+  return JSON.parse(readFileSync(join(PACKAGE_ROOT, "size-budget.json"), "utf8")) as SizeBudget;
+}
+
+/**
+ * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
+ * board, without the export statement a library build adds.
+ */
+export async function coreBytes(board: BoardProfile): Promise<number> {
+  const bundle = await rollup({
+    input: join(PACKAGE_ROOT, "src", "index.ts"),
+    plugins: thincall({ board, library: true }),
+    logLevel: "silent",
+  });
+  try {
+    const { output } = await bundle.generate({ format: "es" });
+    const code = output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "");
+    return Buffer.byteLength(code.trim());
+  } finally {
+    await bundle.close();
+  }
 }
 
 /** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */

@@ -24,6 +24,8 @@ export interface ThincallPluginOptions {
   check?: boolean;
   /** Compile TypeScript (set false if your config already has a TypeScript plugin). @default true */
   typescript?: boolean;
+  /** Build a library (exports kept, no check): used to measure the core's size. @default false */
+  library?: boolean;
 }
 
 /** The board facts, as the source of the `thincall:board` module. */
@@ -65,11 +67,13 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       if (chunk.imports.length > 0) {
         this.error(`${chunk.fileName}: imports ${chunk.imports.join(", ")}, which a board cannot load; bundle it instead`);
       }
-      const out = await minify(code, { ...espruinoTerserOptions(maxLineLength), sourceMap: { asObject: true } });
+      const terser = espruinoTerserOptions(maxLineLength);
+      if (options.library) terser.module = true;
+      const out = await minify(code, { ...terser, sourceMap: { asObject: true } });
       return { code: out.code ?? "", map: out.map as never };
     },
     generateBundle(_out, bundle) {
-      if (options.check === false) return;
+      if (options.check === false || options.library) return;
       for (const item of Object.values(bundle)) {
         if (item.type !== "chunk") continue;
         const problems = replHazards(item.code).map((h) => `${item.fileName}:${h.line}:${h.column}: ${h.reason}`);

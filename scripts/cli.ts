@@ -1,0 +1,131 @@
+import { parseArgs } from "node:util";
+import { runBench } from "./commands/bench.ts";
+import { runBoards } from "./commands/boards.ts";
+import { runBuild } from "./commands/build.ts";
+import { runFlash } from "./commands/flash.ts";
+import { UserError } from "./errors.ts";
+
+const USAGE = `thincall: fast, small dispatch for Espruino boards
+
+usage:
+  thincall bench  [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick]
+  thincall report <results.jsonl…> [--html report.html]
+  thincall flash  <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--timeout s]
+  thincall build  [--board id] [entry.ts…]
+  thincall check  <file.js…>
+  thincall boards
+
+ports: a serial device (/dev/ttyUSB0), tcp://host[:port], or virtual (QuickJS).
+Without --port: $ESPRUINO_PORT, else the virtual board.`;
+
+function mode(value: string | undefined): "ram" | "flash" | undefined {
+  if (value === undefined || value === "ram" || value === "flash") return value;
+  throw new UserError(`--to takes ram or flash, not "${value}"`);
+}
+
+function seconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new UserError(`--timeout takes a number of seconds, not "${value}"`);
+  return n;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const parse = (options: Parameters<typeof parseArgs>[0]["options"]) => {
+    try {
+      return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UserError(`${(e as Error).message.split("\n")[0]} (see thincall --help)`);
+    }
+  };
+  switch (command) {
+    case "bench": {
+      const { values } = parse({
+        board: { type: "string" },
+        port: { type: "string" },
+        to: { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean" },
+        quick: { type: "boolean" },
+      });
+      await runBench({
+        board: values.board as string | undefined,
+        port: values.port as string | undefined,
+        to: mode(values.to as string | undefined),
+        out: values.out as string | undefined,
+        json: values.json as boolean | undefined,
+        quick: values.quick as boolean | undefined,
+      });
+      return 0;
+    }
+    case "report": {
+      const { values, positionals } = parse({ html: { type: "string" } });
+      const { runReport } = await import("./report/command.ts");
+      await runReport(positionals, { html: values.html as string | undefined });
+      return 0;
+    }
+    case "flash": {
+      const { values, positionals } = parse({
+        board: { type: "string" },
+        port: { type: "string" },
+        to: { type: "string" },
+        timeout: { type: "string" },
+      });
+      if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
+      await runFlash({
+        file: positionals[0],
+        board: values.board as string | undefined,
+        port: values.port as string | undefined,
+        to: mode(values.to as string | undefined),
+        timeoutS: seconds(values.timeout as string | undefined),
+      });
+      return 0;
+    }
+    case "build": {
+      const { values, positionals } = parse({ board: { type: "string" } });
+      await runBuild({ board: values.board as string | undefined, entries: positionals });
+      return 0;
+    }
+    case "check": {
+      const { positionals } = parse({});
+      if (positionals.length === 0) throw new UserError("check takes files: thincall check <file.js…>");
+      const { runCheck } = await import("./check/cli.ts");
+      return (await runCheck(positionals)) > 0 ? 1 : 0;
+    }
+    case "boards":
+      parse({});
+      runBoards();
+      return 0;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE + "\n");
+      return command === undefined ? 1 : 0;
+    default:
+      throw new UserError(`unknown command "${command}"; commands: bench, report, flash, build, check, boards`);
+  }
+}
+
+/** Entry point: one-line errors, never a stack trace (unless THINCALL_DEBUG is set). */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`thincall: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+    } else {
+      const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      process.stderr.write(`thincall: internal error: ${msg}\n`);
+      if (process.env.THINCALL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+      process.exitCode = 2;
+    }
+  }
+  // A board link or a QuickJS instance must not keep a finished command alive.
+  setImmediate(() => process.exit(process.exitCode ?? 0)).unref();
+}
+
+if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) await run(process.argv.slice(2));

@@ -1,0 +1,51 @@
+import { loadAllBoards, loadBoard, type BoardProfile } from "../boards/profile.ts";
+import { buildBundle, coreBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../build/build.ts";
+import { createProgress } from "../console/progress.ts";
+import { UserError } from "../errors.ts";
+
+/** Options of `thincall build`. */
+export interface BuildCommandOptions {
+  /** One board id; @default every profile */
+  board?: string;
+  /** Entry files; @default every firmware entry */
+  entries?: string[];
+  out?: NodeJS.WritableStream;
+}
+
+/**
+ * Builds entries for boards through the pipeline (each bundle checked), prints each bundle's size
+ * and the core's, and enforces the size budget.
+ */
+export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundle[]> {
+  const out = options.out ?? process.stdout;
+  const boards: BoardProfile[] = options.board ? [loadBoard(options.board)] : loadAllBoards();
+  const entries = options.entries && options.entries.length > 0 ? options.entries : firmwareEntries();
+  const budget = sizeBudget();
+  const progress = createProgress("build", boards.length * entries.length);
+  const built: BuiltBundle[] = [];
+  for (const board of boards) {
+    for (const entry of entries) {
+      progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
+      built.push(await buildBundle(entry, board));
+    }
+  }
+  progress.update(built.length, "done");
+  progress.done();
+  const cores = new Map<string, number>();
+  for (const board of boards) cores.set(board.id, await coreBytes(board));
+
+  const nameWidth = Math.max(6, ...built.map((b) => `${b.board}/${b.name}.js`.length));
+  out.write(`${"bundle".padEnd(nameWidth)}  ${"bytes".padStart(7)}\n`);
+  for (const b of built) out.write(`${`${b.board}/${b.name}.js`.padEnd(nameWidth)}  ${String(b.bytes).padStart(7)}\n`);
+  for (const [id, bytes] of cores) out.write(`${`${id}: core`.padEnd(nameWidth)}  ${String(bytes).padStart(7)}\n`);
+
+  const overCore = [...cores].filter(([, bytes]) => bytes > budget.coreBytes);
+  if (overCore.length > 0) {
+    throw new UserError(`core is ${overCore[0][1]} bytes on ${overCore[0][0]}, over the budget of ${budget.coreBytes} (size-budget.json)`);
+  }
+  const overBundle = built.find((b) => b.bytes > budget.bundleBytes);
+  if (overBundle) {
+    throw new UserError(`${overBundle.board}/${overBundle.name}.js is ${overBundle.bytes} bytes, over the budget of ${budget.bundleBytes} (size-budget.json)`);
+  }
+  return built;
+}

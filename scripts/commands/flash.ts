@@ -1,0 +1,50 @@
+import { readFileSync } from "node:fs";
+import { loadBoard } from "../boards/profile.ts";
+import { buildBundle } from "../build/build.ts";
+import { checkCode, formatViolation } from "../check/check.ts";
+import { cleanLine } from "../console/lines.ts";
+import { withBoardConsole } from "../console/connect.ts";
+import { uploadProgram } from "../console/upload.ts";
+import { UserError } from "../errors.ts";
+
+/** Options of `thincall flash`. */
+export interface FlashOptions {
+  /** A `.ts` entry (built through the pipeline) or a `.js` bundle (checked). */
+  file: string;
+  /** Board profile id. @default "virtual" */
+  board?: string;
+  port?: string;
+  /** @default the board's default (ram) */
+  to?: "ram" | "flash";
+  /** Stop streaming after this many seconds; @default until Ctrl-C */
+  timeoutS?: number;
+  /** Storage file name for `--to flash`. @default "thincall.js" */
+  storageName?: string;
+  out?: NodeJS.WritableStream;
+}
+
+/** Builds (or checks) a program, uploads it, and streams the board's console. */
+export async function runFlash(options: FlashOptions): Promise<void> {
+  const out = options.out ?? process.stdout;
+  const board = loadBoard(options.board ?? "virtual");
+  let code: string;
+  if (/\.ts$/.test(options.file)) {
+    code = (await buildBundle(options.file, board)).code;
+  } else {
+    try {
+      code = readFileSync(options.file, "latin1");
+    } catch {
+      throw new UserError(`cannot read ${options.file}`);
+    }
+    const problems = checkCode(code, { file: options.file });
+    if (problems.length > 0) throw new UserError(formatViolation(problems[0], options.file) + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""));
+  }
+  await withBoardConsole(board, options.port, async (session) => {
+    session.onLine((line) => out.write(cleanLine(line) + "\n"));
+    await uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName });
+    await new Promise<void>((resolve, reject) => {
+      session.onLost((e) => reject(new UserError(`lost the board: ${e.message}`)));
+      if (options.timeoutS !== undefined) setTimeout(resolve, options.timeoutS * 1000);
+    });
+  });
+}

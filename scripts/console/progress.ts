@@ -1,0 +1,31 @@
+/**
+ * A progress line on stderr: redrawn in place on a terminal, one line per step elsewhere
+ * (CI logs, pipes), so long work always shows where it is.
+ */
+export interface Progress {
+  /** Shows `done` of `total` steps, with a label for the current one. */
+  update(done: number, label: string): void;
+  /** Ends the progress line. */
+  done(): void;
+}
+
+/** Creates a progress display for `total` steps titled `title`. */
+export function createProgress(title: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const tty = stream.isTTY === true;
+  let drawn = false;
+  return {
+    update(done, label) {
+      if (!tty) {
+        stream.write(`${title} [${done}/${total}] ${label}\n`);
+        return;
+      }
+      const width = 24;
+      const fill = Math.round((done / Math.max(total, 1)) * width);
+      stream.write(`\r\x1b[K${title} [${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${total} ${label}`);
+      drawn = true;
+    },
+    done() {
+      if (tty && drawn) stream.write("\n");
+    },
+  };
+}
