@@ -1,0 +1,85 @@
+/**
+ * Horizontal grouped bar chart: one group per style, one bar per series. Horizontal, so the
+ * long style ids read as plain labels on the left.
+ */
+import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, type Frame } from "./svg.ts";
+
+/** One bar per category; null values get a dash instead of a bar (the caller notes them). */
+export interface BarSeries {
+  /** Legend text. */
+  label: string;
+  /** `data-run` of its bars. */
+  run: string;
+  /** `data-series` of its bars. */
+  key: string;
+  color: string;
+  values: readonly (number | null)[];
+}
+
+/** What to draw. */
+export interface BarChartSpec {
+  /** Extra attributes of the `<svg>` (class, data-run). */
+  attrs: string;
+  /** Accessible title. */
+  title: string;
+  /** Style ids, one group each. */
+  categories: readonly string[];
+  series: readonly BarSeries[];
+  axisLabel: string;
+  /** Text of a value at the end of its bar. */
+  format: (value: number) => string;
+}
+
+const WIDTH = 640;
+const BAR = 12;
+const BAR_GAP = 2;
+const GROUP_GAP = 10;
+
+/** Renders the chart; each bar is a `rect.bar` with `data-style`, `data-run`, `data-series`. */
+export function barChart(spec: BarChartSpec): string {
+  const groupHeight = spec.series.length * (BAR + BAR_GAP) - BAR_GAP + GROUP_GAP;
+  const left = Math.ceil(Math.max(60, ...spec.categories.map((c) => textWidth(c))) + 16);
+  const frame: Frame = { left, top: 36, right: WIDTH - 56, bottom: 36 + spec.categories.length * groupHeight + 4 };
+  const height = frame.bottom + 46;
+  const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const x = linearScale(values, [frame.left, frame.right]);
+  const zero = x(0);
+
+  const groups = spec.categories.map((category, c) => {
+    const top = frame.top + 4 + c * groupHeight;
+    const label =
+      `<text class="mono category" x="${left - 8}" y="${(top + (groupHeight - GROUP_GAP) / 2).toFixed(1)}" dy="0.32em" ` +
+      `text-anchor="end">${escapeXml(category)}</text>`;
+    const bars = spec.series.map((s, i) => {
+      const v = s.values[c];
+      const y = top + i * (BAR + BAR_GAP);
+      // A dash where the bar would be, so a gap reads as "no figure", not as zero.
+      if (v === null || v === undefined) {
+        return `<text class="missing" x="${(zero + 4).toFixed(1)}" y="${y + BAR / 2}" dy="0.32em">—</text>`;
+      }
+      const end = x(v);
+      const text = spec.format(v);
+      const valueX = v >= 0 ? end + 4 : end - 4;
+      return (
+        `<rect class="bar" data-style="${escapeXml(category)}" data-run="${escapeXml(s.run)}" data-series="${escapeXml(s.key)}" ` +
+        `x="${Math.min(zero, end).toFixed(1)}" y="${y}" width="${Math.max(0.5, Math.abs(end - zero)).toFixed(1)}" height="${BAR}" fill="${s.color}">` +
+        `<title>${escapeXml(`${category}, ${s.label}: ${text}`)}</title></rect>` +
+        `<text class="value" x="${valueX.toFixed(1)}" y="${y + BAR / 2}" dy="0.32em" text-anchor="${v >= 0 ? "start" : "end"}">${escapeXml(text)}</text>`
+      );
+    });
+    return `<g class="group">${label}${bars.join("")}</g>`;
+  });
+  const key = legend(
+    spec.series.map((s) => ({ swatch: `<rect width="12" height="12" fill="${s.color}"/>`, label: s.label })),
+    frame.left,
+    10,
+  );
+  return (
+    svgOpen(WIDTH, height, spec.attrs, spec.title) +
+    xAxis(x, frame, spec.axisLabel) +
+    `<line class="zero" x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${frame.top}" y2="${frame.bottom}"/>` +
+    groups.join("") +
+    key +
+    "</svg>"
+  );
+}

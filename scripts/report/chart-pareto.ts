@@ -1,0 +1,142 @@
+/**
+ * Scatter of time per call against bytes per object for one run, with the Pareto frontier.
+ */
+import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
+import { FLOOR_ID } from "./format.ts";
+import { paretoFrontier } from "./pareto.ts";
+import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type Frame } from "./svg.ts";
+
+const WIDTH = 640;
+const HEIGHT = 420;
+const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
+const LABEL_HEIGHT = 12;
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+const inside = (b: Box) => b.x1 >= 0 && b.x2 <= WIDTH && b.y1 >= FRAME.top - 4 && b.y2 <= FRAME.bottom;
+
+interface Placed {
+  x: number;
+  y: number;
+  anchor: "start" | "end";
+}
+
+/**
+ * Places each label beside its point, trying right then left and then nudging up or down,
+ * so that labels overlap neither each other, nor other points, nor the `obstacles` (lines).
+ * Clustered js.* styles would otherwise print on top of one another.
+ */
+function placeLabels(points: { id: string; x: number; y: number }[], obstacles: Box[]): Placed[] {
+  const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
+  const labels: Box[] = [];
+  const shifts = [0, -12, 12, -24, 24, -36, 36, -48, 48];
+  return points.map((p, i) => {
+    const w = textWidth(p.id);
+    const boxOf = (c: Placed): Box => {
+      const x1 = c.anchor === "start" ? c.x : c.x - w;
+      return { x1, y1: c.y - LABEL_HEIGHT / 2, x2: x1 + w, y2: c.y + LABEL_HEIGHT / 2 };
+    };
+    const free = (c: Placed) => {
+      const box = boxOf(c);
+      return (
+        inside(box) &&
+        [...labels, ...obstacles].every((l) => !overlaps(l, box)) &&
+        dots.every((d, j) => j === i || !overlaps(d, box))
+      );
+    };
+    const candidates = shifts.flatMap((dy): Placed[] => [
+      { x: p.x + 8, y: p.y + dy, anchor: "start" },
+      { x: p.x - 8, y: p.y + dy, anchor: "end" },
+    ]);
+    const chosen = candidates.find(free) ?? candidates[0];
+    labels.push(boxOf(chosen));
+    return chosen;
+  });
+}
+
+/** Styles the scatter leaves out for want of a figure; the floor is drawn as a line instead, so never listed. */
+export function paretoMissing(summary: BenchSummary): StyleSummary[] {
+  return summary.styles.filter((s) => s.id !== FLOOR_ID && (s.callUs === null || s.bytesPerObject === null));
+}
+
+/**
+ * The scatter for one run: one point per style (id as label, `data-style`, `data-run`), the
+ * frontier as a step line with its points highlighted (class `frontier`), and the floor as a
+ * dashed reference line rather than a point, because it is a bound, not a dispatch choice.
+ */
+export function paretoChart(summary: BenchSummary, run: string): string {
+  const styles = summary.styles.filter(
+    (s): s is StyleSummary & { callUs: number; bytesPerObject: number } =>
+      s.id !== FLOOR_ID && s.callUs !== null && s.bytesPerObject !== null,
+  );
+  const floorUs = summary.styles.find((s) => s.id === FLOOR_ID)?.callUs ?? null;
+  const x = linearScale([...styles.map((s) => s.callUs), ...(floorUs === null ? [] : [floorUs])], [FRAME.left, FRAME.right]);
+  const y = linearScale(styles.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
+  const frontier = paretoFrontier(styles);
+
+  const points = styles
+    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: frontier.includes(s.id) }))
+    // Frontier labels are placed first so they get the best spots.
+    .sort((a, b) => Number(b.onFrontier) - Number(a.onFrontier) || a.x - b.x);
+  const corners = frontier.map((id) => points.find((p) => p.id === id)!);
+  // The step goes right, then down: the edge of the region the frontier dominates.
+  const step = corners
+    .map((p, i) => (i === 0 ? `M${p.x.toFixed(1)} ${p.y.toFixed(1)}` : `H${p.x.toFixed(1)}V${p.y.toFixed(1)}`))
+    .join("");
+  const lines: Box[] = corners.slice(1).flatMap((p, i) => {
+    const prev = corners[i];
+    return [
+      { x1: prev.x, y1: prev.y - 2, x2: p.x, y2: prev.y + 2 },
+      { x1: p.x - 2, y1: Math.min(prev.y, p.y), x2: p.x + 2, y2: Math.max(prev.y, p.y) },
+    ];
+  });
+  const floorX = floorUs === null ? null : x(floorUs);
+  if (floorX !== null) {
+    lines.push({ x1: floorX - 2, y1: FRAME.top, x2: floorX + 2, y2: FRAME.bottom });
+    lines.push({ x1: floorX, y1: FRAME.top, x2: floorX + 4 + textWidth("floor"), y2: FRAME.top + 16 });
+  }
+  const labels = placeLabels(points, lines);
+
+  const floor =
+    floorX === null
+      ? ""
+      : `<g class="floor"><line x1="${floorX.toFixed(1)}" x2="${floorX.toFixed(1)}" y1="${FRAME.top}" y2="${FRAME.bottom}"/>` +
+        `<text x="${(floorX + 4).toFixed(1)}" y="${FRAME.top + 10}">floor</text></g>`;
+  const marks = points.map((p, i) => {
+    const l = labels[i];
+    const leader =
+      Math.abs(l.y - p.y) > 1 ? `<line class="leader" x1="${p.x.toFixed(1)}" y1="${p.y.toFixed(1)}" x2="${l.x.toFixed(1)}" y2="${l.y.toFixed(1)}"/>` : "";
+    return (
+      `<g class="point${p.onFrontier ? " frontier" : ""}" data-style="${escapeXml(p.id)}" data-run="${escapeXml(run)}">` +
+      `${leader}<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.onFrontier ? 5.5 : 4}"/>` +
+      `<text class="mono" x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" dy="0.32em" text-anchor="${l.anchor}">${escapeXml(p.id)}</text></g>`
+    );
+  });
+  const key = legend(
+    [
+      { swatch: `<circle class="dot" cx="6" cy="6" r="4"/>`, label: "style" },
+      { swatch: `<circle class="dot frontier-dot" cx="6" cy="6" r="5"/>`, label: "Pareto frontier (not beaten on both)" },
+      { swatch: `<path class="frontier-line" d="M0 3H6V10H12"/>`, label: "frontier step" },
+      ...(floorUs === null ? [] : [{ swatch: `<line class="floor-line" x1="6" x2="6" y1="0" y2="12"/>`, label: "floor (local call)" }]),
+    ],
+    FRAME.left,
+    12,
+  );
+  const empty = styles.length === 0 ? `<text class="empty" x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">no style has both figures</text>` : "";
+  return (
+    svgOpen(WIDTH, HEIGHT, `class="pareto" data-run="${escapeXml(run)}"`, `µs per call against bytes per object, ${run}`) +
+    xAxis(x, FRAME, "µs per call (lower is better)") +
+    yAxis(y, FRAME, "bytes per object (lower is better)") +
+    floor +
+    (step ? `<path class="frontier-line" d="${step}"/>` : "") +
+    marks.join("") +
+    key +
+    empty +
+    "</svg>"
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The HTML report: one self-contained page (inline CSS and SVG, no script, no external URL)
+ * with the runs, the results table and three charts.
+ */
+import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
+import { barChart } from "./chart-bars.ts";
+import { paretoChart, paretoMissing } from "./chart-pareto.ts";
+import { NOISE_MARK, VIRTUAL_LABEL, grouped, runDetails, runLabels, styleOrder } from "./format.ts";
+import { escapeXml } from "./svg.ts";
+import { tableModel } from "./table.ts";
+
+export { paretoFrontier } from "./pareto.ts";
+
+/** One colour per run, distinguishable in print and for common colour blindness. */
+const RUN_COLORS = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2"];
+const IN_LOOP_COLOR = "#1e40af";
+const HOISTED_COLOR = "#93c5fd";
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;max-width:1120px;margin:24px auto;padding:0 16px}
+h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:32px 0 4px}
+.runs{padding-left:18px}.virtual{background:#fef3c7;color:#92400e;padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px}
+.table-wrap{overflow-x:auto}th,td{padding:3px 6px;border-bottom:1px solid #e5e7eb;white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
+th.run{text-align:center;border-left:2px solid #d1d5db}td.first,th.first{border-left:2px solid #d1d5db}
+td.num{text-align:right}td.error{color:#b91c1c}.style{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
+figure{margin:12px 0 20px}figcaption{font-weight:600;margin-bottom:4px}
+svg{display:block;max-width:100%;height:auto}svg text{font-size:11px;fill:#374151}
+svg .mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
+.grid{stroke:#eef0f3}.axis-line,.zero{stroke:#6b7280}svg .axis-label{font-size:12px;fill:#111827}
+.point circle,.dot{fill:#64748b;stroke:#fff}.point.frontier circle,.frontier-dot{fill:#ea580c;stroke:#7c2d12}
+svg .point.frontier text{font-weight:700;fill:#9a3412}.frontier-line{fill:none;stroke:#ea580c;stroke-width:2}
+.floor line,.floor-line{stroke:#6b7280;stroke-dasharray:4 3}svg .floor text{fill:#6b7280}.leader{stroke:#cbd5e1}
+svg .value{font-size:10px;fill:#4b5563}svg .missing{fill:#9ca3af}.note{color:#6b7280;font-size:13px}
+`;
+
+const describe = (s: StyleSummary) => `${s.id} (${s.error ?? "no figure"})`;
+
+/** A note naming what a chart left out, per run; empty when nothing is missing. */
+function missingNote(runs: string[], missing: string[][]): string {
+  const parts = runs.flatMap((run, i) => (missing[i].length ? [`${run}: ${missing[i].join(", ")}`] : []));
+  return parts.length ? `<p class="note">Not shown, no figure — ${escapeXml(parts.join("; "))}.</p>` : "";
+}
+
+function header(summaries: BenchSummary[], runs: string[]): string {
+  const items = summaries.map((s, i) => {
+    const virtual = s.engine === "quickjs" ? ` <span class="virtual">${escapeXml(VIRTUAL_LABEL)}</span>` : "";
+    return `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${virtual}</li>`;
+  });
+  return `<header><h1>thincall bench report</h1><ul class="runs">${items.join("")}</ul></header>`;
+}
+
+function table(summaries: BenchSummary[]): string {
+  const model = tableModel(summaries);
+  const span = model.columns.length;
+  const multi = model.runs.length > 1;
+  const groupRow = multi
+    ? `<tr><th class="style" rowspan="2">style</th>${model.runs.map((r) => `<th class="run" colspan="${span}">${escapeXml(r)}</th>`).join("")}</tr>`
+    : "";
+  const columnRow =
+    `<tr>${multi ? "" : `<th class="style">style</th>`}` +
+    model.runs.map(() => model.columns.map((c, i) => `<th${i === 0 ? ` class="first"` : ""}>${escapeXml(c)}</th>`).join("")).join("") +
+    "</tr>";
+  const rows = model.rows.map((row) => {
+    const cells = row.groups.map((g) =>
+      "error" in g
+        ? `<td class="error first" colspan="${span}">${escapeXml(g.error)}</td>`
+        : g.cells.map((c, i) => `<td class="num${i === 0 ? " first" : ""}">${escapeXml(c)}</td>`).join(""),
+    );
+    return `<tr><td class="style">${escapeXml(row.style)}</td>${cells.join("")}</tr>`;
+  });
+  const noise = model.anyNoise ? `<p class="note">${NOISE_MARK} within the empty loop's noise.</p>` : "";
+  // Wide tables (many runs) scroll sideways rather than wrap style ids.
+  return `<div class="table-wrap"><table id="results"><thead>${groupRow}${columnRow}</thead><tbody>${rows.join("")}</tbody></table></div>${noise}`;
+}
+
+function figure(summary: BenchSummary, run: string, svg: string): string {
+  const virtual = summary.engine === "quickjs" ? ` <span class="virtual">${escapeXml(VIRTUAL_LABEL)}</span>` : "";
+  return `<figure data-run="${escapeXml(run)}"><figcaption>${escapeXml(run)}${virtual}</figcaption>${svg}</figure>`;
+}
+
+function paretoSection(summaries: BenchSummary[], runs: string[]): string {
+  const figures = summaries.map((s, i) => figure(s, runs[i], paretoChart(s, runs[i])));
+  const missing = summaries.map((s) => paretoMissing(s).map(describe));
+  return (
+    `<section id="chart-pareto"><h2>Time against memory</h2>` +
+    `<p>One point per style. Highlighted points are the Pareto frontier: no other style is both as fast and as small. ` +
+    `The dashed line is the floor, a plain local call.</p>${figures.join("")}${missingNote(runs, missing)}</section>`
+  );
+}
+
+function fitSection(summaries: BenchSummary[], runs: string[]): string {
+  const categories = styleOrder(summaries);
+  const byId = (s: BenchSummary, id: string) => s.styles.find((style) => style.id === id);
+  const svg = barChart({
+    attrs: `class="fit"`,
+    title: "Objects that fit in free memory, per style",
+    categories,
+    series: summaries.map((s, i) => ({
+      label: runs[i],
+      run: runs[i],
+      key: "objectsFit",
+      color: RUN_COLORS[i % RUN_COLORS.length],
+      values: categories.map((id) => byId(s, id)?.objectsFit ?? null),
+    })),
+    axisLabel: "objects that fit in the free memory at start (higher is better)",
+    format: grouped,
+  });
+  const missing = summaries.map((s) => s.styles.filter((style) => style.objectsFit === null).map(describe));
+  return `<section id="chart-fit"><h2>Objects that fit</h2><figure>${svg}</figure>${missingNote(runs, missing)}</section>`;
+}
+
+function hoistedSection(summaries: BenchSummary[], runs: string[]): string {
+  const figures = summaries.map((s, i) => {
+    const series = (key: string, label: string, color: string, pick: (st: StyleSummary) => number | null) => ({
+      label, run: runs[i], key, color, values: s.styles.map(pick),
+    });
+    const svg = barChart({
+      attrs: `class="hoisted" data-run="${escapeXml(runs[i])}"`,
+      title: `In-loop against hoisted µs per call, ${runs[i]}`,
+      categories: s.styles.map((st) => st.id),
+      series: [
+        series("in-loop", "in loop: target chosen per call", IN_LOOP_COLOR, (st) => st.callUs),
+        series("hoisted", "hoisted: target chosen once", HOISTED_COLOR, (st) => st.hoistedUs),
+      ],
+      axisLabel: "µs per call (lower is better)",
+      format: (v) => v.toFixed(2),
+    });
+    return figure(s, runs[i], svg);
+  });
+  const missing = summaries.map((s) =>
+    s.styles.flatMap((st) => {
+      if (st.error !== null || (st.callUs === null && st.hoistedUs === null)) return [describe(st)];
+      return st.callUs === null ? [`${st.id} in loop`] : st.hoistedUs === null ? [`${st.id} hoisted`] : [];
+    }),
+  );
+  return (
+    `<section id="chart-hoisted"><h2>Hoisted against in-loop</h2>` +
+    `<p>Time per call when the target is chosen inside the loop, and when it is chosen once before it.</p>` +
+    `${figures.join("")}${missingNote(runs, missing)}</section>`
+  );
+}
+
+/**
+ * Renders the report page for one or more runs. Every text from the results is escaped.
+ * Charts carry ids `chart-pareto`, `chart-fit`, `chart-hoisted`; points and bars carry
+ * `data-style` and `data-run`.
+ */
+export function renderHtml(summaries: BenchSummary[]): string {
+  const runs = runLabels(summaries);
+  const body =
+    summaries.length === 0
+      ? `<header><h1>thincall bench report</h1></header><p>No runs.</p>`
+      : header(summaries, runs) +
+        `<h2>Results</h2>${table(summaries)}` +
+        paretoSection(summaries, runs) +
+        fitSection(summaries, runs) +
+        hoistedSection(summaries, runs);
+  return (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>thincall bench report</title><style>${CSS}</style></head>\n<body>${body}</body></html>\n`
+  );
+}

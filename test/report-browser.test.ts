@@ -1,0 +1,131 @@
+/**
+ * Opens the generated HTML report in a real headless Chromium and checks that the charts
+ * render: sizes, point and bar counts, the frontier, readable labels. Skipped, with a message,
+ * when Chromium is not installed.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Writable } from "node:stream";
+import { chromium, type Page } from "playwright-core";
+import { STYLE_IDS, type StyleId } from "../scripts/bench/schema.ts";
+import type { ResultsLine } from "../scripts/bench/summary.ts";
+import { runReport } from "../scripts/report/command.ts";
+import { openResultsWriter } from "../scripts/report/results-file.ts";
+
+const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+const SKIP = existsSync(CHROMIUM) ? false : `chromium not found at ${CHROMIUM}: skipping browser test; apt-get install chromium`;
+if (SKIP) process.stderr.write(`${SKIP}\n`);
+
+/** µs/call in loop, hoisted, JsVars per object: shaped like an Espruino Pico run. */
+const FIGURES: Record<StyleId, [number, number, number | null]> = {
+  "floor.local-call": [4.8, 4.6, null],
+  "js.class": [14.2, 9.1, 9],
+  "js.prototype": [13.9, 9.0, 8],
+  "js.literal-closures": [9.6, 8.7, 19],
+  "js.literal-shared": [10.1, 8.9, 7],
+  "js.closure": [9.4, 8.6, 15],
+  "js.bind": [18.7, 12.3, 12],
+  "js.switch": [11.8, 11.5, 6],
+  "thin.func": [7.9, 6.1, 3],
+  "thin.vtable": [8.6, 6.4, 2],
+  "thin.table": [9.9, 6.8, 1.5],
+  "thin.packed": [12.4, 7.0, 1],
+};
+const FRONTIER = ["thin.func", "thin.vtable", "thin.table", "thin.packed"];
+
+function runLines(board: string, mode: "ram" | "flash", blocksize: number, free: number, speed: number, failed?: StyleId): ResultsLine[] {
+  return [
+    { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench" },
+    { t: "hello", board, engine: "espruino", version: "2v25", blocksize, free, total: free + 300, mode, quick: false, styles: 12, loopUs: 2.1, noiseUs: 0.3 },
+    ...STYLE_IDS.map((id): ResultsLine => {
+      const [callUs, hoistedUs, vars] = FIGURES[id];
+      return id === failed
+        ? { t: "result", id, callUs: null, hoistedUs: null, spreadUs: null, varsPerObject: null, n: 0, objectsFit: null, sum: 0, error: "Out of memory" }
+        : { t: "result", id, callUs: callUs * speed, hoistedUs: hoistedUs * speed, spreadUs: 0.2, varsPerObject: vars, n: 50, objectsFit: vars && Math.floor(free / vars), sum: 1000 };
+    }),
+    { t: "end", checksum: 12000, count: 12 },
+  ];
+}
+
+/** Writes two runs through the real writer and command; returns the HTML path. */
+async function buildReport(dir: string): Promise<string> {
+  const writer = openResultsWriter(join(dir, "results.jsonl"));
+  for (const line of [...runLines("PICO", "ram", 13, 4800, 1), ...runLines("ESP32", "flash", 16, 9000, 0.6, "js.bind")]) writer.write(line);
+  const html = join(dir, "report.html");
+  const quiet = new Writable({ write: (_c, _e, done) => done() });
+  await runReport([writer.path], { html, out: quiet, err: quiet });
+  return html;
+}
+
+const RUNS = { pico: "PICO (ram)", esp: "ESP32 (flash)" };
+
+/** Bounding boxes of the elements matching `selector`, in page pixels. */
+const boxes = (page: Page, selector: string) =>
+  page.$$eval(selector, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
+
+test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000 }, async (t) => {
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), "thincall-report-browser-"));
+  const htmlPath = await buildReport(dir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(pathToFileURL(htmlPath).href);
+
+  for (const id of ["chart-pareto", "chart-fit", "chart-hoisted"]) {
+    for (const box of await boxes(page, `#${id} svg`)) assert.ok(box.w > 100 && box.h > 100, `${id} has a size`);
+    assert.equal((await boxes(page, `#${id} .legend`)).length > 0, true, `${id} has a legend`);
+    assert.ok(await page.locator(`#${id} .axis-label`).first().isVisible(), `${id} has axis labels`);
+  }
+
+  // Scatter: one point per style with both figures; the floor is a reference line, js.bind failed on ESP32.
+  const pointIds = (run: string, extra = "") =>
+    page.$$eval(`#chart-pareto .point${extra}[data-run="${run}"]`, (els) => els.map((e) => e.getAttribute("data-style")));
+  assert.equal((await pointIds(RUNS.pico)).length, 11);
+  assert.equal((await pointIds(RUNS.esp)).length, 10);
+  for (const run of Object.values(RUNS)) assert.deepEqual((await pointIds(run, ".frontier")).sort(), [...FRONTIER].sort());
+  for (const box of await boxes(page, "#chart-pareto .point circle")) assert.ok(box.w > 0 && box.h > 0);
+
+  // Every label is visible and no two labels of one chart overlap.
+  for (const run of Object.values(RUNS)) {
+    const labels = await boxes(page, `#chart-pareto .point[data-run="${run}"] text`);
+    assert.equal(labels.length, run === RUNS.pico ? 11 : 10);
+    for (const [i, a] of labels.entries()) {
+      assert.ok(a.w > 20 && a.h > 5, "label has a size");
+      for (const b of labels.slice(i + 1)) {
+        const apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+        assert.ok(apart, `labels overlap in ${run}`);
+      }
+    }
+  }
+  assert.ok(await page.locator(`#chart-pareto .point[data-style="thin.packed"] text`).first().isVisible());
+
+  // Fit: one bar per run and style with a figure (no floor, no failed js.bind on ESP32).
+  const fitBars = await boxes(page, "#chart-fit rect.bar");
+  assert.equal(fitBars.length, 11 + 10);
+  assert.ok(fitBars.every((b) => b.w > 0 && b.h > 0));
+  assert.equal((await boxes(page, `#chart-fit rect.bar[data-run="${RUNS.esp}"]`)).length, 10);
+  assert.ok(await page.locator("#chart-fit text.category", { hasText: "thin.packed" }).isVisible());
+
+  // Hoisted: paired bars per style and run.
+  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.pico}"][data-series="in-loop"]`)).length, 12);
+  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.pico}"][data-series="hoisted"]`)).length, 12);
+  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.esp}"]`)).length, 22);
+  assert.ok(await page.locator("#chart-hoisted .note", { hasText: "js.bind (Out of memory)" }).isVisible());
+
+  assert.deepEqual(requests.filter((url) => !url.startsWith("file:")), [], "the page loads nothing from outside");
+
+  const shot = join(dir, "report.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  assert.ok(statSync(shot).size > 10_000);
+  t.diagnostic(`screenshot: ${shot} (${Date.now() - started} ms)`);
+});

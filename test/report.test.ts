@@ -1,0 +1,258 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { STYLE_IDS, type StyleId } from "../scripts/bench/schema.ts";
+import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
+import { UserError } from "../scripts/errors.ts";
+import { openResultsWriter, readResultsFile, splitRuns } from "../scripts/report/results-file.ts";
+import { renderTable } from "../scripts/report/table.ts";
+import { paretoFrontier, renderHtml } from "../scripts/report/html.ts";
+import { runLabels } from "../scripts/report/format.ts";
+import { runReport } from "../scripts/report/command.ts";
+
+/** µs/call in loop, hoisted, JsVars per object: shaped like an Espruino Pico run. */
+const FIGURES: Record<StyleId, [number, number, number | null]> = {
+  "floor.local-call": [4.8, 4.6, null],
+  "js.class": [14.2, 9.1, 9],
+  "js.prototype": [13.9, 9.0, 8],
+  "js.literal-closures": [9.6, 8.7, 19],
+  "js.literal-shared": [10.1, 8.9, 7],
+  "js.closure": [9.4, 8.6, 15],
+  "js.bind": [18.7, 12.3, 12],
+  "js.switch": [11.8, 11.5, 6],
+  "thin.func": [7.9, 6.1, 3],
+  "thin.vtable": [8.6, 6.4, 2],
+  "thin.table": [9.9, 6.8, 1.5],
+  "thin.packed": [12.4, 7.0, 1],
+};
+
+interface RunOptions {
+  board?: string;
+  engine?: "espruino" | "quickjs";
+  mode?: "ram" | "flash";
+  blocksize?: number;
+  free?: number;
+  /** Multiplies every time. */
+  speed?: number;
+  errors?: Partial<Record<StyleId, string>>;
+  noiseUs?: number;
+}
+
+/** The lines of one run, as a results file holds them. */
+function runLines(o: RunOptions = {}): ResultsLine[] {
+  const { board = "PICO", engine = "espruino", mode = "ram", blocksize = 13, free = 4800, speed = 1, noiseUs = 0.3 } = o;
+  const results = STYLE_IDS.map((id): ResultsLine => {
+    const [callUs, hoistedUs, vars] = FIGURES[id];
+    const error = o.errors?.[id];
+    if (error) {
+      return { t: "result", id, callUs: null, hoistedUs: null, spreadUs: null, varsPerObject: null, n: 0, objectsFit: null, sum: 0, error };
+    }
+    return {
+      t: "result", id, callUs: Number((callUs * speed).toFixed(3)), hoistedUs: Number((hoistedUs * speed).toFixed(3)),
+      spreadUs: 0.2 * speed, varsPerObject: vars, n: 50, objectsFit: vars === null ? null : Math.floor(free / vars), sum: 1000,
+    };
+  });
+  return [
+    { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench" },
+    { t: "hello", board, engine, version: "2v25", blocksize, free, total: free + 300, mode, quick: false, styles: 12, loopUs: 2.1, noiseUs },
+    ...results,
+    { t: "end", checksum: 12000, count: 12 },
+  ];
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), "thincall-report-"));
+const toFile = (lines: (ResultsLine | string)[]) => {
+  const path = join(tmp(), "run.jsonl");
+  writeFileSync(path, lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n") + "\n");
+  return path;
+};
+
+/** A writable stream that keeps what it was given. */
+function sink() {
+  let text = "";
+  const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+  return { stream, text: () => text };
+}
+
+// ── results files ──────────────────────────────────────────────────────────
+
+test("readResultsFile skips and counts garbage lines", () => {
+  const [host, hello, ...rest] = runLines();
+  const path = toFile([
+    host, "ESP32 boot banner", hello, "", `{"t":"result","id":"js.class"}`, `{"t":"mystery","x":1}`,
+    "@tc1 not json either", ...rest, `{"t":"result","id":"thin.pa`,
+  ]);
+  const { lines, skipped } = readResultsFile(path);
+  assert.equal(skipped, 5);
+  assert.equal(lines.length, 15);
+  assert.deepEqual(lines.slice(0, 2).map((l) => l.t), ["host", "hello"]);
+  assert.equal(summarize(lines).styles.length, 12);
+});
+
+test("readResultsFile rejects a field of the wrong type", () => {
+  const [host, hello, result] = runLines();
+  const path = toFile([host, hello, { ...result, callUs: "fast" } as unknown as ResultsLine, { ...hello, mode: "rom" } as unknown as ResultsLine]);
+  assert.equal(readResultsFile(path).skipped, 2);
+});
+
+test("readResultsFile: missing file and file with nothing usable are user errors", () => {
+  const missing = join(tmp(), "nope.jsonl");
+  assert.throws(() => readResultsFile(missing), (e: unknown) => e instanceof UserError && e.message === `results file not found: ${missing}`);
+  const junk = toFile(["garbage", "{}", "[1,2]"]);
+  assert.throws(() => readResultsFile(junk), (e: unknown) => e instanceof UserError && /skipped 3 bad line\(s\)/.test(e.message));
+});
+
+test("openResultsWriter creates the folder and every line is on disk at once", () => {
+  const path = join(tmp(), "nested", "deeper", "run.jsonl");
+  const writer = openResultsWriter(path);
+  const lines = runLines();
+  lines.forEach((line, i) => {
+    writer.write(line);
+    assert.equal(readFileSync(path, "utf8").split("\n").length - 1, i + 1);
+  });
+  assert.deepEqual(readResultsFile(path), { lines, skipped: 0 });
+});
+
+test("splitRuns starts a run at each host line, or at a second hello", () => {
+  const a = runLines({ board: "PICO" });
+  const b = runLines({ board: "ESP32" });
+  assert.deepEqual(splitRuns([...a, ...b]).map((run) => summarize(run).board), ["PICO", "ESP32"]);
+  const withoutHost = [...a.slice(1), ...b.slice(1)];
+  assert.deepEqual(splitRuns(withoutHost).map((run) => summarize(run).board), ["PICO", "ESP32"]);
+  assert.equal(splitRuns(a).length, 1);
+  assert.equal(splitRuns([...a, a[0]]).length, 1, "a trailing host line without a device answer is no run");
+});
+
+// ── terminal table ─────────────────────────────────────────────────────────
+
+/** End column (exclusive) of each heading in a header line. */
+const ends = (header: string, headings: string[]) => headings.map((h) => header.indexOf(h) + h.length);
+
+test("renderTable, one run: title, columns, right-aligned numbers", () => {
+  const text = renderTable([summarize(runLines())]);
+  const lines = text.trimEnd().split("\n");
+  assert.equal(lines[0], "PICO (ram): espruino 2v25, mode ram, core 1,234 bytes, JsVar 13 bytes, free 62,400 bytes");
+  const header = lines[2];
+  const headings = ["µs/call", "× floor", "JsVars/object", "bytes/object", "objects that fit"];
+  assert.match(header, /^style\s+µs\/call\s+× floor\s+JsVars\/object\s+bytes\/object\s+objects that fit$/);
+  assert.match(lines[3], /^─+$/);
+  const rows = lines.slice(4);
+  assert.deepEqual(rows.map((r) => r.split(" ")[0]), [...STYLE_IDS]);
+  for (const row of rows) {
+    for (const end of ends(header, headings)) {
+      assert.notEqual(row[end - 1], " ", `right-aligned under the heading: ${row}`);
+      assert.ok(end === row.length || row[end] === " ");
+    }
+  }
+  const packed = rows.find((r) => r.startsWith("thin.packed "))!;
+  assert.deepEqual(packed.split(/\s+/), ["thin.packed", "12.40", "2.58", "1", "13", "4,800"]);
+  assert.doesNotMatch(text, /virtual board/);
+});
+
+test("renderTable shows — for nulls, error text for failed styles, ~ within noise", () => {
+  const lines = runLines({ errors: { "js.bind": "Out of memory" } });
+  const thin = lines.find((l) => l.t === "result" && l.id === "thin.func")!;
+  if (thin.t === "result") thin.callUs = 0.12;
+  const text = renderTable([summarize(lines)]);
+  const row = (id: string) => text.split("\n").find((l) => l.startsWith(id + " "))!;
+  assert.deepEqual(row("floor.local-call").split(/\s+/).slice(3), ["—", "—", "—"]);
+  assert.match(row("js.bind"), /^js\.bind\s+error: Out of memory$/);
+  assert.match(row("thin.func"), /\s~0\.12\s/);
+  assert.match(text, /~ within the empty loop's noise/);
+});
+
+test("renderTable, two boards side by side under their labels", () => {
+  const pico = summarize(runLines());
+  const esp = summarize(runLines({ board: "ESP32", mode: "flash", blocksize: 16, free: 9000, speed: 0.6, errors: { "js.bind": "Out of memory" } }));
+  const lines = renderTable([pico, esp]).trimEnd().split("\n");
+  assert.match(lines[0], /^PICO \(ram\): espruino/);
+  assert.match(lines[1], /^ESP32 \(flash\): espruino 2v25, mode flash/);
+  const table = lines.slice(3, 3 + 3 + 12);
+  assert.match(table[0], /^\s+│ PICO \(ram\)\s+│ ESP32 \(flash\)$/);
+  // Group separators line up on every line of the table.
+  const bars = (l: string) => [...l].flatMap((c, i) => (c === "│" ? [i] : []));
+  const expected = bars(table[1]);
+  assert.equal(expected.length, 2);
+  for (const line of table.filter((l) => !l.startsWith("─"))) assert.deepEqual(bars(line), expected, line);
+  const packed = table.find((l) => l.startsWith("thin.packed"))!.split("│").map((c) => c.trim().split(/\s+/));
+  assert.deepEqual(packed.slice(1), [["12.40", "2.58", "1", "13", "4,800"], ["7.44", "2.58", "1", "16", "9,000"]]);
+  const bind = table.find((l) => l.startsWith("js.bind"))!.split("│").map((c) => c.trim());
+  assert.equal(bind[2], "error: Out of memory");
+  assert.ok(lines.some((l) => l.startsWith("vars = JsVars/object")));
+});
+
+test("virtual runs are labelled, and same-board runs get distinct labels", () => {
+  const espruino = summarize(runLines());
+  const quick = summarize(runLines({ engine: "quickjs", speed: 0.05 }));
+  assert.deepEqual(runLabels([espruino, quick]), ["PICO (ram, espruino)", "PICO (ram, quickjs)"]);
+  assert.deepEqual(runLabels([espruino, espruino]), ["PICO (ram, espruino) #1", "PICO (ram, espruino) #2"]);
+  const text = renderTable([espruino, quick]);
+  assert.match(text, /^PICO \(ram, quickjs\): quickjs 2v25.*\(virtual board \(QuickJS\), not Espruino figures\)$/m);
+  assert.equal(text.match(/virtual board/g)?.length, 1);
+});
+
+// ── Pareto frontier ────────────────────────────────────────────────────────
+
+test("paretoFrontier keeps styles no other beats on both time and bytes", () => {
+  const s = (id: string, callUs: number | null, bytesPerObject: number | null) => ({ id, callUs, bytesPerObject });
+  const styles = [
+    s("slow-small", 3, 1), s("fast-big", 1, 10), s("middle", 2, 5), s("twin", 2, 5),
+    s("beaten", 2, 6), s("worst", 3, 10), s("same-time-bigger", 1, 11), s("no-bytes", 0.5, null), s("no-time", null, 0.5),
+  ];
+  assert.deepEqual(paretoFrontier(styles), ["fast-big", "middle", "twin", "slow-small"]);
+  assert.deepEqual(paretoFrontier([]), []);
+  assert.deepEqual(paretoFrontier([s("alone", 1, 1)]), ["alone"]);
+});
+
+test("paretoFrontier on a realistic run: the thin.* styles trade time for bytes", () => {
+  const { styles } = summarize(runLines());
+  assert.deepEqual(paretoFrontier(styles), ["thin.func", "thin.vtable", "thin.table", "thin.packed"]);
+});
+
+// ── HTML ───────────────────────────────────────────────────────────────────
+
+test("renderHtml escapes every text from the results and loads nothing", () => {
+  const lines = runLines({ board: `<script>alert("x")</script>&'`, errors: { "js.bind": "<b>Out of memory</b>" } });
+  const html = renderHtml([summarize(lines)]);
+  assert.doesNotMatch(html, /<script|<b>/i);
+  assert.match(html, /&#60;script&#62;alert\(&#34;x&#34;\)&#60;\/script&#62;&#38;&#39;/);
+  assert.match(html, /&#60;b&#62;Out of memory&#60;\/b&#62;/);
+  assert.doesNotMatch(html, /https?:\/\/|\bsrc=|\bhref=|url\(/);
+});
+
+test("renderHtml has the header, table and three charts with findable marks", () => {
+  const pico = summarize(runLines());
+  const quick = summarize(runLines({ engine: "quickjs", speed: 0.05, errors: { "js.bind": "Out of memory" } }));
+  const html = renderHtml([pico, quick]);
+  for (const id of ["chart-pareto", "chart-fit", "chart-hoisted", "results"]) assert.match(html, new RegExp(`id="${id}"`));
+  const count = (re: RegExp) => html.match(re)?.length ?? 0;
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 11);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 10);
+  assert.equal(count(/<g class="point frontier"/g), 8);
+  assert.match(html, /<span class="virtual">virtual board \(QuickJS\), not Espruino figures<\/span>/);
+  assert.match(html, /Not shown, no figure — PICO \(ram, quickjs\): js\.bind \(Out of memory\)/);
+  assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 11 + 10);
+});
+
+// ── command ────────────────────────────────────────────────────────────────
+
+test("runReport prints one table for all runs, warns about bad lines, writes HTML", async () => {
+  const one = toFile([...runLines(), "garbage"]);
+  const two = toFile([...runLines({ board: "ESP32", mode: "flash", speed: 0.6 }), ...runLines({ engine: "quickjs", speed: 0.05 })]);
+  const html = join(tmp(), "out", "report.html");
+  const out = sink();
+  const err = sink();
+  await runReport([one, two], { html, out: out.stream, err: err.stream });
+  assert.equal(err.text(), `skipped 1 bad line(s) in ${one}\n`);
+  assert.match(out.text(), /│ PICO \(ram, espruino\)\s+│ ESP32 \(flash\)\s+│ PICO \(ram, quickjs\)\n/);
+  assert.ok(out.text().endsWith(`wrote ${html}\n`));
+  assert.ok(existsSync(html));
+  assert.match(readFileSync(html, "utf8"), /id="chart-pareto"/);
+});
+
+test("runReport without files is a user error with usage", async () => {
+  await assert.rejects(runReport([], {}), (e: unknown) => e instanceof UserError && /usage: thincall report/.test(e.message));
+});
