@@ -1,0 +1,108 @@
+/**
+ * The Espruino compatibility check: parses bundled JavaScript and reports every construct the rule
+ * table (`rules.ts`, built from probes on the real interpreter) says Espruino 2v2x cannot run.
+ */
+import * as acorn from "acorn";
+import * as walk from "acorn-walk";
+import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
+import { findHoistingIssues } from "./hoisting.ts";
+import { RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
+import { buildScopes } from "./scopes.ts";
+
+/** One construct Espruino cannot run. Lines are 1-based, columns 1-based. */
+export interface Violation {
+  /** Rule id (`default-params`, `builtin-Map`, …), or `syntax` when the file does not parse. */
+  rule: string;
+  /** Feature name, or the parser's message for `syntax`. */
+  feature: string;
+  line: number;
+  column: number;
+  /** Extra explanation, e.g. which name is used before its declaration. */
+  detail?: string;
+  /** The same position in the original source, when a source map was given and covers it. */
+  source?: { file: string; line: number; column: number };
+}
+
+/** Options of {@link checkCode}. */
+export interface CheckOptions {
+  /** Path of the checked file; source map `sources` are resolved relative to it. */
+  file?: string;
+  /** Source map of the checked code (JSON text or object). */
+  map?: string | object;
+}
+
+/** Built-ins the program assigns itself (`Object.freeze = …`, `Array.prototype.flat = …`, `Map = …`). */
+function findPolyfills(ast: acorn.Program): Set<string> {
+  const found = new Set<string>();
+  const nameOf = (n: acorn.Node): string | undefined => {
+    if (n.type === "Identifier") return (n as acorn.Identifier).name;
+    const m = n as acorn.MemberExpression;
+    if (m.type !== "MemberExpression" || m.computed || m.property.type !== "Identifier") return undefined;
+    const obj = nameOf(m.object);
+    // globalThis.Map / global.Map define the global itself.
+    return obj === "globalThis" || obj === "global" ? m.property.name : obj && `${obj}.${m.property.name}`;
+  };
+  walk.simple(ast, {
+    AssignmentExpression(n) {
+      const name = nameOf(n.left);
+      if (name) found.add(name);
+    },
+  });
+  return found;
+}
+
+/** Checks `code` and returns its violations in source order. */
+export function checkCode(code: string, options: CheckOptions = {}): Violation[] {
+  const map = options.map ? new TraceMap(options.map as SourceMapInput, options.file ? `${options.file}.map` : undefined) : undefined;
+  const located = (rule: string, feature: string, loc: acorn.Position, detail?: string): Violation => {
+    const v: Violation = { rule, feature, line: loc.line, column: loc.column + 1 };
+    if (detail) v.detail = detail;
+    const o = map && originalPositionFor(map, { line: loc.line, column: loc.column });
+    if (o?.source && o.line !== null) v.source = { file: o.source, line: o.line, column: o.column + 1 };
+    return v;
+  };
+
+  let ast: acorn.Program;
+  try {
+    ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script", locations: true });
+  } catch (e) {
+    const err = e as SyntaxError & { loc?: acorn.Position };
+    if (!err.loc) throw e;
+    return [located("syntax", err.message.replace(/ \(\d+:\d+\)$/, ""), err.loc)];
+  }
+
+  const scopes = buildScopes(ast);
+  const byType = new Map<string, Rule[]>();
+  for (const r of RULES) for (const t of r.nodeTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
+  const found: { rule: Rule; offset: number; detail?: string }[] = [];
+  const ctx: RuleContext = { code, ancestors: [], scopes, walkType: "", polyfilled: findPolyfills(ast) };
+  walk.fullAncestor(ast, (node, _state, ancestors, walkType) => {
+    const rules = byType.get(node.type);
+    if (!rules) return;
+    ctx.ancestors = ancestors;
+    ctx.walkType = walkType;
+    for (const rule of rules) {
+      const offset = rule.match!(node, ctx);
+      if (offset !== undefined) found.push({ rule, offset });
+    }
+  });
+  for (const h of findHoistingIssues(scopes)) {
+    const rule = RULES_BY_ID.get(h.rule);
+    if (rule) found.push({ rule, offset: h.node.start, detail: h.detail });
+  }
+
+  found.sort((a, b) => a.offset - b.offset);
+  return found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+}
+
+/**
+ * One line per violation, at the original source position when known:
+ * `src/foo.ts:12:5: default parameters are not supported by Espruino 2v2x (rule default-params)`.
+ */
+export function formatViolation(v: Violation, file: string): string {
+  const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
+  if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
+  const verb = RULES_BY_ID.get(v.rule)?.plural ? "are" : "is";
+  const detail = v.detail ? `: ${v.detail}` : "";
+  return `${where}: ${v.feature} ${verb} not supported by Espruino 2v2x${detail} (rule ${v.rule})`;
+}

@@ -1,0 +1,359 @@
+/**
+ * The rule table: which JavaScript the checker rejects, each rule tied to the probes that showed the
+ * feature failing on the real Espruino interpreter (`probe-results.json`, written by `probe.ts`).
+ *
+ * A rule is active only while at least one of its probes fails, so re-running the probe against a
+ * newer Espruino retires rules by itself. Built-in rules are generated from every failing built-in
+ * probe.
+ */
+import { readFileSync } from "node:fs";
+import type * as acorn from "acorn";
+import * as walk from "acorn-walk";
+import type { ProbeResult } from "./probe.ts";
+import type { Scopes } from "./scopes.ts";
+
+/** What a matcher gets besides the node. */
+export interface RuleContext {
+  code: string;
+  /** Ancestors from the program down to the node itself. */
+  ancestors: acorn.Node[];
+  scopes: Scopes;
+  /** The walker's view of the node: "Identifier" for a read, "VariablePattern" for a binding or assignment target. */
+  walkType: string;
+  /** Built-ins the program defines itself (`Object.freeze = …`), by built-in id. */
+  polyfilled: Set<string>;
+}
+
+/** One rule of the table. */
+export interface Rule {
+  /** Stable rule id, shown in every violation. */
+  id: string;
+  /** Feature name as used in messages: "<feature> is/are not supported by Espruino 2v2x". */
+  feature: string;
+  /** Use "are" rather than "is" in messages. */
+  plural?: boolean;
+  kind: "syntax" | "builtin" | "scoping";
+  /** What the rule matches, for the docs. */
+  matches: string;
+  /** Probe ids whose failure is the evidence for this rule. */
+  probes: string[];
+  /** Node types the matcher is called for (scoping rules have none: `hoisting.ts` finds them). */
+  nodeTypes?: string[];
+  /** Returns the source offset to report, or undefined when the node is fine. */
+  match?: (node: acorn.AnyNode, ctx: RuleContext) => number | undefined;
+}
+
+/** Probe results as committed next to this file. */
+export const PROBE_RESULTS: Record<string, ProbeResult> = JSON.parse(
+  readFileSync(new URL("./probe-results.json", import.meta.url), "utf8"),
+);
+
+const fails = (probe: string): boolean => PROBE_RESULTS[probe]?.runs === false;
+const parentOf = (ctx: RuleContext) => ctx.ancestors[ctx.ancestors.length - 2] as acorn.AnyNode;
+const isFunction = (n: acorn.Node | undefined) => !!n && /Function/.test(n.type);
+/** Offset of operator `op` after `from`, for pointing at `**` or `?.` rather than the left operand. */
+const opAt = (ctx: RuleContext, from: number, op: string) => {
+  const i = ctx.code.indexOf(op, from);
+  return i < 0 ? from : i;
+};
+/** A method's function starts at its `(`; report the whole method (its name) instead. */
+const functionStart = (n: acorn.Function, ctx: RuleContext) => {
+  const p = parentOf(ctx);
+  return p && (p.type === "MethodDefinition" || p.type === "Property") ? p.start : n.start;
+};
+const when = (ok: boolean, n: acorn.Node) => (ok ? n.start : undefined);
+const isPattern = (n: acorn.Node) => n.type === "ArrayPattern" || n.type === "ObjectPattern";
+
+/** True when `expr` evaluates `this` or `name` now, outside any nested function. */
+function usesNow(expr: acorn.Node, name: string | undefined): boolean {
+  let hit = false;
+  walk.recursive(expr, null, {
+    Function() {}, // runs later, with its own `this`
+    ThisExpression() {
+      hit = true;
+    },
+    Identifier(n) {
+      if (n.name === name) hit = true;
+    },
+  } as walk.RecursiveVisitors<null>);
+  return hit;
+}
+
+/** True when a function inside the loop body captures one of the loop's `let`/`const` names. */
+function loopClosureCaptures(loop: acorn.Node, names: string[], scopes: Scopes): boolean {
+  let hit = false;
+  walk.fullAncestor(loop, (node, _s, ancestors, type) => {
+    if (hit || type !== "Identifier" || !names.includes((node as acorn.Identifier).name)) return;
+    // Functions called on the spot (IIFEs) run within the iteration, so they do not capture.
+    const fns = ancestors.filter((a, i) => isFunction(a) && (ancestors[i - 1] as acorn.CallExpression).callee !== a);
+    // Captured: inside a function that does not declare the name itself.
+    hit = fns.length > 0 && !fns.some((f) => scopes.bindings(f).has((node as acorn.Identifier).name));
+  });
+  return hit;
+}
+
+const failingRegexFlags = ["u", "y", "s", "d", "v"].filter((f) => fails(`regex-flag-${f}`));
+const logicalOps = Object.entries({ "??=": "nullish-assign", "||=": "or-assign", "&&=": "and-assign" })
+  .filter(([, probe]) => fails(probe))
+  .map(([op]) => op);
+
+/** Syntax and scoping rules, hand-written, each with its probes. */
+export const SYNTAX_RULES: Rule[] = [
+  {
+    id: "spread-call", feature: "spread in calls", kind: "syntax", probes: ["spread-call", "spread-new"],
+    matches: "SpreadElement in CallExpression / NewExpression arguments: f(...a), new F(...a)",
+    nodeTypes: ["SpreadElement"], match: (n, ctx) => when(/^(Call|New)Expression$/.test(parentOf(ctx).type), n),
+  },
+  {
+    id: "spread-array", feature: "array spread", kind: "syntax", probes: ["spread-array"],
+    matches: "SpreadElement in ArrayExpression: [...a]",
+    nodeTypes: ["SpreadElement"], match: (n, ctx) => when(parentOf(ctx).type === "ArrayExpression", n),
+  },
+  {
+    id: "spread-object", feature: "object spread", kind: "syntax", probes: ["spread-object"],
+    matches: "SpreadElement in ObjectExpression: {...o}",
+    nodeTypes: ["SpreadElement"], match: (n, ctx) => when(parentOf(ctx).type === "ObjectExpression", n),
+  },
+  {
+    id: "rest-params", feature: "rest parameters", plural: true, kind: "syntax", probes: ["rest-params"],
+    matches: "RestElement directly in a function's params: function f(...r)",
+    nodeTypes: ["RestElement"], match: (n, ctx) => when(isFunction(parentOf(ctx)), n),
+  },
+  {
+    id: "default-params", feature: "default parameters", plural: true, kind: "syntax", probes: ["default-params"],
+    matches: "AssignmentPattern directly in a function's params: function f(a = 1)",
+    nodeTypes: ["AssignmentPattern"], match: (n, ctx) => when(isFunction(parentOf(ctx)), n),
+  },
+  {
+    id: "destructuring", feature: "destructuring", kind: "syntax",
+    probes: ["destructuring-array-decl", "destructuring-object-decl", "destructuring-params", "destructuring-array-assign", "destructuring-object-assign", "destructuring-for-of"],
+    matches: "outermost ArrayPattern / ObjectPattern (declarations, parameters, assignments, for-of heads)",
+    nodeTypes: ["ArrayPattern", "ObjectPattern"], match: (n, ctx) => when(!ctx.ancestors.slice(0, -1).some(isPattern), n),
+  },
+  {
+    id: "exponent", feature: "the exponent operator **", kind: "syntax", probes: ["exponent", "exponent-assign"],
+    matches: "BinaryExpression `**` and AssignmentExpression `**=`",
+    nodeTypes: ["BinaryExpression", "AssignmentExpression"],
+    match: (n, ctx) => {
+      const e = n as acorn.BinaryExpression | acorn.AssignmentExpression;
+      return e.operator === "**" || e.operator === "**=" ? opAt(ctx, e.left.end, "**") : undefined;
+    },
+  },
+  {
+    id: "optional-chaining", feature: "optional chaining ?.", kind: "syntax", probes: ["optional-member", "optional-call"],
+    matches: "MemberExpression / CallExpression with optional: true (a?.b, f?.())",
+    nodeTypes: ["MemberExpression", "CallExpression"],
+    match: (n, ctx) => {
+      const e = n as acorn.MemberExpression | acorn.CallExpression;
+      if (!e.optional) return undefined;
+      return opAt(ctx, e.type === "MemberExpression" ? e.object.end : e.callee.end, "?.");
+    },
+  },
+  {
+    id: "logical-assignment", feature: `logical assignment ${logicalOps.join(" ")}`, kind: "syntax",
+    probes: ["nullish-assign", "or-assign", "and-assign"],
+    matches: "AssignmentExpression with operator ??=, ||= or &&= (those whose probe fails)",
+    nodeTypes: ["AssignmentExpression"],
+    match: (n, ctx) => {
+      const e = n as acorn.AssignmentExpression;
+      return logicalOps.includes(e.operator) ? opAt(ctx, e.left.end, e.operator) : undefined;
+    },
+  },
+  {
+    id: "computed-key", feature: "computed property keys", plural: true, kind: "syntax",
+    probes: ["computed-key-object", "computed-key-class"],
+    matches: "computed Property in an ObjectExpression, computed MethodDefinition / PropertyDefinition: {[k]: v}, class { [k]() {} }",
+    nodeTypes: ["Property", "MethodDefinition", "PropertyDefinition"],
+    match: (n, ctx) => {
+      const p = n as acorn.Property | acorn.MethodDefinition | acorn.PropertyDefinition;
+      return when(p.computed && parentOf(ctx).type !== "ObjectPattern", p);
+    },
+  },
+  {
+    id: "class-private", feature: "private class members #x", plural: true, kind: "syntax",
+    probes: ["class-private", "class-private-method"],
+    matches: "PrivateIdentifier as a class member key, a member property or the left of `in`",
+    nodeTypes: ["MethodDefinition", "PropertyDefinition", "MemberExpression", "BinaryExpression"],
+    match: (n) => {
+      const key = n.type === "MemberExpression" ? n.property : n.type === "BinaryExpression" ? n.left : "key" in n ? n.key : undefined;
+      return key?.type === "PrivateIdentifier" ? key.start : undefined;
+    },
+  },
+  {
+    id: "class-static-block", feature: "class static blocks", plural: true, kind: "syntax", probes: ["class-static-block"],
+    matches: "StaticBlock: class { static { … } }",
+    nodeTypes: ["StaticBlock"], match: (n) => n.start,
+  },
+  {
+    id: "class-instance-field", feature: "class instance fields", plural: true, kind: "syntax",
+    probes: ["class-field-own", "class-field-this", "class-field-fresh"],
+    matches: "non-static PropertyDefinition (they parse, but are evaluated once and stored on the prototype)",
+    nodeTypes: ["PropertyDefinition"],
+    match: (n) => {
+      const p = n as acorn.PropertyDefinition;
+      return when(!p.static && p.key.type !== "PrivateIdentifier", p);
+    },
+  },
+  {
+    id: "class-static-field-this", feature: "static field initializers using this or the class", plural: true, kind: "syntax",
+    probes: ["class-field-static-this", "class-field-static-self"],
+    matches: "static PropertyDefinition whose value uses `this` or the class's own name outside a nested function",
+    nodeTypes: ["PropertyDefinition"],
+    match: (n, ctx) => {
+      const p = n as acorn.PropertyDefinition;
+      const cls = ctx.ancestors[ctx.ancestors.length - 3] as acorn.Class | undefined;
+      return when(p.static && !!p.value && usesNow(p.value, cls?.id?.name), p);
+    },
+  },
+  {
+    id: "generator", feature: "generators", plural: true, kind: "syntax", probes: ["generator"],
+    matches: "Function with generator: true (function*, *method())",
+    nodeTypes: ["FunctionDeclaration", "FunctionExpression"],
+    match: (n, ctx) => ((n as acorn.Function).generator ? functionStart(n as acorn.Function, ctx) : undefined),
+  },
+  {
+    id: "async", feature: "async functions", plural: true, kind: "syntax", probes: ["async-function", "await", "async-arrow"],
+    matches: "Function with async: true (async function, async arrow, async method); await is only legal inside them",
+    nodeTypes: ["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"],
+    match: (n, ctx) => ((n as acorn.Function).async ? functionStart(n as acorn.Function, ctx) : undefined),
+  },
+  {
+    id: "for-await", feature: "for await", kind: "syntax", probes: ["for-await"],
+    matches: "ForOfStatement with await: true",
+    nodeTypes: ["ForOfStatement"], match: (n) => when((n as acorn.ForOfStatement).await, n),
+  },
+  {
+    id: "new-target", feature: "new.target", kind: "syntax", probes: ["new-target"],
+    matches: "MetaProperty new.target",
+    nodeTypes: ["MetaProperty"], match: (n) => when((n as acorn.MetaProperty).meta.name === "new", n),
+  },
+  {
+    id: "tagged-template", feature: "tagged templates", plural: true, kind: "syntax", probes: ["tagged-template"],
+    matches: "TaggedTemplateExpression: tag`…`",
+    nodeTypes: ["TaggedTemplateExpression"], match: (n) => n.start,
+  },
+  {
+    id: "regex-flags", feature: `regular expression flags ${failingRegexFlags.join(", ")}`, plural: true, kind: "syntax",
+    probes: ["regex-flag-u", "regex-flag-y", "regex-flag-s", "regex-flag-d", "regex-flag-v"],
+    matches: "regex Literal whose flags include one whose probe fails",
+    nodeTypes: ["Literal"],
+    match: (n) => {
+      const flags = (n as acorn.Literal).regex?.flags ?? "";
+      return when([...flags].some((f) => failingRegexFlags.includes(f)), n);
+    },
+  },
+  {
+    id: "bigint-literal", feature: "BigInt literals", plural: true, kind: "syntax", probes: ["bigint"],
+    matches: "Literal with a bigint value: 10n",
+    nodeTypes: ["Literal"], match: (n) => when("bigint" in n && n.bigint !== undefined, n),
+  },
+  {
+    id: "dynamic-import", feature: "dynamic import()", kind: "syntax", probes: ["dynamic-import"],
+    matches: "ImportExpression: import(…)",
+    nodeTypes: ["ImportExpression"], match: (n) => n.start,
+  },
+  {
+    id: "labelled-statement", feature: "labelled statements", plural: true, kind: "syntax",
+    probes: ["labelled-break", "labelled-continue", "labelled-block"],
+    matches: "LabeledStatement (any label: Espruino reads `outer:` as a reference to a variable)",
+    nodeTypes: ["LabeledStatement"], match: (n) => n.start,
+  },
+  {
+    id: "let-loop-closure", feature: "closures over a for-loop let/const binding", plural: true, kind: "scoping",
+    probes: ["let-loop-closure", "let-for-of-closure"],
+    matches: "for / for-in / for-of whose let/const head variable is used inside a function in the loop (all iterations share one binding)",
+    nodeTypes: ["ForStatement", "ForInStatement", "ForOfStatement"],
+    match: (n, ctx) => {
+      const loop = n as acorn.ForStatement | acorn.ForInStatement | acorn.ForOfStatement;
+      const head = loop.type === "ForStatement" ? loop.init : loop.left;
+      if (head?.type !== "VariableDeclaration" || head.kind === "var") return undefined;
+      const names = head.declarations.flatMap((d) => (d.id.type === "Identifier" ? [d.id.name] : []));
+      return when(loopClosureCaptures(loop, names, ctx.scopes), head);
+    },
+  },
+  {
+    id: "hoist-function", feature: "function hoisting", kind: "scoping",
+    probes: ["hoist-fn-toplevel", "hoist-fn-in-function", "hoist-fn-transitive"],
+    matches: "a function declaration used before its declaration has run, directly or through calls (see hoisting.ts)",
+  },
+  {
+    id: "hoist-var", feature: "var hoisting", kind: "scoping",
+    probes: ["hoist-var-toplevel", "hoist-var-in-function", "hoist-var-assign-before"],
+    matches: "a var/let/const/class used before its declaration has run, and in functions assigned before its `var` (see hoisting.ts)",
+  },
+];
+
+/** Where a built-in is reached from, parsed from its probe id. */
+type BuiltinRef = { global: string } | { object: string; member: string } | { methods: string[] };
+
+/** Reads a built-in probe id: `Map`, `Object.freeze`, `Array.prototype.flat`, `Array.prototype.some/every`. */
+export function parseBuiltinId(id: string): BuiltinRef | undefined {
+  let m = /^(\w+)\.prototype\.([\w/]+)$/.exec(id);
+  if (m) return { methods: m[2].split("/") };
+  if ((m = /^(\w+)\.(\w+)$/.exec(id))) return { object: m[1], member: m[2] };
+  return /^\w+$/.test(id) ? { global: id } : undefined;
+}
+
+const propName = (m: acorn.MemberExpression): string | undefined =>
+  !m.computed && m.property.type === "Identifier" ? m.property.name
+    : m.property.type === "Literal" && typeof m.property.value === "string" ? m.property.value : undefined;
+const isTypeofOperand = (ctx: RuleContext) => {
+  const p = parentOf(ctx);
+  return p?.type === "UnaryExpression" && p.operator === "typeof";
+};
+const isGlobal = (name: string, ctx: RuleContext) => !ctx.scopes.lookup(name, ctx.ancestors);
+
+/** Builds the rule for one failing built-in probe. */
+function builtinRule(id: string): Rule | undefined {
+  const ref = parseBuiltinId(id);
+  const base = { id: `builtin-${id}`, feature: id, kind: "builtin" as const, probes: [id] };
+  if (!ref) return undefined;
+  if ("global" in ref)
+    return {
+      ...base, matches: `reads of the global ${ref.global} (not shadowed, not under typeof)`, nodeTypes: ["Identifier"],
+      match: (n, ctx) => {
+        const ok = ctx.walkType === "Identifier" && (n as acorn.Identifier).name === ref.global && !ctx.polyfilled.has(id);
+        return when(ok && !isTypeofOperand(ctx) && isGlobal(ref.global, ctx), n);
+      },
+    };
+  if ("object" in ref)
+    return {
+      ...base, matches: `${id} on the global ${ref.object} (not under typeof)`, nodeTypes: ["MemberExpression"],
+      match: (n, ctx) => {
+        const m = n as acorn.MemberExpression;
+        const ok = ctx.walkType === "MemberExpression" && m.object.type === "Identifier" && m.object.name === ref.object;
+        return when(ok && propName(m) === ref.member && !ctx.polyfilled.has(id) && !isTypeofOperand(ctx) && isGlobal(ref.object, ctx), m);
+      },
+    };
+  return {
+    ...base, matches: `calls of a method named ${ref.methods.map((x) => `.${x}()`).join(" or ")} on any value (the receiver's type is unknown)`,
+    nodeTypes: ["CallExpression"],
+    match: (n, ctx) => {
+      const callee = (n as acorn.CallExpression).callee;
+      if (callee.type !== "MemberExpression" || ctx.polyfilled.has(id)) return undefined;
+      const name = propName(callee);
+      return name && ref.methods.includes(name) ? callee.property.start : undefined;
+    },
+  };
+}
+
+/** Built-in rules, one per failing built-in probe; `Symbol.iterator` is left to the `Symbol` rule. */
+export const BUILTIN_RULES: Rule[] = Object.entries(PROBE_RESULTS)
+  .filter(([id, r]) => !r.runs && parseBuiltinId(id) && /^[A-Z]/.test(id))
+  .filter(([id]) => {
+    const ref = parseBuiltinId(id)!;
+    return !("object" in ref && fails(ref.object));
+  })
+  .map(([id]) => builtinRule(id)!);
+
+/** Failing probes that no rule checks, and why. */
+export const UNCHECKED: Record<string, string> = {
+  "TypeError-instanceof-Error": "a run-time class relationship; not visible in the syntax",
+  "Symbol.iterator": "covered by the Symbol rule",
+};
+
+/** Every rule whose evidence shows a failure: the table the checker applies. */
+export const RULES: Rule[] = [...SYNTAX_RULES.filter((r) => r.probes.some(fails)), ...BUILTIN_RULES];
+
+/** Rule lookup by id. */
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
