@@ -1,0 +1,94 @@
+import { Worker } from "node:worker_threads";
+import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
+import type { VirtualWorkerData } from "../virtual/worker.ts";
+import type { Transport, TransportEvents } from "./transport.ts";
+
+/** Options of {@link createVirtualTransport}. */
+export interface VirtualTransportOptions {
+  /** RAM for JsVars in bytes; the budget becomes `floor(ramBytes / profile.bytesPerVar)` JsVars. */
+  ramBytes?: number;
+}
+
+const WORKER_URL = new URL("../virtual/worker.ts", import.meta.url);
+
+/**
+ * A transport to a virtual board: Espruino's console and API emulated on QuickJS
+ * (see docs/virtual-board.md). The board lives in a worker thread, so Ctrl-C can stop code that
+ * never returns. Each `open()` starts a fresh board (empty RAM and Storage).
+ */
+export async function createVirtualTransport(profile: BoardProfile, options: VirtualTransportOptions = {}): Promise<Transport> {
+  const { ramBytes } = options;
+  if (ramBytes !== undefined && !(Number.isInteger(ramBytes) && ramBytes >= profile.bytesPerVar)) {
+    throw new UserError(`virtual board: ramBytes must be an integer of at least ${profile.bytesPerVar} (got ${ramBytes})`);
+  }
+  const total = ramBytes === undefined ? profile.jsvars : Math.floor(ramBytes / profile.bytesPerVar);
+  return new VirtualTransport(total, profile.bytesPerVar);
+}
+
+class VirtualTransport implements Transport {
+  readonly description = "virtual";
+  private worker: Worker | undefined;
+  private ctrlC: Int32Array | undefined;
+  private closing = false;
+
+  constructor(private readonly total: number, private readonly blocksize: number) {}
+
+  open(events: TransportEvents): Promise<void> {
+    if (this.worker) return Promise.reject(new UserError("virtual board is already open"));
+    const shared = new SharedArrayBuffer(4);
+    this.ctrlC = new Int32Array(shared);
+    this.closing = false;
+    const data: VirtualWorkerData = { total: this.total, blocksize: this.blocksize, ctrlC: shared };
+    const worker = startWorker(data);
+    this.worker = worker;
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on("message", (m: { type: string; chunk?: string }) => {
+        if (m.type === "ready") {
+          ready = true;
+          resolve();
+        } else if (m.type === "data" && m.chunk !== undefined) {
+          events.data(m.chunk);
+        }
+      });
+      worker.on("error", (e) => {
+        if (!ready) reject(new UserError(`virtual board failed to start: ${e.message}`));
+        else events.close(e);
+      });
+      worker.on("exit", (code) => {
+        this.worker = undefined;
+        if (!ready) reject(new UserError(`virtual board exited while starting (code ${code})`));
+        else if (this.closing) events.close();
+        else events.close(new Error(`virtual board stopped (code ${code})`));
+      });
+    });
+  }
+
+  async write(data: string): Promise<void> {
+    if (!this.worker || !this.ctrlC) throw new UserError("virtual board is not open");
+    // Count Ctrl-C before posting: the board polls the count while code runs.
+    let count = 0;
+    for (let i = data.indexOf("\x03"); i >= 0; i = data.indexOf("\x03", i + 1)) count++;
+    if (count > 0) Atomics.add(this.ctrlC, 0, count);
+    this.worker.postMessage({ data });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.closing = true;
+    await worker.terminate();
+  }
+}
+
+/**
+ * Starts the board's worker. From TypeScript sources (run through tsx) the worker cannot load a
+ * `.ts` file by itself, so a small bootstrap registers tsx in the worker first.
+ */
+function startWorker(workerData: VirtualWorkerData): Worker {
+  if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL, { workerData });
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
