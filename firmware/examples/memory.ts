@@ -1,0 +1,92 @@
+/**
+ * Memory probe: JsVars per object for each representation of the canonical workload (two number
+ * fields `w`, `h`), N=200 objects kept in an Array (so figures include the array slot), measured
+ * as the difference of `process.memory().usage` (which garbage-collects first) divided by N.
+ * The figures in docs/core.md come from this program on Espruino 2v29 for Linux.
+ */
+import { func, PackedStore, tag, tagTable, trait } from "../../src/index";
+
+const N = 200;
+
+interface Dims {
+  w: number;
+  h: number;
+}
+class Rect {
+  w: number;
+  h: number;
+  constructor(w: number, h: number) {
+    this.w = w;
+    this.h = h;
+  }
+  area(): number {
+    return this.w * this.h;
+  }
+  grow(k: number): void {
+    this.w *= k;
+    this.h *= k;
+  }
+}
+function area(this: Dims): number {
+  return this.w * this.h;
+}
+function areaOf(d: Dims): number {
+  return d.w * d.h;
+}
+function closeData(d: Dims): () => number {
+  return function () {
+    return d.w * d.h;
+  };
+}
+function closeNums(w: number, h: number): () => number {
+  return function () {
+    return w * h;
+  };
+}
+const Shape = trait<{ area(self: Dims): number; grow(self: Dims, k: number): void }>()(["area", "grow"]);
+const RectVT = Shape.impl({
+  area: areaOf,
+  grow: function (s, k) {
+    s.w *= k;
+    s.h *= k;
+  },
+});
+const TABLE = tagTable([RectVT]);
+
+/** JsVars per object made by `make`, and the bytes they take on this build. */
+function perObject(name: string, make: (i: number) => unknown): void {
+  var a: unknown[] = [], m = process.memory(), u0 = m.usage, i;
+  for (i = 0; i < N; i++) a.push(make(i));
+  var v = (process.memory().usage - u0) / N;
+  print(name + ": " + v.toFixed(2) + " JsVars, " + (v * m.blocksize).toFixed(1) + " bytes per object");
+}
+
+/** The whole packed store (buffer, descriptors, views, type) per object. */
+function perPacked(): void {
+  var m = process.memory(), u0 = m.usage, i;
+  var s = new PackedStore();
+  var t = s.type({ w: "f32", h: "f32" }, []);
+  for (i = 0; i < N; i++) s.push(t, { w: i, h: i + 1 });
+  var v = (process.memory().usage - u0) / N;
+  print("packed store f32: " + v.toFixed(2) + " JsVars, " + (v * m.blocksize).toFixed(1) + " bytes per object; data " +
+    s.b.byteLength + " B, descriptors " + s.O.length * 5 + " B");
+  // Where the JsVars go: the typed arrays' storage, and one view.
+  print("  E.getSizeOf: store " + E.getSizeOf(s) + ", data " + E.getSizeOf(s.b) + ", O " + E.getSizeOf(s.O) +
+    ", T " + E.getSizeOf(s.T) + ", one view " + (E.getSizeOf(s.f32) - E.getSizeOf(s.b)));
+}
+
+function main(): void {
+  print("N=" + N + " blocksize=" + process.memory().blocksize + " " + process.env.VERSION);
+  perObject("plain {w,h}", function (i) { return { w: i, h: i + 1 }; });
+  perObject("class instance", function (i) { return new Rect(i, i + 1); });
+  perObject("closure over data", function (i) { return closeData({ w: i, h: i + 1 }); });
+  perObject("closure over w,h", function (i) { return closeNums(i, i + 1); });
+  perObject("bind", function (i) { return areaOf.bind(null, { w: i, h: i + 1 }); });
+  perObject("func (inline f)", function (i) { return func({ w: i, h: i + 1 }, area); });
+  perObject("vtable (make)", function (i) { return Shape.make({ w: i, h: i + 1 }, RectVT); });
+  perObject("tag (tag table)", function (i) { return tag({ w: i, h: i + 1 }, TABLE, RectVT); });
+  perPacked();
+  print("DONE");
+}
+
+main();

@@ -1,0 +1,81 @@
+/**
+ * Single-method inline pointer: the function is ONE property `f` on the data object itself,
+ * like Rust carrying a function pointer inline instead of a vtable.
+ *
+ * Cost on Espruino 2v29 (N=200 objects with 2 number fields, JsVars per object incl. array slot):
+ * `{w,h,f}` = 5, closure over the data object = 10, closure over the two numbers = 8,
+ * `f.bind(null, d)` = 9, wrapper `{d, f}` = 7.
+ *
+ * Calling convention: `x.f(a, b)`, the function reads its data through `this`. Measured on the
+ * interpreter (2000 calls, loop cost subtracted): `x.f()` with `this` 3.9 µs vs `x.f(x)` with
+ * self passed explicitly 5.0 µs inside a function (3.1–3.6 vs 4.2–4.5 µs at global scope);
+ * `grow(k)`: 5.1 vs 6.0 µs. So `this` wins. Use `function` expressions, not arrows.
+ * @packageDocumentation
+ */
+import { fail } from "./fail";
+
+/** A function stored inline: `this` is the carrying object, 0 to 2 extra arguments. */
+export type InlineFn<D> = (this: D, a?: any, b?: any) => unknown;
+
+/** Data carrying a pure function `f` (Rust `Fn`): `this` is read-only inside `f`. */
+export type Func<D, F> = D & { f: F };
+
+/** Data carrying a mutating function `f` (Rust `FnMut`): `f` may write to `this`. */
+export type FuncMut<D, F> = D & { f: F };
+
+declare const SPENDABLE: unique symbol;
+/** Marks `f` of a {@link FuncOnce}: not callable directly, only through {@link callOnce}. */
+export type Once<F> = { readonly [SPENDABLE]: F };
+
+/** Data carrying a call-once function (Rust `FnOnce`); call it with {@link callOnce}. */
+export type FuncOnce<D, F> = D & { f: Once<F> };
+
+/**
+ * Attaches `fn` as property `f` of `d` (no wrapper, no closure, no bind) and returns `d`.
+ * Call it as `x.f(a, b)`.
+ * @param d - the data object; it is mutated and returned.
+ * @param fn - a `function` reading `this` (read-only); 0 to 2 arguments.
+ * @example `const r = func({ w: 2, h: 3 }, function () { return this.w * this.h }); r.f() === 6`
+ */
+export function func<D extends object, F extends InlineFn<Readonly<D>>>(d: D, fn: F): Func<D, F> {
+  (d as Func<D, F>).f = fn;
+  return d as Func<D, F>;
+}
+
+/**
+ * Like {@link func}, but `fn` may mutate `this` (Rust `FnMut`). Same function at run time.
+ * @param d - the data object; it is mutated and returned.
+ * @param fn - a `function` that may write to `this`; 0 to 2 arguments.
+ */
+export const funcMut: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => FuncMut<D, F> = func;
+
+/**
+ * Attaches a call-once function (Rust `FnOnce`). Call it with {@link callOnce}; the type of `f`
+ * forbids calling `x.f()` directly, which would not spend it. Same function as {@link func}.
+ * @param d - the data object; it is mutated and returned.
+ * @param fn - a `function` that may write to `this`; 0 to 2 arguments.
+ */
+export const funcOnce: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => FuncOnce<D, F> =
+  func as any;
+
+/** The shared function a spent {@link FuncOnce} holds: one for all objects, so spending allocates nothing. */
+function spent(): never {
+  return fail("FuncOnce called twice");
+}
+
+/**
+ * Calls the function of a {@link FuncOnce} with `this` = `x`, after swapping `x.f` for a shared
+ * "spent" function, so a second call throws `Error("FuncOnce called twice")`.
+ * @param x - the object made by {@link funcOnce}.
+ * @param a - first argument, if the function takes one.
+ * @param b - second argument, if the function takes two.
+ * @returns what the function returns.
+ */
+export function callOnce<R>(x: FuncOnce<object, () => R>): R;
+export function callOnce<A, R>(x: FuncOnce<object, (a: A) => R>, a: A): R;
+export function callOnce<A, B, R>(x: FuncOnce<object, (a: A, b: B) => R>, a: A, b: B): R;
+export function callOnce(x: { f: any }, a?: unknown, b?: unknown): unknown {
+  var f = x.f;
+  x.f = spent;
+  return f.call(x, a, b);
+}
