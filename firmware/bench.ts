@@ -17,7 +17,7 @@ declare const THINCALL_RUN: { mode: string; quick: number } | undefined;
 const cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram", quick: 0 } : THINCALL_RUN;
 const mem0 = process.memory();
 /** Objects per container: a power of two (so packed storage has no slack), sized to free memory. */
-const N = pow2Below(mem0.free / 24, 16, 256);
+const N = pow2Below(mem0.free / 16, 16, 256);
 /** Samples per figure, and calls per sample. */
 const K = cfg.quick ? 5 : 15;
 const REPS = Math.max(1, (cfg.quick ? 512 : 2048) / N);
@@ -26,7 +26,6 @@ let index = -1;
 let pending = "";
 let checksum = 0;
 let count = 0;
-let loopUs = 0;
 
 function kick(): void {
   if (BOARD_WATCHDOG) E.kickWatchdog();
@@ -44,18 +43,18 @@ function measure(st: Style): void {
   kick();
   const hoisted = timeLoop(st.hoisted, m[1], N, REPS, K, st);
   const vars = m[0];
-  checksum += inLoop[2];
+  checksum += inLoop[3];
   count++;
   emit({
     t: "result",
     id: st.id,
-    callUs: r3(inLoop[0] - loopUs),
-    hoistedUs: r3(hoisted[0] - loopUs),
+    callUs: r3(inLoop[0]),
+    hoistedUs: r3(hoisted[0]),
     spreadUs: r3(inLoop[1]),
     varsPerObject: vars,
     n: N,
     objectsFit: vars > 0 ? Math.floor(mem0.free / vars) : null,
-    sum: inLoop[2],
+    sum: inLoop[3],
   });
 }
 
@@ -84,8 +83,8 @@ function step(): void {
 
 function start(): void {
   const base = buildMeasured(STYLES[0].build, N);
+  // The empty loop against itself: its median time, and the noise of a paired difference.
   const empty = timeLoop(emptyLoop, base[1], N, REPS, K, STYLES[0]);
-  loopUs = empty[0];
   emit({
     t: "hello",
     board: BOARD_ID,
@@ -97,7 +96,7 @@ function start(): void {
     mode: cfg.mode,
     quick: !!cfg.quick,
     styles: STYLES.length,
-    loopUs: r3(empty[0]),
+    loopUs: r3(empty[2]),
     noiseUs: r3(empty[1]),
   });
   setTimeout(step, 0);

@@ -1,8 +1,4 @@
 import { parseArgs } from "node:util";
-import { runBench } from "./commands/bench.ts";
-import { runBoards } from "./commands/boards.ts";
-import { runBuild } from "./commands/build.ts";
-import { runFlash } from "./commands/flash.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE = `thincall: fast, small dispatch for Espruino boards
@@ -30,6 +26,7 @@ function seconds(value: string | undefined): number | undefined {
   return n;
 }
 
+// Commands are imported when run, so `thincall boards` does not load rollup or QuickJS.
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -50,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         quick: { type: "boolean" },
       });
+      const { runBench } = await import("./commands/bench.ts");
       await runBench({
         board: values.board as string | undefined,
         port: values.port as string | undefined,
@@ -74,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
         timeout: { type: "string" },
       });
       if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
+      const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
         file: positionals[0],
         board: values.board as string | undefined,
@@ -85,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "build": {
       const { values, positionals } = parse({ board: { type: "string" } });
+      const { runBuild } = await import("./commands/build.ts");
       await runBuild({ board: values.board as string | undefined, entries: positionals });
       return 0;
     }
@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "boards":
       parse({});
-      runBoards();
+      (await import("./commands/boards.ts")).runBoards();
       return 0;
     case undefined:
     case "help":

@@ -20,6 +20,8 @@ export interface Style {
   run: Loop;
   /** The target resolved once outside the loop, then called per element. */
   hoisted: Loop;
+  /** The style's empty loop, when its container is not an array (see {@link emptyLoop}). */
+  empty?: Loop;
   /** Passed to both loops as `x`. */
   x?: unknown;
   /** Passed to both loops as `y`. */
@@ -33,14 +35,13 @@ export const emptyLoop: Loop = function (xs, n, r) {
   return s;
 };
 
-/** One timing sample: µs per element, and the loop's checksum. */
-export function sample(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
+/** Seconds one loop takes, and the loop's checksum in `out[0]`. */
+function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
   const x = st.x;
   const y = st.y;
   const t0 = getTime();
-  const s = loop(c, n, reps, x, y);
-  out.push(((getTime() - t0) * 1e6) / (n * reps));
-  return s;
+  out[0] = loop(c, n, reps, x, y);
+  return getTime() - t0;
 }
 
 /** Median of a numeric array (sorts it in place). */
@@ -50,13 +51,30 @@ export function median(xs: number[]): number {
   return xs.length & 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
 }
 
-/** Takes `k` samples of a loop; returns [median µs, spread µs, checksum of one pass]. */
+/** Interquartile range of a sorted array: how far typical samples stray. */
+export function iqr(sorted: number[]): number {
+  const k = sorted.length;
+  return sorted[(3 * k) >> 2] - sorted[k >> 2];
+}
+
+/**
+ * Times a loop against the empty loop in `k` interleaved pairs, so drift (other load, memory
+ * state) hits both alike. Returns µs per element: [median of (loop − empty), IQR of those
+ * differences (the noise), median of the empty loop, checksum of one pass].
+ */
 export function timeLoop(loop: Loop, c: any, n: number, reps: number, k: number, st: Style): number[] {
-  const xs: number[] = [];
-  let s = 0;
-  for (let j = 0; j < k; j++) s = sample(loop, c, n, reps, st, xs);
-  const spread = xs.reduce((a, b) => Math.max(a, b), 0) - xs.reduce((a, b) => Math.min(a, b), 1e9);
-  return [median(xs), spread, s / reps];
+  const diffs: number[] = [];
+  const empties: number[] = [];
+  const sum = [0];
+  const scale = 1e6 / (n * reps);
+  for (let j = 0; j < k; j++) {
+    const e = timeOnce(st.empty || emptyLoop, c, n, reps, st, sum);
+    const t = timeOnce(loop, c, n, reps, st, sum);
+    diffs.push((t - e) * scale);
+    empties.push(e * scale);
+  }
+  const m = median(diffs);
+  return [m, iqr(diffs), median(empties), sum[0] / reps];
 }
 
 /** JsVars in use right now, after a garbage collection. */

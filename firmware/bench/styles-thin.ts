@@ -141,6 +141,12 @@ export const thinPacked: Style = {
     while (r--) for (let i = 0; i < n; i++) s += V[T[i]][0](st, O[i]);
     return s;
   },
+  empty: function (st, n, r) {
+    const O = st.O;
+    let s = 0;
+    while (r--) for (let i = 0; i < n; i++) s += O[i] ? 1 : 0;
+    return s;
+  },
   hoisted: function (st, n, r) {
     const f = st.V[0][0];
     const O = st.O;

@@ -48,7 +48,7 @@ export interface HelloRecord {
   quick: boolean;
   /** Number of styles that will report. */
   styles: number;
-  /** Median µs of the empty loop, per element, and its spread (noise), measured first. */
+  /** Median µs per element of the empty loop, and the noise (IQR) of empty-vs-empty pairs. */
   loopUs: number;
   noiseUs: number;
 }
@@ -71,7 +71,7 @@ export interface ResultRecord {
   callUs: number | null;
   /** µs per call with the target resolved once outside the loop. */
   hoistedUs: number | null;
-  /** Spread (max−min over k runs) of the in-loop time, µs per element. */
+  /** Noise of callUs: interquartile range of the k paired (loop − empty loop) differences, µs. */
   spreadUs: number | null;
   /** JsVars per object in the style's natural container. */
   varsPerObject: number | null;

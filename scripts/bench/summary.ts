@@ -53,7 +53,9 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
       objectsFit: ok ? r.objectsFit : null,
       error: r.error ?? null,
     };
-    if (callUs !== null && hello && hello.noiseUs > 0) style.withinNoise = Math.abs(callUs) <= hello.noiseUs;
+    // Per-style noise (IQR of paired differences) when sent, else the empty loop's own.
+    const noise = ok && r.spreadUs !== null && r.spreadUs !== undefined ? r.spreadUs : hello?.noiseUs;
+    if (callUs !== null && noise !== undefined && noise > 0) style.withinNoise = Math.abs(callUs) <= noise;
     return style;
   });
   return {

@@ -5,6 +5,7 @@ import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
+import { splitReplLines } from "./repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";
 
@@ -67,10 +68,17 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       if (chunk.imports.length > 0) {
         this.error(`${chunk.fileName}: imports ${chunk.imports.join(", ")}, which a board cannot load; bundle it instead`);
       }
-      const terser = espruinoTerserOptions(maxLineLength);
+      const terser = espruinoTerserOptions();
       if (options.library) terser.module = true;
       const out = await minify(code, { ...terser, sourceMap: { asObject: true } });
       return { code: out.code ?? "", map: out.map as never };
+    },
+  };
+  // A separate plugin, so rollup chains its source map after terser's.
+  const lines: Plugin = {
+    name: "thincall-lines",
+    renderChunk(code, chunk) {
+      return splitReplLines(code, maxLineLength, chunk.fileName);
     },
     generateBundle(_out, bundle) {
       if (options.check === false || options.library) return;
@@ -83,7 +91,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       }
     },
   };
-  if (options.typescript === false) return [core];
+  if (options.typescript === false) return [core, lines];
   const ts = typescript({
     tsconfig: join(PACKAGE_ROOT, "tsconfig.device.json"),
     include: ["**/*.ts"],
@@ -91,7 +99,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
     noEmitOnError: true,
     compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false },
   });
-  return [core, ts];
+  return [core, lines, ts];
 }
 
 export default thincall;

@@ -25,9 +25,9 @@ export const ESPRUINO_GLOBALS = [
  * - `inline: 1` and `reduce_funcs: false` keep calls as calls: inlining a function body into a loop
  *   would change what a benchmark measures, and grows code that lives in RAM.
  * - `hoist_funs: false`: Espruino does not hoist, so declarations must stay where they are.
- * - Lines are cut between statements only (`max_line_len`), which keeps the output REPL-safe.
+ * - One line: repl-lines.ts then cuts it where Espruino's REPL cannot split a statement.
  */
-export function espruinoTerserOptions(maxLineLength: number): MinifyOptions {
+export function espruinoTerserOptions(): MinifyOptions {
   return {
     ecma: 5,
     module: false,
@@ -44,6 +44,6 @@ export function espruinoTerserOptions(maxLineLength: number): MinifyOptions {
       unsafe: false,
     },
     mangle: { toplevel: true, reserved: ESPRUINO_GLOBALS },
-    format: { ascii_only: true, comments: false, max_line_len: maxLineLength, semicolons: true },
+    format: { ascii_only: true, comments: false, semicolons: true },
   };
 }
