@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UserError } from "./errors.ts";
 
 const USAGE = `thincall: fast, small dispatch for Espruino boards
@@ -30,9 +30,10 @@ function seconds(value: string | undefined): number | undefined {
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const parse = (options: Parameters<typeof parseArgs>[0]["options"]) => {
+  const parse = (options: ParseArgsConfig["options"]) => {
     try {
-      return parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+      const parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+      return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
     } catch (e) {
       throw new UserError(`${(e as Error).message.split("\n")[0]} (see thincall --help)`);
     }

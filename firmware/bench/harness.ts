@@ -28,11 +28,15 @@ export interface Style {
   y?: unknown;
 }
 
-/** The empty loop: the same loop shape and array access as the styles, with no call. */
+/**
+ * The empty loop: the same loop control and element read as the styles, with no call. Measured
+ * on Espruino 2v29, `s = xs[i]` is the cheapest body that still reads the element; a body like
+ * `s += xs[i] ? 1 : 0` costs more than a method call there, and would make calls look free.
+ */
 export const emptyLoop: Loop = function (xs, n, r) {
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += xs[i] ? 1 : 0;
-  return s;
+  let s;
+  while (r--) for (let i = 0; i < n; i++) s = xs[i];
+  return s ? 0 : 1;
 };
 
 /** Seconds one loop takes, and the loop's checksum in `out[0]`. */

@@ -143,9 +143,9 @@ export const thinPacked: Style = {
   },
   empty: function (st, n, r) {
     const O = st.O;
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += O[i] ? 1 : 0;
-    return s;
+    let s;
+    while (r--) for (let i = 0; i < n; i++) s = O[i];
+    return s ? 0 : 1;
   },
   hoisted: function (st, n, r) {
     const f = st.V[0][0];

@@ -23,42 +23,66 @@ export class RunAbortedError extends UserError {
   }
 }
 
-/**
- * Collects one run's protocol records until the device's `end` line, which is the only end of a
- * run (no idle timeout ends it). Fails on a silent board, a lost link, or an uncaught error.
- */
-export function collectRun(session: ConsoleSession, options: CollectOptions = {}): Promise<DeviceRecord[]> {
+/** A collector listening from before the upload, so no early line can slip past it. */
+export interface Collector {
+  /**
+   * Resolves with every record at the device's `end` line, which is the only end of a run (no
+   * idle timeout ends it). Rejects on a silent board, a lost link, or an uncaught error.
+   * Deadlines start when this is called.
+   */
+  finished(): Promise<DeviceRecord[]>;
+  /** Records received so far. */
+  readonly records: DeviceRecord[];
+}
+
+/** Starts collecting protocol records from a session; call before uploading. */
+export function startCollecting(session: ConsoleSession, options: CollectOptions = {}): Collector {
   const helloMs = options.helloTimeoutMs ?? 30000;
   const idleMs = options.idleTimeoutMs ?? 120000;
   const records: DeviceRecord[] = [];
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (error?: string) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (error) reject(new RunAbortedError(error, records));
-      else resolve(records);
-    };
-    const arm = (ms: number, what: string) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish(`no answer from the board within ${ms / 1000} s (${what})`), ms);
-    };
-    arm(helloMs, "waiting for the bench to start");
-    session.onLost((e) => finish(`lost the board: ${e.message}`));
-    session.onLine((line) => {
-      if (done) return;
-      const record = parseRecord(line);
-      if (record) {
-        records.push(record);
-        options.onRecord?.(record);
-        if (record.t === "end") return finish();
-        arm(idleMs, `after ${records.length} line(s)`);
-        return;
-      }
-      const fault = parseFault(line);
-      if (fault?.kind === "uncaught") finish(`the program stopped with an error: ${fault.text}`);
-    });
+  let outcome: string | true | undefined;
+  let settle: ((o: string | true) => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastFault = "";
+  const finish = (o: string | true) => {
+    if (outcome !== undefined) return;
+    outcome = o;
+    clearTimeout(timer);
+    settle?.(o);
+  };
+  const arm = (ms: number, what: string) => {
+    if (!settle) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => finish(`no answer from the board within ${ms / 1000} s (${what})${lastFault ? `; it said: ${lastFault}` : ""}`), ms);
+  };
+  session.onLost((e) => finish(`lost the board: ${e.message}`));
+  session.onLine((line) => {
+    if (outcome !== undefined) return;
+    const record = parseRecord(line);
+    if (record) {
+      records.push(record);
+      options.onRecord?.(record);
+      if (record.t === "end") return finish(true);
+      arm(idleMs, `after ${records.length} line(s)`);
+      return;
+    }
+    const fault = parseFault(line);
+    if (fault) lastFault = fault.text;
+    if (fault?.kind === "uncaught" && records.length > 0) finish(`the program stopped with an error: ${fault.text}`);
   });
+  return {
+    records,
+    finished() {
+      return new Promise((resolve, reject) => {
+        settle = (o) => (o === true ? resolve(records) : reject(new RunAbortedError(o, records)));
+        if (outcome !== undefined) return settle(outcome);
+        arm(records.length ? idleMs : helloMs, records.length ? `after ${records.length} line(s)` : "waiting for the bench to start");
+      });
+    },
+  };
+}
+
+/** Collects one run (listening starts now): {@link startCollecting} then {@link Collector.finished}. */
+export function collectRun(session: ConsoleSession, options: CollectOptions = {}): Promise<DeviceRecord[]> {
+  return startCollecting(session, options).finished();
 }

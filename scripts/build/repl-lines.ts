@@ -13,7 +13,7 @@ const CONTINUATIONS = new Set(["else", "catch", "finally", "while", "in", "insta
 function canBreakBetween(prev: Token, next: Token, depth: number): boolean {
   const p = prev.type.label;
   if (depth > 0) return p === ";" || p === "," || p === "{";
-  const word = next.type.keyword ?? (next.type.label === "name" ? String(next.value) : undefined);
+  const word = next.type.keyword ?? (next.type.label === "name" ? String((next as Token & { value: unknown }).value) : undefined);
   if (word !== undefined && CONTINUATIONS.has(word)) return false;
   if (p === ";") return true;
   return p === "}" && word !== undefined;

@@ -1,6 +1,6 @@
 import { listBoardIds, loadBoard, type BoardProfile } from "../boards/profile.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
-import { collectRun, RunAbortedError } from "../bench/collect.ts";
+import { RunAbortedError, startCollecting } from "../bench/collect.ts";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
@@ -75,6 +75,19 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         command: `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}${options.quick ? " --quick" : ""}`,
       };
       keep(host);
+      const done = new Set<string>();
+      const collector = startCollecting(session, {
+        helloTimeoutMs: options.helloTimeoutMs,
+        idleTimeoutMs: options.idleTimeoutMs,
+        onRecord: (r: DeviceRecord) => {
+          keep(r);
+          if (r.t === "progress") progress.update(done.size, r.id);
+          if (r.t === "result") {
+            done.add(r.id);
+            progress.update(done.size, r.error ? `${r.id}: ${r.error}` : r.id);
+          }
+        },
+      });
       const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr);
       await uploadProgram(session, header + bundle.code, {
         board,
@@ -82,20 +95,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100), "%"),
       });
       upload.done();
-      const done = new Set<string>();
       try {
-        await collectRun(session, {
-          helloTimeoutMs: options.helloTimeoutMs,
-          idleTimeoutMs: options.idleTimeoutMs,
-          onRecord: (r: DeviceRecord) => {
-            keep(r);
-            if (r.t === "progress") progress.update(done.size, r.id);
-            if (r.t === "result") {
-              done.add(r.id);
-              progress.update(done.size, r.error ? `${r.id}: ${r.error}` : r.id);
-            }
-          },
-        });
+        await collector.finished();
       } catch (e) {
         progress.done();
         if (e instanceof RunAbortedError) throw new UserError(`${e.message}; ${kept()}`);

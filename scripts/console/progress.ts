@@ -13,10 +13,13 @@ export interface Progress {
 export function createProgress(title: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   const tty = stream.isTTY === true;
   let drawn = false;
+  let shown = -1;
   return {
     update(done, label) {
       if (!tty) {
-        stream.write(`${title} [${done}/${total}] ${label}\n`);
+        // Logs get one line per finished step, not one per redraw.
+        if (done > shown) stream.write(`${title} [${done}/${total}] ${label}\n`);
+        shown = Math.max(shown, done);
         return;
       }
       const width = 24;
