@@ -24,6 +24,8 @@ export interface BenchOptions {
   json?: boolean;
   /** Fewer repetitions. @default false */
   quick?: boolean;
+  /** Deadline for each round trip during upload, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
+  replyTimeoutMs?: number;
   /** Deadline for the first record, ms. @default 30000 */
   helloTimeoutMs?: number;
   /** Deadline between records, ms. @default 120000 */
@@ -45,6 +47,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const board = resolveBenchBoard(options.board, options.port);
+  const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
+  const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
@@ -77,7 +81,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
       keep(host);
       const done = new Set<string>();
       const collector = startCollecting(session, {
-        helloTimeoutMs: options.helloTimeoutMs,
+        helloTimeoutMs: options.helloTimeoutMs ?? envTimeout,
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);
@@ -92,6 +96,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
       await uploadProgram(session, header + bundle.code, {
         board,
         mode,
+        timeoutMs: replyTimeoutMs,
         onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100), "%"),
       });
       upload.done();
