@@ -3,5 +3,5 @@
  * @param message - what went wrong, shown to the user.
  */
 export function fail(message: string): never {
-  throw new Error(message);
+  throw Error(message);
 }

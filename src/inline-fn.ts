@@ -58,10 +58,11 @@ export const funcMut: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => 
 export const funcOnce: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => FuncOnce<D, F> =
   func as any;
 
-/** The shared function a spent {@link FuncOnce} holds: one for all objects, so spending allocates nothing. */
-function spent(): never {
-  return fail("FuncOnce called twice");
-}
+/**
+ * The shared function a spent {@link FuncOnce} holds: one for all objects, so spending allocates
+ * nothing. A bound `fail` (shorter than a function wrapping it).
+ */
+const spent: () => never = fail.bind(0 as never, "FuncOnce called twice");
 
 /**
  * Calls the function of a {@link FuncOnce} with `this` = `x`, after swapping `x.f` for a shared

@@ -6,6 +6,8 @@
  * - Data: ONE `ArrayBuffer` `b`, read through one typed view per width in use (`s.f32`, `s.u8`, ...:
  *   a view exists once a registered type has a field of its width; a view costs ~5 JsVars). Its
  *   byte length is 0 before the first push, then a power of two ≥ 8, so every view covers it exactly.
+ *   The views are exactly the store's properties whose `buffer` is `b`: growth finds them that way,
+ *   and builds each new view with the old one's `constructor` (no width → constructor table).
  * - Descriptors: object `i` starts at byte `O[i]` (`Uint32Array`) and has type tag `T[i]`
  *   (`Uint8Array`), for `0 <= i < length`. Both have the same capacity: 0 before the first push,
  *   then a power of two ≥ 8.
@@ -13,8 +15,8 @@
  *   are given in registration order, at most 256 types (they are stored in a `Uint8Array`).
  * - Layout: a type's fields are laid out in schema order, each aligned to its own width (put wide
  *   fields first to avoid padding); `at[field]` is its byte offset in the object. An object starts
- *   at the first multiple of its type's `align` (largest field width) at or after the end `n` of the
- *   previous object. So `O[i] + at[f]` is a multiple of the field's width and
+ *   at the first multiple of its type's alignment `a` (largest field width) at or after the end `n`
+ *   of the previous object. So `O[i] + at[f]` is a multiple of the field's width and
  *   `view[(O[i] + at[f]) >> shift]` is exact (shift 0/1/2/3 for 1/2/4/8-byte widths).
  * - Growth: the data buffer and the descriptor arrays grow independently to the next power of two
  *   that fits (doubling), copying their contents, so N pushes cost O(log N) allocations. Views
@@ -51,55 +53,45 @@ export interface PackedType<S extends Schema> {
   readonly of: S;
   /** Byte offset of each field from the object's start. */
   readonly at: { readonly [K in keyof S]: number };
-  /** Bytes from the object's start to the end of its last field. */
-  readonly size: number;
-  /** Largest field width in bytes (1 for an empty schema): objects start at a multiple of it. */
-  readonly align: number;
-}
-
-/** View constructor per width; also the list of valid widths. */
-const VIEWS: { [w: string]: new (b: ArrayBufferLike) => any } = {
-  i8: Int8Array, u8: Uint8Array, i16: Int16Array, u16: Uint16Array,
-  i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array,
-};
-
-/** Bytes of a width: "f32" → 4. */
-function bytes(w: string): number {
-  return (w.slice(1) as any) >> 3;
-}
-
-/** A copy of `a` in a new typed array `C` whose length is the smallest power of two ≥ max(n, 8). */
-function grown(a: ArrayLike<number>, C: any, n: number): any {
-  for (var c: any = 8; c < n; c *= 2);
-  c = new C(c);
-  c.set(a);
-  return c;
-}
-
-/** (Re)creates the views of the widths in use over the current buffer. */
-function views(s: any): void {
-  for (var w in s.u) s[w] = new VIEWS[w](s.b);
-}
-
-/** The type of object `i`, or throws if `i` is not an index in range. */
-function typeAt(s: PackedStore<any>, i: number): PackedType<Schema> {
-  if (i >>> 0 !== i || i >= s.length) fail("index " + i + " out of range");
-  return s.Y[s.T[i]];
+  /** Size: bytes from the object's start to the end of its last field. */
+  readonly z: number;
+  /** Alignment: largest field width in bytes (1 for an empty schema); objects start at a multiple of it. */
+  readonly a: number;
 }
 
 /**
- * Reads field `f` of the object of type `y` at byte `o`; or, if `write`, writes `v` there after
- * checking it fits (else it restores the old value and throws).
+ * A copy of `a` in a new `C` (a typed array constructor) whose length is the smallest power of two
+ * ≥ max(n, 8).
  */
-function cell(s: any, y: PackedType<Schema>, o: number, f: string, v?: number, write?: 1): any {
-  var w = y.of[f] || fail("no field " + f), a = s[w], j = (o + y.at[f]) / bytes(w), old = a[j];
-  if (!write) return old;
-  a[j] = v;
-  // Reading back catches wrap-around and truncation; f32 overflow reads back as Infinity.
-  if (w[0] == "f" ? !isFinite(a[j]) : a[j] !== v) {
-    a[j] = old;
-    fail(f + "=" + v + " does not fit " + w);
+function grown(C: any, a: ArrayLike<number>, n: number): any {
+  for (var c: any = 8; c < n; c *= 2);
+  (c = new C(c)).set(a);
+  return c;
+}
+
+/**
+ * Checks that `i` indexes an object of `s` (an integer, `0 <= i < length`) and returns it; else
+ * throws `"index <i> out of range"`.
+ */
+function index(s: PackedStore<any>, i: number): number {
+  return i >>> 0 !== i || i >= s.length ? fail("index " + i + " out of range") : i;
+}
+
+/**
+ * Field `f` of object `i` (not range-checked here): returns its value; if `write`, first writes
+ * `v` there and checks it fits by reading it back (integers must read back equal: this catches
+ * wrap-around and truncation; floats must read back finite: f32 overflow reads back as Infinity).
+ * A value that does not fit is undone and throws `"<f>=<v> does not fit <width>"`.
+ */
+function cell(s: any, i: number, f: string, v?: number, write?: 1): any {
+  var y = s.Y[s.T[i]], w = y.of[f] || fail("no field " + f), a = s[w],
+    j = (s.O[i] + y.at[f]) / ((w.slice(1) as any) >> 3), old = a[j];
+  if (write) {
+    a[j] = v;
+    // Widths compare as strings: "f32" and "f64" sort before "g", integer widths after.
+    (w < "g" ? isFinite(a[j]) : a[j] === v) || ((a[j] = old), fail(f + "=" + v + " does not fit " + w));
   }
+  return old;
 }
 
 /**
@@ -121,8 +113,6 @@ export class PackedStore<VT extends readonly PackedMethod[] = readonly PackedMet
   declare n: number;
   /** The data buffer; replaced on growth. */
   declare b: ArrayBuffer;
-  /** Widths in use (as keys): the views to keep. */
-  declare u: { [w: string]: 1 };
   // Views over `b`, for the widths in use; replaced on growth.
   declare u8: Uint8Array;
   declare i8: Int8Array;
@@ -139,32 +129,30 @@ export class PackedStore<VT extends readonly PackedMethod[] = readonly PackedMet
     s.V = [];
     s.Y = [];
     s.length = s.n = 0;
-    s.u = {};
     s.b = new ArrayBuffer(0);
     s.O = s.T = [] as any;
   }
 
   /**
-   * Registers a type: computes its layout and appends its vtable to the tag table `V`.
-   * At most 256 types (tags are bytes); widths are checked by the type system only.
+   * Registers a type: computes its layout, creates the views of new widths, and appends its vtable
+   * to the tag table `V`. At most 256 types (tags are bytes); widths are checked by the type system
+   * only.
    * @param of - field widths in layout order, e.g. `{ w: "f32", h: "f32" }`.
    * @param vt - the type's vtable; its methods receive `(store, byteOffset, a?, b?)`.
    * @returns the type, with its tag `t` and field byte offsets `at`.
    */
   type<S extends Schema>(of: S, vt: VT): PackedType<S> {
-    var at: any = {}, n = 0, a = 1, k, z, y;
+    var s: any = this, at: any = {}, n = 0, a = 1, k, w, z: any, y: any;
     for (k in of) {
-      this.u[of[k]] = 1;
-      z = bytes(of[k]);
-      n = (n + z - 1) & -z; // align the field to its width
-      at[k] = n;
-      n += z;
+      w = of[k];
+      z = w.slice(1);
+      // "f32" → global Float32Array, "u8" → Uint8Array: the constructor's name from the width.
+      s[w] || (s[w] = new (global as any)[({ i: "Int", u: "Uint", f: "Float" } as any)[w[0]] + z + "Array"](s.b));
+      z >>= 3;
+      n = (at[k] = (n + z - 1) & -z) + z; // align the field to its width, then step over it
       if (z > a) a = z;
     }
-    y = { t: this.Y.length, of: of, at: at, size: n, align: a };
-    this.Y.push(y);
-    this.V.push(vt);
-    views(this);
+    s.Y.push((y = { t: s.V.push(vt) - 1, of: of, at: at, z: n, a: a }));
     return y;
   }
 
@@ -175,30 +163,32 @@ export class PackedStore<VT extends readonly PackedMethod[] = readonly PackedMet
    * @returns the new object's index.
    */
   push<S extends Schema>(y: PackedType<S>, values: { readonly [K in keyof S]: number }): number {
-    var s = this, l = s.length, o = (s.n + y.align - 1) & -y.align, e = o + y.size, k;
-    if (s.Y[y.t] !== y) fail("unknown type");
-    if (e > s.b.byteLength) {
-      s.b = grown(new Uint8Array(s.b), Uint8Array, e).buffer;
-      views(s);
+    var s: any = this, l = s.length, o = (s.n + y.a - 1) & -y.a, e = o + y.z, x = s.b, k;
+    s.Y[y.t] !== y && fail("unknown type");
+    if (e > x.byteLength) {
+      s.b = grown(Uint8Array, new Uint8Array(x), e).buffer;
+      // The views are the properties over the old buffer: rebuild each over the new one.
+      for (k in s) if (s[k].buffer == x) s[k] = new s[k].constructor(s.b);
     }
     if (l >= s.O.length) {
-      s.O = grown(s.O, Uint32Array, l + 1);
-      s.T = grown(s.T, Uint8Array, l + 1);
+      s.O = grown(Uint32Array, s.O, l + 1);
+      s.T = grown(Uint8Array, s.T, l + 1);
     }
-    for (k in y.of) cell(s, y, o, k, values[k], 1);
+    // The descriptor goes in first (past `length`, so not yet visible): `cell` finds the object by it.
     s.O[l] = o;
     s.T[l] = y.t;
+    for (k in y.of) cell(s, l, k, values[k], 1);
     s.n = e;
     return s.length++;
   }
 
   /**
-   * Removes the last object (the next push reuses its bytes); throws when empty.
+   * Removes the last object (the next push reuses its bytes); on an empty store it throws
+   * `"index -1 out of range"`.
    * @returns the removed object's type tag.
    */
   pop(): number {
-    var s = this, l = s.length - 1;
-    if (l < 0) fail("pop from empty store");
+    var s = this, l = index(s, s.length - 1);
     s.length = l;
     s.n = s.O[l];
     return s.T[l];
@@ -209,12 +199,12 @@ export class PackedStore<VT extends readonly PackedMethod[] = readonly PackedMet
    * Throws if `i` is out of range or its type has no field `f`.
    */
   get(i: number, f: string): number {
-    return cell(this, typeAt(this, i), this.O[i], f);
+    return cell(this, index(this, i), f);
   }
 
   /** Writes field `f` of object `i`; throws, changing nothing, as `get` does or if `v` does not fit. */
   set(i: number, f: string, v: number): void {
-    cell(this, typeAt(this, i), this.O[i], f, v, 1);
+    cell(this, index(this, i), f, v, 1);
   }
 
   /**
@@ -222,6 +212,6 @@ export class PackedStore<VT extends readonly PackedMethod[] = readonly PackedMet
    * `V[T[i]][m](store, O[i], a, b)`. Throws if `i` is out of range.
    */
   call<M extends keyof VT & number>(i: number, m: M, a?: unknown, b?: unknown): ReturnType<VT[M]> {
-    return (this.V[typeAt(this, i).t][m] as PackedMethod)(this, this.O[i], a, b) as any;
+    return (this.V[this.T[index(this, i)]][m] as PackedMethod)(this, this.O[i], a, b) as any;
   }
 }

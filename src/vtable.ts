@@ -66,7 +66,9 @@ export function trait<M>() {
     defaults?: Dft,
   ): Trait<M, K, Dft> {
     var slot: any = {};
-    for (var i = 0; i < names.length; i++) slot[names[i]] = i;
+    names.map(function (n, i) {
+      slot[n] = i;
+    });
     return {
       slot: slot,
       impl: function (m: any): any {

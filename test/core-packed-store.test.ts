@@ -31,13 +31,13 @@ test("type: layout in schema order, each field aligned to its width", () => {
   const s = new PackedStore();
   const t = s.type({ a: "u8", b: "f64", c: "i16", d: "u8", e: "u32" }, []);
   assert.deepEqual(t.at, { a: 0, b: 8, c: 16, d: 18, e: 20 });
-  assert.equal(t.size, 24);
-  assert.equal(t.align, 8);
+  assert.equal(t.z, 24);
+  assert.equal(t.a, 8);
   assert.equal(t.t, 0);
   const u = s.type({ x: "u8" }, []);
-  assert.deepEqual([u.t, u.size, u.align], [1, 1, 1]);
+  assert.deepEqual([u.t, u.z, u.a], [1, 1, 1]);
   const e = s.type({}, []);
-  assert.deepEqual([e.size, e.align], [0, 1]);
+  assert.deepEqual([e.z, e.a], [0, 1]);
   assert.equal(s.V.length, 3);
   assert.equal(s.Y[1], u);
 });
@@ -52,7 +52,7 @@ test("push: objects start at a multiple of their type's largest width", () => {
   assert.deepEqual(Array.from(s.O.subarray(0, 5)), [0, 4, 12, 13, 16]);
   assert.deepEqual(Array.from(s.T.subarray(0, 5)), [1, 0, 1, 1, 0]);
   assert.equal(s.length, 5);
-  for (let i = 0; i < s.length; i++) assert.equal(s.O[i] % s.Y[s.T[i]].align, 0);
+  for (let i = 0; i < s.length; i++) assert.equal(s.O[i] % s.Y[s.T[i]].a, 0);
 });
 
 test("an empty store has no capacity; views appear with the types that use them", () => {
@@ -106,7 +106,7 @@ test("pop removes the last object, returns its tag, and the next push reuses its
   assert.equal(s.O[1], 8);
   assert.equal(s.pop(), 1);
   assert.equal(s.pop(), 0);
-  assert.throws(() => s.pop(), { message: "pop from empty store" });
+  assert.throws(() => s.pop(), { message: "index -1 out of range" });
   assert.equal(s.length, 0);
   s.push(rect, { w: 5, h: 5 });
   assert.equal(s.O[0], 0);
