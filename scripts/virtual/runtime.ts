@@ -195,7 +195,13 @@ export class VirtualRuntime {
     define("reset", () => hooks.requestReset());
     define("load", (name) => hooks.requestLoad(String(name)));
     define("errorFlags", () => JSON.stringify(hooks.takeErrorFlags()));
-    define("memory", (gc) => JSON.stringify(this.meter.report(gc === true)));
+    define("memory", (gc) => {
+      const report = this.meter.report(gc === true);
+      // Espruino's usage never exceeds its total: a program that sees more is out of memory, so
+      // the interrupt handler must check the budget at its next call, not up to 4 ms later.
+      if (report.usage > report.total) this.lastMemoryCheck = -Infinity;
+      return JSON.stringify(report);
+    });
     define("sWrite", (name, data, offset, size) =>
       hooks.storage.write(String(name), String(data), optionalNumber(offset), optionalNumber(size)));
     define("sRead", (name) => hooks.storage.read(String(name)));

@@ -1,0 +1,229 @@
+/**
+ * The CLI's errors, as a user sees them: one line on stderr starting with `thincall: `, no stack
+ * trace, a non-zero exit, within a few seconds. Boards are faked with TCP servers on 127.0.0.1
+ * (see FakeEspruino in cli-helpers.ts).
+ */
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { after, describe, test } from "node:test";
+import { FakeEspruino, RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, type CliResult } from "./cli-helpers.ts";
+
+const tmp = tempDir();
+after(() => {
+  killAllCli();
+  tmp.remove();
+});
+
+/** Short upload round trips, so a silent board fails fast. */
+const FAST = { THINCALL_REPLY_TIMEOUT_MS: "1500" };
+/** Wall-time bound for an error that needs no board. */
+const FEW_SECONDS = 10000;
+/**
+ * Bound for a bench error: `bench` builds the bundle (rollup + terser, several seconds on a busy
+ * machine) before it opens the port, so this bound only catches a hang; the tests with a TCP board
+ * also time the failure from the moment the CLI connects.
+ */
+const BUILD_AND_FAIL = 40000;
+
+/** Asserts the shape every CLI error shares; returns the one error line. */
+function oneLineError(r: CliResult, pattern: RegExp, withinMs = FEW_SECONDS): string {
+  assert.notEqual(r.code, 0, `exit code; stderr: ${r.stderr}`);
+  assert.equal(r.signal, null);
+  assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace");
+  const lines = errorLines(r.stderr);
+  assert.equal(lines.length, 1, `one error line, got: ${JSON.stringify(lines)}`);
+  assert.match(lines[0], /^thincall: /);
+  assert.doesNotMatch(lines[0], /internal error/);
+  assert.match(lines[0], pattern);
+  assert.ok(r.ms < withinMs, `took ${r.ms} ms`);
+  return lines[0];
+}
+
+/** Lines of a JSONL results file, parsed. */
+function jsonl(file: string): Array<Record<string, unknown>> {
+  return readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** A port on 127.0.0.1 that nobody listens on (any longer). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+// The suites run side by side: most of the time goes into building bundles and waiting on boards.
+describe("thincall errors", { concurrency: true }, () => {
+  describe("arguments", { concurrency: true }, () => {
+    test("unknown command", async () => {
+      const r = await runCli(["frobnicate"]);
+      oneLineError(r, /unknown command "frobnicate".*bench, report/);
+    });
+
+    test("unknown board lists the known boards", async () => {
+      const r = await runCli(["bench", "--board", "nope", "--port", "virtual"]);
+      const line = oneLineError(r, /unknown board "nope"/);
+      for (const id of ["esp32", "esp32c3", "espruino-pico", "linux", "rp2040-pico", "virtual"]) assert.match(line, new RegExp(`\\b${id}\\b`));
+    });
+
+    test("--to sideways", async () => {
+      const r = await runCli(["bench", "--to", "sideways"]);
+      oneLineError(r, /--to takes ram or flash, not "sideways"/);
+    });
+
+    test("build --board nope", async () => {
+      const r = await runCli(["build", "--board", "nope"]);
+      oneLineError(r, /unknown board "nope"; known boards: .*esp32/);
+    });
+  });
+
+  // Three at a time: each bench run builds the bundle, which is CPU-bound.
+  describe("ports and boards", { concurrency: 3 }, () => {
+    test("a serial port that does not exist", async () => {
+      const r = await runCli(["bench", "--board", "esp32", "--port", "/dev/ttyNOPE0", "--out", tmp.path("serial.jsonl")]);
+      oneLineError(r, /serial port \/dev\/ttyNOPE0 not found/, BUILD_AND_FAIL);
+    });
+
+    test("a TCP port that refuses", async () => {
+      const port = await closedPort();
+      const r = await runCli(["bench", "--board", "esp32", "--port", `tcp://127.0.0.1:${port}`, "--out", tmp.path("refused.jsonl")]);
+      oneLineError(r, new RegExp(`tcp://127\\.0\\.0\\.1:${port} refused the connection`), BUILD_AND_FAIL);
+    });
+
+    test("a silent board: no answer within THINCALL_REPLY_TIMEOUT_MS", async () => {
+      // Accepts and reads, never answers.
+      const sockets = new Set<Socket>();
+      let connectedAt = 0;
+      const server: Server = createServer((s) => {
+        connectedAt = Date.now();
+        sockets.add(s);
+        s.on("error", () => {});
+        s.resume();
+      });
+      await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+      const port = (server.address() as { port: number }).port;
+      try {
+        const r = await runCli(["bench", "--board", "esp32", "--port", `tcp://127.0.0.1:${port}`, "--out", tmp.path("silent.jsonl")], { env: FAST });
+        oneLineError(r, /no answer from the board within 1\.5 s/, BUILD_AND_FAIL);
+        assert.equal(sockets.size, 1, "the CLI connected once");
+        const afterConnect = r.endedAt - connectedAt;
+        assert.ok(afterConnect >= 1400 && afterConnect < 4500, `failed ${afterConnect} ms after connecting`);
+      } finally {
+        for (const s of sockets) s.destroy();
+        await new Promise<void>((r) => server.close(() => r()));
+      }
+    });
+
+    for (const how of ["closes the connection", "resets (connection dropped)"] as const) {
+      test(`a board lost mid-run: it ${how} after a hello and 3 results`, async () => {
+        const fake = await FakeEspruino.start((board) => {
+          board.record(RECORDS.hello);
+          for (const r of RECORDS.results) board.record(r);
+          if (how === "closes the connection") board.close();
+          else board.reset();
+        });
+        const out = tmp.path(`lost-${how.split(" ")[0]}.jsonl`);
+        try {
+          const r = await runCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: FAST });
+          assert.ok(fake.started, `the upload completed (syncs: ${fake.syncs}, code: ${fake.codeBytes} B)`);
+          const line = oneLineError(r, /lost the board/, BUILD_AND_FAIL);
+          assert.match(line, /4 line\(s\) kept in /);
+          assert.ok(r.endedAt - fake.startedAt < 3000, `failed ${r.endedAt - fake.startedAt} ms after the board went away`);
+          assert.ok(line.includes(out), line);
+          const lines = jsonl(out);
+          assert.deepEqual(lines.map((l) => l.t), ["host", "hello", "result", "result", "result"]);
+          assert.equal(lines[0].board, "esp32");
+          assert.equal(lines[0].port, fake.url);
+          assert.deepEqual(lines.slice(1), [RECORDS.hello, ...RECORDS.results]);
+        } finally {
+          await fake.close();
+        }
+      });
+    }
+  });
+
+  describe("results files", { concurrency: true }, () => {
+    const host = { t: "host", board: "esp32", port: "/dev/ttyUSB0", coreBytes: 1922, mode: "ram", startedAt: "2026-01-01T00:00:00.000Z", command: "thincall bench" };
+    const end = { t: "end", checksum: 10150, count: 3 };
+
+    test("report on a missing file", async () => {
+      const missing = tmp.path("missing.jsonl");
+      const r = await runCli(["report", missing]);
+      oneLineError(r, new RegExp(`results file not found: ${missing.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    });
+
+    test("report on a file of garbage lines names the count of skipped lines", async () => {
+      const file = tmp.path("garbage.jsonl");
+      writeFileSync(file, 'not json\n{"t":"result"}\n\n[1,2,3]\n{"half":\n');
+      const r = await runCli(["report", file]);
+      oneLineError(r, /no usable lines in results file .*garbage\.jsonl \(skipped 4 bad line\(s\)\)/);
+      assert.equal(r.stdout, "");
+    });
+
+    test("report on garbage mixed with a valid run: a table and a warning", async () => {
+      const file = tmp.path("mixed.jsonl");
+      const good = [host, RECORDS.hello, ...RECORDS.results, end].map((l) => JSON.stringify(l));
+      writeFileSync(file, ["garbage", good[0], good[1], '{"t":"result","id":"js.cl', ...good.slice(2), "\x00\x01"].join("\n") + "\n");
+      const r = await runCli(["report", file]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(errorLines(r.stderr), [`skipped 3 bad line(s) in ${file}`]);
+      for (const id of ["floor.local-call", "js.class", "js.prototype"]) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s+4\\.\\d\\d`, "m"));
+    });
+
+    test("check: a spread operator is named with line:column", async () => {
+      const file = tmp.path("spread.js");
+      writeFileSync(file, "var a = [1, 2];\nvar b = [0, ...a];\nprint(b);\n");
+      const r = await runCli(["check", file]);
+      assert.notEqual(r.code, 0);
+      assert.doesNotMatch(r.stderr + r.stdout, /^\s+at /m);
+      assert.match(r.stderr + r.stdout, new RegExp(`${file.replace(/[.]/g, "\\.")}:2:13: .*spread`));
+      assert.ok(r.ms < FEW_SECONDS);
+    });
+
+    test("check: a clean file passes", async () => {
+      const file = tmp.path("clean.js");
+      writeFileSync(file, "var a = [1, 2];\nfunction f(x) { return x + 1; }\nprint(f(a[0]));\n");
+      const r = await runCli(["check", file]);
+      assert.equal(r.code, 0, r.stderr + r.stdout);
+      assert.equal(r.stderr, "");
+    });
+  });
+
+  describe("Ctrl-C", () => {
+    test("SIGINT mid-run exits 130 and keeps what arrived", async () => {
+      const fake = await FakeEspruino.start((board) => {
+        board.record(RECORDS.hello);
+        board.record(RECORDS.results[0]);
+        board.record(RECORDS.results[1]);
+        // then stays quiet, like a board busy with a long style
+      });
+      const out = tmp.path("sigint.jsonl");
+      try {
+        const cli = startCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: { THINCALL_REPLY_TIMEOUT_MS: "5000" } });
+        const results = () => {
+          try {
+            return jsonl(out).filter((l) => l.t === "result").length;
+          } catch {
+            return 0;
+          }
+        };
+        await Promise.race([
+          waitFor(() => results() === 2, 20000, "2 results in the JSONL file"),
+          cli.result.then((r) => assert.fail(`the CLI ended early (${r.code}): ${r.stderr}`)),
+        ]);
+        const t0 = Date.now();
+        cli.child.kill("SIGINT");
+        const r = await cli.result;
+        assert.ok(Date.now() - t0 < 5000, `exited ${Date.now() - t0} ms after SIGINT`);
+        assert.equal(r.code, 130, r.stderr);
+        const line = oneLineError(r, /interrupted/, BUILD_AND_FAIL);
+        assert.match(line, new RegExp(`^thincall: interrupted; 3 line\\(s\\) kept in ${out.replace(/[.]/g, "\\.")}$`));
+        assert.deepEqual(jsonl(out).map((l) => l.t), ["host", "hello", "result", "result"]);
+      } finally {
+        await fake.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The whole CLI against the virtual board (QuickJS), as a user without hardware: bench, its JSONL
+ * file and summary JSON, the report, and a board whose JsVar budget is too small for some styles.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { STYLE_IDS } from "../scripts/bench/schema.ts";
+import { errorLines, killAllCli, runCli, tempDir, type CliResult } from "./cli-helpers.ts";
+
+/** The fixed style ids, in run order (scripts/bench/schema.ts says reports and users rely on them). */
+const IDS = [
+  "floor.local-call", "js.class", "js.prototype", "js.literal-closures", "js.literal-shared", "js.closure",
+  "js.bind", "js.switch", "thin.func", "thin.vtable", "thin.table", "thin.packed",
+];
+
+const tmp = tempDir();
+after(() => {
+  killAllCli();
+  tmp.remove();
+});
+
+type Json = Record<string, unknown>;
+
+function jsonl(file: string): Json[] {
+  return readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Json);
+}
+
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** Checks a summary against schema thincall.bench/1 (field by field, no extra fields). */
+function assertSummary(s: Json, board: string): void {
+  assert.deepEqual(Object.keys(s).sort(), ["blocksize", "board", "coreBytes", "engine", "freeBytes", "mode", "schema", "styles", "version"]);
+  assert.equal(s.schema, "thincall.bench/1");
+  assert.equal(s.engine, "quickjs");
+  assert.equal(s.board, board);
+  assert.equal(s.mode, "ram");
+  assert.equal(typeof s.version, "string");
+  assert.ok(isNum(s.blocksize) && s.blocksize > 0);
+  assert.ok(isNum(s.freeBytes) && s.freeBytes > 0);
+  assert.ok(isNum(s.coreBytes) && s.coreBytes > 0, `coreBytes ${s.coreBytes}`);
+  const styles = s.styles as Json[];
+  assert.deepEqual(styles.map((x) => x.id), IDS);
+  assert.deepEqual(IDS, [...STYLE_IDS]);
+  for (const st of styles) {
+    const keys = Object.keys(st).filter((k) => k !== "withinNoise").sort();
+    assert.deepEqual(keys, ["bytesPerObject", "callRatio", "callUs", "error", "hoistedUs", "id", "objectsFit", "varsPerObject"]);
+    if (st.withinNoise !== undefined) assert.equal(typeof st.withinNoise, "boolean");
+    if (st.error === null) {
+      for (const k of ["callUs", "hoistedUs", "callRatio", "varsPerObject", "bytesPerObject"]) assert.ok(isNum(st[k]), `${st.id}.${k} = ${st[k]}`);
+      assert.ok(st.objectsFit === null || isNum(st.objectsFit));
+      const expected = (st.varsPerObject as number) * (s.blocksize as number);
+      assert.ok(Math.abs((st.bytesPerObject as number) - expected) <= 0.006, `${st.id}: bytesPerObject ${st.bytesPerObject} vs ${expected}`);
+    } else {
+      // A style may only fail for want of memory; anything else (a ReferenceError…) is a bug.
+      assert.equal(st.error, "Out of memory", `${st.id} failed`);
+      for (const k of ["callUs", "hoistedUs", "callRatio", "varsPerObject", "bytesPerObject", "objectsFit"]) assert.equal(st[k], null, `${st.id}.${k}`);
+    }
+  }
+  assert.equal(styles[0].error, null, "the floor runs");
+  assert.equal(styles[0].callRatio, 1);
+}
+
+/** Checks a run's JSONL file: host, hello, the 12 results in order, end. */
+function assertRunFile(file: string, board: string): Json[] {
+  const lines = jsonl(file);
+  assert.equal(lines[0].t, "host");
+  assert.equal(lines[0].board, board);
+  assert.equal(lines[0].port, "virtual");
+  assert.equal(lines[1].t, "hello");
+  assert.equal(lines[1].engine, "quickjs");
+  assert.equal(lines.at(-1)!.t, "end");
+  assert.equal(lines.at(-1)!.count, 12);
+  assert.deepEqual(lines.filter((l) => l.t === "host" || l.t === "hello" || l.t === "end").map((l) => l.t), ["host", "hello", "end"]);
+  const results = lines.filter((l) => l.t === "result");
+  assert.deepEqual(results.map((r) => r.id), IDS);
+  assert.ok(lines.every((l) => ["host", "hello", "progress", "result", "end"].includes(l.t as string)));
+  return results;
+}
+
+/** stdout is exactly one JSON document. */
+function onlyJson(r: CliResult): Json {
+  const text = r.stdout.trim();
+  assert.ok(text.startsWith("{") && text.endsWith("}"), `stdout is not only JSON: ${r.stdout.slice(0, 200)}`);
+  return JSON.parse(text) as Json;
+}
+
+describe("bench on the virtual board, then report", () => {
+  const out = tmp.path("virtual.jsonl");
+  let bench: CliResult;
+  before(async () => {
+    bench = await runCli(["bench", "--quick", "--json", "--out", out], { timeoutMs: 60000 });
+  });
+
+  test("bench --quick --json exits 0 and prints only the summary JSON", () => {
+    assert.equal(bench.code, 0, bench.stderr);
+    assertSummary(onlyJson(bench), "virtual");
+    assert.doesNotMatch(bench.stderr, /thincall: /, "no error");
+  });
+
+  test("the JSONL file holds a host line, a hello, 12 results and an end line", () => {
+    assertRunFile(out, "virtual");
+    // The summary is derived from the file.
+    const summary = onlyJson(bench);
+    const hello = jsonl(out)[1];
+    assert.equal(summary.freeBytes, (hello.free as number) * (hello.blocksize as number));
+  });
+
+  test("report prints the table, labelled as the virtual board, and writes the HTML", async () => {
+    const html = tmp.path("sub/report.html");
+    const r = await runCli(["report", out, "--html", html]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(errorLines(r.stderr).length, 0, r.stderr);
+    assert.ok(r.stdout.includes("virtual board (QuickJS), not Espruino figures"), r.stdout);
+    for (const id of IDS) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s`, "m"));
+    assert.ok(r.stdout.includes(`wrote ${html}`));
+    const page = readFileSync(html, "utf8");
+    for (const id of ["chart-pareto", "chart-fit", "chart-hoisted"]) assert.ok(page.includes(`id="${id}"`), `HTML has #${id}`);
+  });
+});
+
+/*
+ * Out of memory. The virtual board gives the program the profile's JsVar budget. Checked by hand:
+ * - esp32 (3400 JsVars) is too small for the bench itself: the upload fails with "ran out of memory
+ *   while loading the program" (the bundle and the runtime take about 3,700 "JsVars" in QuickJS).
+ * - esp32c3 (4095 JsVars), the smallest profile that loads the bench, leaves a few hundred JsVars
+ *   free; the bench sizes its containers from free memory (N = power of two ≤ free/10), and
+ *   js.literal-closures (two closures per object, ~18 JsVars each) does not fit while every other
+ *   style (5 to 10 JsVars each) does. espruino-pico (5100), linux, rp2040-pico and rp2350-pico2 fit all.
+ */
+describe("out of memory on the virtual board", { concurrency: true }, () => {
+  test("esp32c3's budget: a style runs out of memory, the others have figures, the run ends", async () => {
+    const out = tmp.path("esp32c3.jsonl");
+    const r = await runCli(["bench", "--quick", "--json", "--board", "esp32c3", "--port", "virtual", "--out", out], { timeoutMs: 60000 });
+    assert.equal(r.code, 0, r.stderr);
+    const summary = onlyJson(r);
+    assertSummary(summary, "esp32c3");
+    const styles = summary.styles as Json[];
+    const failed = styles.filter((s) => s.error !== null);
+    assert.ok(failed.length >= 1, "at least one style runs out of memory");
+    assert.ok(failed.length < styles.length - 1, "not all");
+    for (const s of failed) assert.equal(s.error, "Out of memory", `${s.id}`);
+    const results = assertRunFile(out, "esp32c3");
+    assert.deepEqual(results.filter((x) => x.error).map((x) => x.id), failed.map((s) => s.id));
+  });
+
+  test("esp32's budget: the bench does not even load; one-line error", async () => {
+    const r = await runCli(["bench", "--quick", "--json", "--board", "esp32", "--port", "virtual", "--out", tmp.path("esp32.jsonl")], { timeoutMs: 60000 });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.doesNotMatch(r.stderr, /^\s+at /m);
+    assert.deepEqual(errorLines(r.stderr).length, 1, r.stderr);
+    assert.match(errorLines(r.stderr)[0], /^thincall: the board ran out of memory while loading the program \(\d+ bytes\): ERROR: Out of Memory!$/);
+  });
+});
