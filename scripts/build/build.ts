@@ -41,7 +41,9 @@ export function entryName(entry: string): string {
 
 /** The size budget kept in `size-budget.json`. */
 export interface SizeBudget {
-  /** Most bytes the minified core may take. */
+  /** What the core should take (the dispatch-core issue's goal); over it, builds warn. */
+  coreGoalBytes: number;
+  /** Most bytes the minified core may take; over it, builds fail. */
   coreBytes: number;
   /** Most bytes any firmware bundle may take. */
   bundleBytes: number;
@@ -59,7 +61,7 @@ export function sizeBudget(): SizeBudget {
 export async function coreBytes(board: BoardProfile): Promise<number> {
   const bundle = await rollup({
     input: join(PACKAGE_ROOT, "src", "index.ts"),
-    plugins: thincall({ board, library: true }),
+    plugins: thincall({ board, library: true, entry: join(PACKAGE_ROOT, "src", "index.ts") }),
     logLevel: "silent",
   });
   try {
@@ -75,7 +77,7 @@ export async function coreBytes(board: BoardProfile): Promise<number> {
 export function bundleOptions(entry: string, board: BoardProfile, outDir = join(PACKAGE_ROOT, "dist")): RollupOptions {
   return {
     input: entry,
-    plugins: thincall({ board }),
+    plugins: thincall({ board, entry }),
     onwarn(warning, warn) {
       if (warning.code === "EMPTY_BUNDLE") return;
       warn(warning);
@@ -83,7 +85,8 @@ export function bundleOptions(entry: string, board: BoardProfile, outDir = join(
     output: {
       file: join(outDir, board.id, `${entryName(entry)}.js`),
       format: "es",
-      sourcemap: true,
+      // The map is written beside the bundle, but no comment points at it: the board stores every byte.
+      sourcemap: "hidden",
     },
   };
 }
@@ -105,7 +108,7 @@ export async function buildBundle(entry: string, board: BoardProfile, outDir?: s
     if (!chunk || chunk.type !== "chunk") throw new Error("no code produced");
     mkdirSync(dirname(output.file), { recursive: true });
     const code = chunk.code;
-    writeFileSync(output.file, code + `\n`);
+    writeFileSync(output.file, code.endsWith("\n") ? code : code + "\n");
     if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
     return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
   } catch (e) {

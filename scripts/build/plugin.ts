@@ -1,4 +1,7 @@
-import { dirname, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import typescript from "@rollup/plugin-typescript";
 import { minify } from "terser";
@@ -27,6 +30,29 @@ export interface ThincallPluginOptions {
   typescript?: boolean;
   /** Build a library (exports kept, no check): used to measure the core's size. @default false */
   library?: boolean;
+  /**
+   * The entry file. TypeScript compiles only files its config lists, so the plugin writes a
+   * config for this entry (device settings, Espruino globals). @default the package's
+   * tsconfig.device.json, which covers src/ and firmware/
+   */
+  entry?: string;
+}
+
+/** A TypeScript config for one entry: the device settings plus the entry and the Espruino globals. */
+export function entryTsconfig(entry: string): string {
+  const abs = resolve(entry);
+  const dir = join(tmpdir(), `thincall-tsconfig-${createHash("sha1").update(abs).digest("hex").slice(0, 12)}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "tsconfig.json");
+  const config = {
+    extends: join(PACKAGE_ROOT, "tsconfig.device.json"),
+    // `thincall` type-checks wherever the entry lives, as the plugin resolves it for rollup.
+    compilerOptions: { paths: { thincall: [join(PACKAGE_ROOT, "src", "index.ts")] } },
+    files: [abs, join(PACKAGE_ROOT, "types", "espruino.d.ts")],
+    include: [],
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
 }
 
 /** The board facts, as the source of the `thincall:board` module. */
@@ -80,12 +106,15 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
     renderChunk(code, chunk) {
       return splitReplLines(code, maxLineLength, chunk.fileName);
     },
-    generateBundle(_out, bundle) {
+    generateBundle(out, bundle) {
       if (options.check === false || options.library) return;
+      const outDir = out.file ? dirname(out.file) : (out.dir ?? ".");
       for (const item of Object.values(bundle)) {
         if (item.type !== "chunk") continue;
         const problems = replHazards(item.code).map((h) => `${item.fileName}:${h.line}:${h.column}: ${h.reason}`);
         const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined });
+        // Map sources are relative to the bundle; name them from where the user stands.
+        for (const v of violations) if (v.source) v.source.file = relative(process.cwd(), resolve(outDir, v.source.file));
         problems.push(...violations.map((v) => formatViolation(v, item.fileName)));
         if (problems.length > 0) failBuild(this, item.fileName, problems);
       }
@@ -93,7 +122,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
   };
   if (options.typescript === false) return [core, lines];
   const ts = typescript({
-    tsconfig: join(PACKAGE_ROOT, "tsconfig.device.json"),
+    tsconfig: options.entry ? entryTsconfig(options.entry) : join(PACKAGE_ROOT, "tsconfig.device.json"),
     include: ["**/*.ts"],
     filterRoot: false,
     noEmitOnError: true,

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
+import { loadAllBoards, loadBoard } from "../scripts/boards/profile.ts";
+import { buildBundle, coreBytes, entryName, firmwareEntries, sizeBudget, type BuiltBundle } from "../scripts/build/build.ts";
+import { replHazards } from "../scripts/build/repl-safe.ts";
+import { checkCode } from "../scripts/check/check.ts";
+import { UserError } from "../scripts/errors.ts";
+
+const out = mkdtempSync(join(tmpdir(), "thincall-build-"));
+const built: BuiltBundle[] = [];
+
+before(async () => {
+  for (const board of loadAllBoards()) for (const entry of firmwareEntries()) built.push(await buildBundle(entry, board, out));
+});
+
+test("every firmware entry builds for every board", () => {
+  const names = firmwareEntries().map(entryName);
+  assert.ok(names.includes("bench") && names.includes("selftest") && names.includes("examples/sensors"), names.join());
+  assert.equal(built.length, loadAllBoards().length * names.length);
+});
+
+test("each bundle is one self-contained, checked, REPL-safe script", () => {
+  for (const b of built) {
+    const where = `${b.board}/${b.name}`;
+    assert.deepEqual(checkCode(b.code), [], where);
+    assert.deepEqual(replHazards(b.code), [], where);
+    assert.doesNotMatch(b.code, /\bimport\b|\bexport\b/, where);
+    for (const m of b.code.matchAll(/require\("([^"]+)"\)/g)) assert.equal(m[1], "Storage", `${where} requires ${m[1]}`);
+    assert.equal(readFileSync(b.file, "utf8").trimEnd(), b.code.trimEnd(), `${where} written to ${b.file}`);
+    const longest = Math.max(...b.code.split("\n").map((l) => l.length));
+    assert.ok(longest <= 400, `${where} has a ${longest}-character line`);
+  }
+});
+
+test("the board's facts are injected as constants", () => {
+  for (const b of built.filter((x) => x.name === "bench")) assert.ok(b.code.includes(JSON.stringify(b.board)), b.board);
+});
+
+test("a bundle's source map leads back to the TypeScript", () => {
+  const b = built.find((x) => x.board === "esp32" && x.name === "bench")!;
+  const map = new TraceMap(readFileSync(b.file + ".map", "utf8"));
+  const line = b.code.split("\n").findIndex((l) => l.includes('"@tc1 "')) + 1;
+  const pos = originalPositionFor(map, { line, column: b.code.split("\n")[line - 1].indexOf('"@tc1 "') });
+  assert.match(pos.source ?? "", /firmware\/bench\/report\.ts$/);
+});
+
+function userEntry(name: string, source: string): string {
+  const file = join(out, name);
+  writeFileSync(file, source);
+  return file;
+}
+
+test("a user's own program builds through the same pipeline, with thincall and the board facts", async () => {
+  const file = userEntry(
+    "blink.ts",
+    'import { func } from "thincall";\nimport { BOARD_ID } from "thincall:board";\n' +
+      "const led = func({ on: false }, function (this: { on: boolean }) { this.on = !this.on; return this.on; });\n" +
+      "setInterval(() => print(BOARD_ID, led.f()), 500);\n",
+  );
+  const b = await buildBundle(file, loadBoard("rp2040-pico"), out);
+  assert.equal(b.name, "blink");
+  assert.match(b.code, /"rp2040-pico"/);
+  assert.deepEqual(checkCode(b.code), []);
+});
+
+test("a construct Espruino cannot run fails the build, naming it and the TypeScript line", async () => {
+  const file = userEntry("spread.ts", 'const a: number[] = JSON.parse("[1, 2]");\nprint([0, ...a].length);\n');
+  await assert.rejects(buildBundle(file, loadBoard("esp32"), out), (e: unknown) => {
+    assert.ok(e instanceof UserError);
+    assert.match(e.message, /spread/);
+    assert.match(e.message, /spread\.ts:2:/);
+    return true;
+  });
+});
+
+test("a type error fails the build", async () => {
+  const file = userEntry("typo.ts", "const n: number = 'x';\nprint(n);\n");
+  await assert.rejects(buildBundle(file, loadBoard("esp32"), out), UserError);
+});
+
+test("the core stays within the checked size budget", async () => {
+  const budget = sizeBudget();
+  const bytes = await coreBytes(loadBoard("esp32"));
+  assert.ok(bytes > 200, `core measured at ${bytes} bytes`);
+  assert.ok(bytes <= budget.coreBytes, `core is ${bytes} bytes, budget ${budget.coreBytes}`);
+  for (const b of built) assert.ok(b.bytes <= budget.bundleBytes, `${b.board}/${b.name} is ${b.bytes} bytes`);
+});
