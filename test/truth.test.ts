@@ -1,0 +1,136 @@
+/**
+ * The truth tier: the bench, the core's behaviour and every bundle, on the real Espruino
+ * interpreter (ESPRUINO_BIN, started here with its telnet console) or on a board (ESPRUINO_PORT,
+ * with ESPRUINO_BOARD naming its profile). Skipped, with a notice, when neither is set.
+ */
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
+import { loadBoard } from "../scripts/boards/profile.ts";
+import { buildBundle, firmwareEntries } from "../scripts/build/build.ts";
+import { cleanLine, parseFault } from "../scripts/console/lines.ts";
+import { ConsoleSession } from "../scripts/console/session.ts";
+import { uploadProgram } from "../scripts/console/upload.ts";
+import { createTransport, parsePort } from "../scripts/transport/open-port.ts";
+
+const BIN = process.env.ESPRUINO_BIN;
+const BOARD_PORT = process.env.ESPRUINO_PORT;
+const TELNET = "tcp://127.0.0.1:2323";
+const skip = BIN || BOARD_PORT ? false : "ESPRUINO_BIN not set (nor ESPRUINO_PORT): skipping the truth tier on the real Espruino interpreter";
+if (skip) process.stdout.write(`# ${skip}\n`);
+
+const board = loadBoard(BIN ? "linux" : (process.env.ESPRUINO_BOARD ?? "esp32"));
+const port = BIN ? TELNET : BOARD_PORT!;
+const work = mkdtempSync(join(tmpdir(), "thincall-truth-"));
+let interpreter: ChildProcess | undefined;
+
+function canConnect(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(p, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), resolve(true)));
+    s.once("error", () => resolve(false));
+  });
+}
+
+async function startInterpreter(): Promise<void> {
+  assert.equal(await canConnect(2323), false, "port 2323 is in use: stop the other `espruino --telnet` first");
+  // Its own folder: the Linux build keeps Storage in ./espruino.flash. Stdin stays open, or it quits.
+  interpreter = spawn(BIN!, ["--telnet"], { cwd: work, stdio: ["pipe", "ignore", "ignore"] });
+  const deadline = Date.now() + 10000;
+  while (!(await canConnect(2323))) {
+    assert.ok(Date.now() < deadline, "espruino --telnet did not open port 2323 within 10 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["bin/thincall.js", ...args], { cwd: join(import.meta.dirname, "..") });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Uploads a bundle and returns every console line until `until` matches one (or a deadline). */
+async function runBundle(code: string, mode: "ram" | "flash", until: RegExp, timeoutMs: number): Promise<string[]> {
+  const session = new ConsoleSession(await createTransport(parsePort(port, board), board));
+  const lines: string[] = [];
+  session.onLine((l) => lines.push(cleanLine(l)));
+  await session.open();
+  try {
+    const done = session.waitForLine((l) => until.test(cleanLine(l)), timeoutMs, `waiting for ${until}`);
+    await uploadProgram(session, code, { board, mode, timeoutMs: 15000 });
+    await done;
+    return lines;
+  } finally {
+    await session.close();
+  }
+}
+
+describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
+  before(async () => {
+    if (BIN) await startInterpreter();
+  });
+  after(async () => {
+    if (!interpreter) return;
+    // The Linux build ignores SIGTERM.
+    const exited = new Promise((r) => interpreter!.once("exit", r));
+    interpreter.kill("SIGKILL");
+    await exited;
+    assert.equal(await canConnect(2323), false, "the interpreter is gone");
+  });
+
+  test("the bench runs end to end and its memory figures meet the core's goals", async () => {
+    const out = join(work, "bench.jsonl");
+    const { code, stdout, stderr } = await runCli(["bench", "--board", board.id, "--port", port, "--quick", "--json", "--out", out]);
+    assert.equal(code, 0, stderr);
+    const s = JSON.parse(stdout) as BenchSummary;
+    assert.equal(s.engine, "espruino");
+    assert.deepEqual(s.styles.map((x) => x.id), [...STYLE_IDS]);
+    assert.ok(s.coreBytes > 0);
+    const by = Object.fromEntries(s.styles.map((x) => [x.id, x]));
+    for (const x of s.styles) assert.equal(x.error, null, `${x.id}: ${x.error}`);
+    // JsVar counts are exact on Espruino, so the memory goals are invariants here.
+    assert.ok(by["thin.packed"].bytesPerObject! * 5 <= by["js.class"].bytesPerObject!, "packed ≥5× smaller than a class instance");
+    assert.ok(by["thin.vtable"].bytesPerObject! <= 0.85 * by["js.class"].bytesPerObject!, "vtable ≤0.85× a class instance");
+    assert.ok(by["thin.func"].bytesPerObject! <= 0.6 * by["js.closure"].bytesPerObject!, "func ≤0.6× a closure");
+    // Every dynamic style computed the same workload.
+    const sums = new Set(
+      readFileSync(out, "utf8")
+        .split("\n")
+        .filter((l) => l.includes('"t":"result"') && !l.includes("floor."))
+        .map((l) => JSON.parse(l).sum),
+    );
+    assert.equal(sums.size, 1, `checksums differ: ${[...sums].join(", ")}`);
+  });
+
+  test("the core's behaviour holds on the interpreter (selftest, from RAM and from flash)", async () => {
+    const entry = firmwareEntries().find((f) => f.endsWith("selftest.ts"))!;
+    const { code } = await buildBundle(entry, board, join(work, "dist"));
+    for (const mode of ["ram", "flash"] as const) {
+      const lines = await runBundle(code, mode, /^SELFTEST \d+\/\d+/, 20000);
+      const fails = lines.filter((l) => l.startsWith("FAIL"));
+      assert.deepEqual(fails, [], mode);
+      const m = /^SELFTEST (\d+)\/(\d+)/.exec(lines.find((l) => l.startsWith("SELFTEST"))!)!;
+      assert.equal(m[1], m[2], `${mode}: ${m[0]}`);
+    }
+  });
+
+  test("every other bundle loads without an error", async () => {
+    for (const entry of firmwareEntries().filter((f) => !/(bench|selftest)\.ts$/.test(f))) {
+      const { code, name } = await buildBundle(entry, board, join(work, "dist"));
+      const marker = `LOADED_${name.replace(/\W/g, "_")}`;
+      const lines = await runBundle(`${code}\nprint("${marker}");`, "ram", new RegExp(marker), 20000);
+      const faults = lines.map(parseFault).filter((f) => f !== null);
+      assert.deepEqual(faults, [], name);
+    }
+  });
+});
