@@ -12,10 +12,17 @@ export function replPieces(code: string, maxBytes: number): string[] {
   const depthAtLineEnd: number[] = new Array(lines.length).fill(0);
   let depth = 0;
   let line = 1;
+  // A template literal counts as a bracket too: its lines are inside one statement. Acorn gives
+  // the same "`" token for both ends, so a stack of open templates tells them apart.
+  const templates: number[] = [];
   for (const tok of tokenizer(code, { ecmaVersion: "latest", locations: true })) {
     while (line < tok.loc!.start.line) depthAtLineEnd[line++ - 1] = depth;
     const label = tok.type.label;
-    if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
+    if (label === "`" && templates.at(-1) === depth) {
+      templates.pop();
+      depth--;
+    } else if (label === "`") templates.push(++depth);
+    else if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
     else if (label === "}" || label === ")" || label === "]") depth--;
   }
   while (line <= lines.length) depthAtLineEnd[line++ - 1] = depth;

@@ -72,6 +72,8 @@ export type DeviceFault = { kind: "memory" | "uncaught" | "interrupted"; text: s
 
 /** Recognises Espruino's own error reports in a console line. */
 export function parseFault(line: string): DeviceFault | null {
+  // A record may carry a style's own error text (e.g. "Out of memory"); that is data, not a fault.
+  if (parseRecord(line)) return null;
   const clean = cleanLine(line);
   if (/out of memory/i.test(clean)) return { kind: "memory", text: clean };
   if (/^Uncaught /.test(clean)) return { kind: "uncaught", text: clean };

@@ -79,8 +79,8 @@ export class ConsoleSession {
     const token = `TCSYNC${++this.syncCount}`;
     const wait = this.waitForLine((l) => cleanLine(l) === token, timeoutMs, what);
     // The token is split in the source, so an echo of this line can never match it.
-    await this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`);
-    await wait;
+    // Both are awaited together: when the send fails, the wait's own rejection must not go unhandled.
+    await Promise.all([this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`), wait]);
   }
 
   /** Closes the link; pending waiters are rejected. */
