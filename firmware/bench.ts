@@ -7,7 +7,7 @@
  * finds the style unfinished, reports it as that style's error, and goes on.
  */
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
-import { buildMeasured, emptyLoop, pow2Below, timeLoop, type Style } from "./bench/harness";
+import { buildMeasured, emptyLoop, iqr, median, pow2Below, timePairs, type Style } from "./bench/harness";
 import { emit, r3 } from "./bench/report";
 import { STYLES } from "./bench/styles";
 
@@ -18,8 +18,12 @@ const cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram", quick: 0 } : TH
 const mem0 = process.memory();
 /** Objects per container: a power of two (so packed storage has no slack), sized to free memory. */
 const N = pow2Below(mem0.free / 10, 16, 256);
-/** Samples per figure, and calls per sample. */
-const K = cfg.quick ? 5 : 15;
+/**
+ * Timing rounds, each on a freshly built container (so one memory layout cannot skew a style),
+ * samples per round, and calls per sample.
+ */
+const ROUNDS = 3;
+const K = cfg.quick ? 2 : 5;
 const REPS = Math.max(1, (cfg.quick ? 512 : 2048) / N);
 
 let index = -1;
@@ -38,23 +42,35 @@ function fail(id: string, error: string): void {
 
 function measure(st: Style): void {
   const m = buildMeasured(st.build, N);
-  kick();
-  const inLoop = timeLoop(st.run, m[1], N, REPS, K, st);
-  kick();
-  const hoisted = timeLoop(st.hoisted, m[1], N, REPS, K, st);
   const vars = m[0];
-  checksum += inLoop[3];
+  let c = m[1];
+  m[1] = 0;
+  const d: number[] = [];
+  const h: number[] = [];
+  const e: number[] = [];
+  let sum = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round) {
+      c = 0;
+      c = st.build(N);
+    }
+    kick();
+    sum = timePairs(st.run, c, N, REPS, K, st, d, e);
+    kick();
+    timePairs(st.hoisted, c, N, REPS, K, st, h, e);
+  }
+  checksum += sum;
   count++;
   emit({
     t: "result",
     id: st.id,
-    callUs: r3(inLoop[0]),
-    hoistedUs: r3(hoisted[0]),
-    spreadUs: r3(inLoop[1]),
+    callUs: r3(median(d)),
+    hoistedUs: r3(median(h)),
+    spreadUs: r3(iqr(d)),
     varsPerObject: vars,
     n: N,
     objectsFit: vars > 0 ? Math.floor(mem0.free / vars) : null,
-    sum: inLoop[3],
+    sum: sum,
   });
 }
 
@@ -84,7 +100,9 @@ function step(): void {
 function start(): void {
   const base = buildMeasured(STYLES[0].build, N);
   // The empty loop against itself: its median time, and the noise of a paired difference.
-  const empty = timeLoop(emptyLoop, base[1], N, REPS, K, STYLES[0]);
+  const d: number[] = [];
+  const e: number[] = [];
+  timePairs(emptyLoop, base[1], N, REPS, ROUNDS * K, STYLES[0], d, e);
   emit({
     t: "hello",
     board: BOARD_ID,
@@ -96,8 +114,8 @@ function start(): void {
     mode: cfg.mode,
     quick: !!cfg.quick,
     styles: STYLES.length,
-    loopUs: r3(empty[2]),
-    noiseUs: r3(empty[1]),
+    loopUs: r3(median(e)),
+    noiseUs: r3(iqr(d.sort((a, b) => a - b))),
   });
   setTimeout(step, 0);
 }

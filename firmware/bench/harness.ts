@@ -63,12 +63,10 @@ export function iqr(sorted: number[]): number {
 
 /**
  * Times a loop against the empty loop in `k` interleaved pairs, so drift (other load, memory
- * state) hits both alike. Returns µs per element: [median of (loop − empty), IQR of those
- * differences (the noise), median of the empty loop, checksum of one pass].
+ * state) hits both alike. Appends µs per element to `diffs` (loop − empty) and `empties`, and
+ * returns the checksum of one pass.
  */
-export function timeLoop(loop: Loop, c: any, n: number, reps: number, k: number, st: Style): number[] {
-  const diffs: number[] = [];
-  const empties: number[] = [];
+export function timePairs(loop: Loop, c: any, n: number, reps: number, k: number, st: Style, diffs: number[], empties: number[]): number {
   const sum = [0];
   const scale = 1e6 / (n * reps);
   for (let j = 0; j < k; j++) {
@@ -77,8 +75,7 @@ export function timeLoop(loop: Loop, c: any, n: number, reps: number, k: number,
     diffs.push((t - e) * scale);
     empties.push(e * scale);
   }
-  const m = median(diffs);
-  return [m, iqr(diffs), median(empties), sum[0] / reps];
+  return sum[0] / reps;
 }
 
 /** JsVars in use right now, after a garbage collection. */
