@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { loadBoard } from "./boards/profile.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE = `thincall: fast, small dispatch for Espruino boards
@@ -48,11 +49,14 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         quick: { type: "boolean" },
       });
+      // Bad arguments fail before the build pipeline is even loaded.
+      const to = mode(values.to as string | undefined);
+      if (values.board) loadBoard(values.board as string);
       const { runBench } = await import("./commands/bench.ts");
       await runBench({
         board: values.board as string | undefined,
         port: values.port as string | undefined,
-        to: mode(values.to as string | undefined),
+        to,
         out: values.out as string | undefined,
         json: values.json as boolean | undefined,
         quick: values.quick as boolean | undefined,
@@ -73,18 +77,22 @@ export async function main(argv: string[]): Promise<number> {
         timeout: { type: "string" },
       });
       if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
+      const to = mode(values.to as string | undefined);
+      const timeoutS = seconds(values.timeout as string | undefined);
+      if (values.board) loadBoard(values.board as string);
       const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
         file: positionals[0],
         board: values.board as string | undefined,
         port: values.port as string | undefined,
-        to: mode(values.to as string | undefined),
-        timeoutS: seconds(values.timeout as string | undefined),
+        to,
+        timeoutS,
       });
       return 0;
     }
     case "build": {
       const { values, positionals } = parse({ board: { type: "string" } });
+      if (values.board) loadBoard(values.board as string);
       const { runBuild } = await import("./commands/build.ts");
       await runBuild({ board: values.board as string | undefined, entries: positionals });
       return 0;

@@ -89,7 +89,7 @@ export const PRELUDE = String.raw`(function (h, cfg) {
     return h.timer(function () { fn.apply(undefined, args); }, +ms || 0, repeat);
   }
 
-  // Espruino names its global object `global` (as Node does).
+  // Espruino names its global object "global" (as Node does).
   g.global = g;
   g.print = function () { out(arguments); };
   g.console = { log: g.print, info: g.print, warn: g.print, error: g.print, debug: g.print };
