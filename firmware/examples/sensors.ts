@@ -13,8 +13,8 @@
  */
 import { PackedStore, trait } from "../../src/index";
 
-/** True on a real board; the Linux build has no analog inputs. */
-const HW = process.env.BOARD !== "LINUX";
+/** True on a real board; the Linux build and the virtual board have no analog inputs. */
+const HW = process.env.BOARD !== "LINUX" && process.env.BOARD !== "VIRTUAL";
 const ROUNDS = 20;
 const FLUSH = 16;
 

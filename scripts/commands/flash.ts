@@ -40,7 +40,11 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     if (problems.length > 0) throw new UserError(formatViolation(problems[0], options.file) + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""));
   }
   await withBoardConsole(board, options.port, async (session) => {
-    session.onLine((line) => out.write(cleanLine(line) + "\n"));
+    // Everything the board prints, minus the uploader's own sync tokens.
+    session.onLine((line) => {
+      const text = cleanLine(line);
+      if (!/^TCSYNC\d+$/.test(text)) out.write(text + "\n");
+    });
     await uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName });
     await new Promise<void>((resolve, reject) => {
       session.onLost((e) => reject(new UserError(`lost the board: ${e.message}`)));

@@ -89,6 +89,31 @@ export const PRELUDE = String.raw`(function (h, cfg) {
     return h.timer(function () { fn.apply(undefined, args); }, +ms || 0, repeat);
   }
 
+  // Pins and their functions, so board programs load: no hardware, so reads are 0 and writes
+  // are remembered per pin.
+  function Pin(name) { this.n = name; this.v = 0; }
+  Pin.prototype.read = function () { return !!this.v; };
+  Pin.prototype.write = function (v) { this.v = v ? 1 : 0; };
+  Pin.prototype.set = function () { this.v = 1; };
+  Pin.prototype.reset = function () { this.v = 0; };
+  Pin.prototype.mode = function () {};
+  Pin.prototype.getInfo = function () { return { port: "V", num: 0 }; };
+  Pin.prototype.toString = function () { return this.n; };
+  g.Pin = Pin;
+  var pinNames = ["LED1", "LED2", "LED3", "BTN", "BTN1"], pi;
+  for (pi = 0; pi < 48; pi++) pinNames.push("D" + pi);
+  for (pi = 0; pi < 16; pi++) pinNames.push("A" + pi, "B" + pi, "C" + pi);
+  for (pi = 0; pi < pinNames.length; pi++) g[pinNames[pi]] = new Pin(pinNames[pi]);
+  function pins(p) { return isArr(p) ? p : [p]; }
+  g.digitalWrite = function (p, v) { var ps = pins(p), i; for (i = 0; i < ps.length; i++) ps[i].write((v >> (ps.length - 1 - i)) & 1); };
+  g.digitalRead = function (p) { var ps = pins(p), r = 0, i; for (i = 0; i < ps.length; i++) r = (r << 1) | (ps[i].v ? 1 : 0); return r; };
+  g.digitalPulse = function () {};
+  g.analogRead = function () { return 0; };
+  g.analogWrite = function (p, v) { p.v = v; };
+  g.pinMode = function () {};
+  g.setWatch = function () { return 1; };
+  g.clearWatch = function () {};
+
   // Espruino names its global object "global" (as Node does).
   g.global = g;
   g.print = function () { out(arguments); };
