@@ -11,50 +11,21 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Writable } from "node:stream";
 import { chromium, type Page } from "playwright-core";
-import { STYLE_IDS, type StyleId } from "../scripts/bench/schema.ts";
-import type { ResultsLine } from "../scripts/bench/summary.ts";
 import { runReport } from "../scripts/report/command.ts";
 import { openResultsWriter } from "../scripts/report/results-file.ts";
+import { runLines } from "./report-fixtures.ts";
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 const SKIP = existsSync(CHROMIUM) ? false : `chromium not found at ${CHROMIUM}: skipping browser test; apt-get install chromium`;
 if (SKIP) process.stderr.write(`${SKIP}\n`);
 
-/** µs/call in loop, hoisted, JsVars per object: shaped like an Espruino Pico run. */
-const FIGURES: Record<StyleId, [number, number, number | null]> = {
-  "floor.local-call": [4.8, 4.6, null],
-  "js.class": [14.2, 9.1, 9],
-  "js.prototype": [13.9, 9.0, 8],
-  "js.literal-closures": [9.6, 8.7, 19],
-  "js.literal-shared": [10.1, 8.9, 7],
-  "js.closure": [9.4, 8.6, 15],
-  "js.bind": [18.7, 12.3, 12],
-  "js.switch": [11.8, 11.5, 6],
-  "thin.func": [7.9, 6.1, 3],
-  "thin.vtable": [8.6, 6.4, 2],
-  "thin.table": [9.9, 6.8, 1.5],
-  "thin.packed": [12.4, 7.0, 1],
-};
 const FRONTIER = ["thin.func", "thin.vtable", "thin.table", "thin.packed"];
-
-function runLines(board: string, mode: "ram" | "flash", blocksize: number, free: number, speed: number, failed?: StyleId): ResultsLine[] {
-  return [
-    { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench" },
-    { t: "hello", board, engine: "espruino", version: "2v25", blocksize, free, total: free + 300, mode, quick: false, styles: 12, loopUs: 2.1, noiseUs: 0.3 },
-    ...STYLE_IDS.map((id): ResultsLine => {
-      const [callUs, hoistedUs, vars] = FIGURES[id];
-      return id === failed
-        ? { t: "result", id, callUs: null, hoistedUs: null, spreadUs: null, varsPerObject: null, n: 0, objectsFit: null, sum: 0, error: "Out of memory" }
-        : { t: "result", id, callUs: callUs * speed, hoistedUs: hoistedUs * speed, spreadUs: 0.2, varsPerObject: vars, n: 50, objectsFit: vars && Math.floor(free / vars), sum: 1000 };
-    }),
-    { t: "end", checksum: 12000, count: 12 },
-  ];
-}
 
 /** Writes two runs through the real writer and command; returns the HTML path. */
 async function buildReport(dir: string): Promise<string> {
   const writer = openResultsWriter(join(dir, "results.jsonl"));
-  for (const line of [...runLines("PICO", "ram", 13, 4800, 1), ...runLines("ESP32", "flash", 16, 9000, 0.6, "js.bind")]) writer.write(line);
+  const esp = runLines({ board: "ESP32", mode: "flash", blocksize: 16, free: 9000, speed: 0.6, errors: { "js.bind": "Out of memory" } });
+  for (const line of [...runLines(), ...esp]) writer.write(line);
   const html = join(dir, "report.html");
   const quiet = new Writable({ write: (_c, _e, done) => done() });
   await runReport([writer.path], { html, out: quiet, err: quiet });

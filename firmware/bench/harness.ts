@@ -48,9 +48,14 @@ function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style, out: n
   return getTime() - t0;
 }
 
+/** Sorts a numeric array in place, ascending, and returns it. */
+export function sorted(xs: number[]): number[] {
+  return xs.sort((a, b) => a - b);
+}
+
 /** Median of a numeric array (sorts it in place). */
 export function median(xs: number[]): number {
-  xs.sort((a, b) => a - b);
+  sorted(xs);
   const m = xs.length >> 1;
   return xs.length & 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
 }
@@ -62,17 +67,18 @@ export function iqr(sorted: number[]): number {
 }
 
 /**
- * Times a loop against the empty loop in `k` interleaved pairs, so drift (other load, memory
- * state) hits both alike. Appends µs per element to `diffs` (loop − empty) and `empties`, and
- * returns the checksum of one pass.
+ * Times a loop against the empty loop in `k` interleaved pairs. Appends to `ratios` each pair's
+ * (loop time / empty-loop time − 1): the call's cost in units of the empty loop, which a burst of
+ * load or a slower CPU scales away, since it slows both halves of a pair alike. Appends µs per
+ * element of the empty loop to `empties`. Returns the checksum of one pass.
  */
-export function timePairs(loop: Loop, c: any, n: number, reps: number, k: number, st: Style, diffs: number[], empties: number[]): number {
+export function timePairs(loop: Loop, c: any, n: number, reps: number, k: number, st: Style, ratios: number[], empties: number[]): number {
   const sum = [0];
   const scale = 1e6 / (n * reps);
   for (let j = 0; j < k; j++) {
     const e = timeOnce(st.empty || emptyLoop, c, n, reps, st, sum);
     const t = timeOnce(loop, c, n, reps, st, sum);
-    diffs.push((t - e) * scale);
+    ratios.push(t / e - 1);
     empties.push(e * scale);
   }
   return sum[0] / reps;

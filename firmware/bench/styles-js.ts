@@ -24,20 +24,19 @@ function plainArray(n: number, make: (i: number) => unknown): unknown[] {
   return xs;
 }
 
+/** A direct call of the function `f` with each element: the floor, and hoisted dispatch. */
+export const directCallLoop: Style["run"] = function (xs, n, r, f) {
+  let s = 0;
+  while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
+  return s;
+};
+
 /** The floor: a direct call of a local function, no dispatch (rect area for every element). */
 export const floorLocalCall: Style = {
   id: "floor.local-call",
   build: (n) => plainArray(n, (i) => ({ w: W(i), h: H(i) })),
-  run: function (xs, n, r, f) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
-    return s;
-  },
-  hoisted: function (xs, n, r, f) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
-    return s;
-  },
+  run: directCallLoop,
+  hoisted: directCallLoop,
   x: rectArea,
 };
 
@@ -79,7 +78,7 @@ const methodLoop: Style["run"] = function (xs, n, r) {
   return s;
 };
 /** Hoisted: the rect's method resolved once, called with each element as `this`. */
-const methodCallLoop: Style["run"] = function (xs, n, r, f) {
+export const methodCallLoop: Style["run"] = function (xs, n, r, f) {
   let s = 0;
   while (r--) for (let i = 0; i < n; i++) s += f.call(xs[i]);
   return s;
@@ -254,11 +253,7 @@ export const jsSwitch: Style = {
       }
     return s;
   },
-  hoisted: function (xs, n, r, f) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
-    return s;
-  },
+  hoisted: directCallLoop,
   x: rectArea,
   y: triArea,
 };

@@ -4,6 +4,7 @@
  */
 import { func, PackedStore, tag, tagTable, trait } from "../../src/index";
 import type { Style } from "./harness";
+import { directCallLoop, methodCallLoop } from "./styles-js";
 import { H, W } from "./workload";
 
 interface Dims {
@@ -43,11 +44,7 @@ export const thinFunc: Style = {
     while (r--) for (let i = 0; i < n; i++) s += xs[i].f();
     return s;
   },
-  hoisted: function (xs, n, r, f) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f.call(xs[i]);
-    return s;
-  },
+  hoisted: methodCallLoop,
   x: rectF,
 };
 
@@ -68,11 +65,7 @@ export const thinVtable: Style = {
       }
     return s;
   },
-  hoisted: function (xs, n, r, f) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
-    return s;
-  },
+  hoisted: directCallLoop,
   x: RectVT[0],
 };
 
