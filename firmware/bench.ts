@@ -30,7 +30,7 @@ let index = -1;
 let pending = "";
 let checksum = 0;
 let count = 0;
-/** µs per element of the empty loop, measured at the start: converts cost ratios to µs. */
+/** µs per element of the empty loop (lower quartile), measured at the start: converts cost ratios to µs. */
 let loopUs = 0;
 
 function kick(): void {
@@ -52,7 +52,7 @@ function measure(st: Style): void {
   const e: number[] = [];
   let sum = 0;
   // Noisy figures (IQR over a tenth of the median) earn more rounds, up to three times as many.
-  // d and h hold cost ratios (see timePairs); e the empty loop's µs, unused here.
+  // d and h hold cost ratios (see timePairs); e the empty loop's µs.
   for (let round = 0; round < ROUNDS || (round < 3 * ROUNDS && iqr(sorted(d)) > 0.1 * Math.abs(median(d))); round++) {
     if (round) {
       c = 0;
@@ -63,14 +63,17 @@ function measure(st: Style): void {
     kick();
     timePairs(st.hoisted, c, N, REPS, K, st, h, e);
   }
+  // Ratios are in units of the style's own empty loop: the standard one was timed at the start
+  // (loopUs); a style with its own (thin.packed: typed arrays, not an Array) converts with its own.
+  const unit = st.empty ? median(e) : loopUs;
   checksum += sum;
   count++;
   emit({
     t: "result",
     id: st.id,
-    callUs: r3(median(d) * loopUs),
-    hoistedUs: r3(median(h) * loopUs),
-    spreadUs: r3(iqr(sorted(d)) * loopUs),
+    callUs: r3(median(d) * unit),
+    hoistedUs: r3(median(h) * unit),
+    spreadUs: r3(iqr(sorted(d)) * unit),
     varsPerObject: vars,
     n: N,
     objectsFit: vars > 0 ? Math.floor(mem0.free / vars) : null,
@@ -107,7 +110,8 @@ function start(): void {
   const d: number[] = [];
   const e: number[] = [];
   timePairs(emptyLoop, base[1], N, REPS, ROUNDS * K, STYLES[0], d, e);
-  loopUs = median(e);
+  // Load only ever adds time, so the lower quartile is the undisturbed loop (≈ the median when quiet).
+  loopUs = sorted(e)[e.length >> 2];
   emit({
     t: "hello",
     board: BOARD_ID,
