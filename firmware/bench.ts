@@ -7,7 +7,7 @@
  * finds the style unfinished, reports it as that style's error, and goes on.
  */
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
-import { buildMeasured, emptyLoop, iqr, median, pow2Below, sorted, timePairs, type Style } from "./bench/harness";
+import { buildMeasured, emptyLoop, iqr, median, pow2Below, sorted, timeOnce, timePairs, type Style } from "./bench/harness";
 import { emit, r3 } from "./bench/report";
 import { STYLES } from "./bench/styles";
 
@@ -32,6 +32,8 @@ let checksum = 0;
 let count = 0;
 /** µs per element of the empty loop (lower quartile), measured at the start: converts cost ratios to µs. */
 let loopUs = 0;
+/** The same for an empty loop over a typed array (the unit of styles with their own empty loop). */
+let typedLoopUs = 0;
 
 function kick(): void {
   if (BOARD_WATCHDOG) E.kickWatchdog();
@@ -63,9 +65,9 @@ function measure(st: Style): void {
     kick();
     timePairs(st.hoisted, c, N, REPS, K, st, h, e);
   }
-  // Ratios are in units of the style's own empty loop: the standard one was timed at the start
-  // (loopUs); a style with its own (thin.packed: typed arrays, not an Array) converts with its own.
-  const unit = st.empty ? median(e) : loopUs;
+  // Ratios are in units of the style's own empty loop, both timed at the start: the Array one
+  // (loopUs), or the typed-array one for a style with its own (thin.packed).
+  const unit = st.empty ? typedLoopUs : loopUs;
   checksum += sum;
   count++;
   emit({
@@ -112,6 +114,15 @@ function start(): void {
   timePairs(emptyLoop, base[1], N, REPS, ROUNDS * K, STYLES[0], d, e);
   // Load only ever adds time, so the lower quartile is the undisturbed loop (≈ the median when quiet).
   loopUs = sorted(e)[e.length >> 2];
+  // Reading a typed array costs less than reading an Array: relate the two loops in pairs.
+  const typed = new Uint32Array(N);
+  const ratio: number[] = [];
+  const out = [0];
+  for (let j = 0; j < ROUNDS * K; j++) {
+    const a = timeOnce(emptyLoop, base[1], N, REPS, STYLES[0], out);
+    ratio.push(timeOnce(emptyLoop, typed, N, REPS, STYLES[0], out) / a);
+  }
+  typedLoopUs = loopUs * median(ratio);
   emit({
     t: "hello",
     board: BOARD_ID,

@@ -243,3 +243,12 @@ test("the safe fixture runs on the real interpreter", {
   assert.match(out, /@@SAFE-OK/, out);
   assert.doesNotMatch(out, /Uncaught/, out);
 });
+
+test("a name reused by let/const in a nested block does not hide an outer function (terser does this)", () => {
+  // Espruino 2v29 runs this and prints 16: block-scoped names stay in their block.
+  const code = "function r(t){return t}function g(){var x=r(1);for(let r=0;r<3;r++){const r=5;x+=r}return x}print(g());";
+  assert.deepEqual(checkCode(code), []);
+  // Used before its declaration in the same block it is still an error on Espruino, but this coarse
+  // model leaves nested blocks out; direct function-body declarations are still checked:
+  assert.equal(checkCode("function g(){x();const x=function(){};}g();")[0]?.rule, "hoist-var");
+});

@@ -40,7 +40,7 @@ export const emptyLoop: Loop = function (xs, n, r) {
 };
 
 /** Seconds one loop takes, and the loop's checksum in `out[0]`. */
-function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
+export function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
   const x = st.x;
   const y = st.y;
   const t0 = getTime();

@@ -2,9 +2,11 @@
  * A small scope model for the checker: which names each function (or the program) declares, so a
  * reference can be resolved to its declaration or found to be a global.
  *
- * Deliberately coarse: `let`, `const`, `class` and `catch` bindings are counted in their enclosing
- * function scope rather than their block. That is enough to tell a shadowed `Map` from the global one
- * and to order declarations within a scope.
+ * Deliberately coarse: `let`, `const` and `class` declared directly in a function body (or the
+ * program) and `catch` bindings are counted in the function scope. Those declared in a nested block
+ * or a `for` head are left out: they are invisible outside their block, and the minifier reuses
+ * names there (`for(let r…){const r=…}` beside a function `r`, which Espruino runs correctly).
+ * That is enough to tell a shadowed `Map` from the global one and to order declarations within a scope.
  */
 import type * as acorn from "acorn";
 import * as walk from "acorn-walk";
@@ -104,7 +106,32 @@ const isFunctionValue = (n: acorn.Node | null | undefined): n is acorn.Function 
 export function buildScopes(ast: acorn.Program): Scopes {
   const scopes = new Scopes();
   scopes.open(ast);
+  // How many blocks deep the walk is inside the current function (0: its body's own statements).
+  let blockDepth = 0;
+  const base = walk.base as Record<string, (node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>) => void>;
+  const inBlock = (node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>, type: string) => {
+    blockDepth++;
+    base[type](node, scope, c);
+    blockDepth--;
+  };
+  const functionBodies = new Set<acorn.Node>();
   const visitors = {
+    BlockStatement(node: acorn.BlockStatement, scope: acorn.Node, c: Walk<acorn.Node>) {
+      if (functionBodies.has(node)) base.BlockStatement(node, scope, c);
+      else inBlock(node, scope, c, "BlockStatement");
+    },
+    ForStatement(node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>) {
+      inBlock(node, scope, c, "ForStatement");
+    },
+    ForInStatement(node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>) {
+      inBlock(node, scope, c, "ForInStatement");
+    },
+    ForOfStatement(node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>) {
+      inBlock(node, scope, c, "ForOfStatement");
+    },
+    SwitchStatement(node: acorn.Node, scope: acorn.Node, c: Walk<acorn.Node>) {
+      inBlock(node, scope, c, "SwitchStatement");
+    },
     Function(node: acorn.Function, scope: acorn.Node, c: Walk<acorn.Node>) {
       if (node.type === "FunctionDeclaration" && node.id)
         scopes.declare(scope, { name: node.id.name, kind: "function", node, callee: node });
@@ -116,17 +143,23 @@ export function buildScopes(ast: acorn.Program): Scopes {
         for (const name of patternNames(p)) scopes.declare(node, { name, kind: "param", node: p });
         c(p, node, "Pattern");
       }
+      const outer = blockDepth;
+      blockDepth = 0;
+      functionBodies.add(node.body);
       c(node.body, node, node.expression ? "Expression" : "Statement");
+      blockDepth = outer;
     },
     VariableDeclaration(node: acorn.VariableDeclaration, scope: acorn.Node, c: Walk<acorn.Node>) {
       for (const d of node.declarations) {
         const callee = isFunctionValue(d.init) ? d.init : undefined;
-        for (const name of patternNames(d.id)) scopes.declare(scope, { name, kind: node.kind === "var" || node.kind === "let" ? node.kind : "const", node: d, callee });
+        const blockScoped = node.kind !== "var" && blockDepth > 0;
+        if (!blockScoped)
+          for (const name of patternNames(d.id)) scopes.declare(scope, { name, kind: node.kind === "var" || node.kind === "let" ? node.kind : "const", node: d, callee });
         c(d, scope);
       }
     },
     ClassDeclaration(node: acorn.ClassDeclaration, scope: acorn.Node, c: Walk<acorn.Node>) {
-      if (node.id) scopes.declare(scope, { name: node.id.name, kind: "class", node, callee: node });
+      if (node.id && blockDepth === 0) scopes.declare(scope, { name: node.id.name, kind: "class", node, callee: node });
       c(node, scope, "Class");
     },
     CatchClause(node: acorn.CatchClause, scope: acorn.Node, c: Walk<acorn.Node>) {
