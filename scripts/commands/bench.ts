@@ -34,19 +34,23 @@ export interface BenchOptions {
   stderr?: NodeJS.WriteStream;
 }
 
-/** Picks the board: explicit, or the virtual profile when the port is virtual. */
-export function resolveBenchBoard(board: string | undefined, port: string | undefined, env = process.env): BoardProfile {
-  if (board) return loadBoard(board);
+/**
+ * Picks the board: `--board`, else `$ESPRUINO_BOARD`, else the virtual profile when the port is
+ * virtual; a real port without a board is an error that lists the boards.
+ */
+export function resolveBoard(board: string | undefined, port: string | undefined, env = process.env): BoardProfile {
+  const id = board ?? env.ESPRUINO_BOARD;
+  if (id) return loadBoard(id);
   const spec = port ?? env.ESPRUINO_PORT ?? "virtual";
   if (spec === "virtual") return loadBoard("virtual");
-  throw new UserError(`--board is needed with port ${spec}; known boards: ${listBoardIds().join(", ")}`);
+  throw new UserError(`--board is needed with port ${spec} (or set ESPRUINO_BOARD); known boards: ${listBoardIds().join(", ")}`);
 }
 
 /** Builds the bench for the board, runs it on the port, writes every line as it arrives. */
 export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const board = resolveBenchBoard(options.board, options.port);
+  const board = resolveBoard(options.board, options.port);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;

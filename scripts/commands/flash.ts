@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { loadBoard } from "../boards/profile.ts";
 import { buildBundle } from "../build/build.ts";
+import { resolveBoard } from "./bench.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { withBoardConsole } from "../console/connect.ts";
@@ -11,7 +11,7 @@ import { UserError } from "../errors.ts";
 export interface FlashOptions {
   /** A `.ts` entry (built through the pipeline) or a `.js` bundle (checked). */
   file: string;
-  /** Board profile id. @default "virtual" */
+  /** Board profile id. @default $ESPRUINO_BOARD, else "virtual" on the virtual port */
   board?: string;
   port?: string;
   /** @default the board's default (ram) */
@@ -26,7 +26,7 @@ export interface FlashOptions {
 /** Builds (or checks) a program, uploads it, and streams the board's console. */
 export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
-  const board = loadBoard(options.board ?? "virtual");
+  const board = resolveBoard(options.board, options.port);
   let code: string;
   if (/\.ts$/.test(options.file)) {
     code = (await buildBundle(options.file, board)).code;
