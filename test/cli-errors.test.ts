@@ -108,8 +108,9 @@ describe("thincall errors", { concurrency: true }, () => {
         const r = await runCli(["bench", "--board", "esp32", "--port", `tcp://127.0.0.1:${port}`, "--out", tmp.path("silent.jsonl")], { env: FAST });
         oneLineError(r, /no answer from the board within 1\.5 s/, BUILD_AND_FAIL);
         assert.equal(sockets.size, 1, "the CLI connected once");
+        // An ESP32 may be rebooting after the port opened, so it is asked three times.
         const afterConnect = r.endedAt - connectedAt;
-        assert.ok(afterConnect >= 1400 && afterConnect < 4500, `failed ${afterConnect} ms after connecting`);
+        assert.ok(afterConnect >= 3 * 1400 && afterConnect < 3 * 1500 + 3000, `failed ${afterConnect} ms after connecting`);
       } finally {
         for (const s of sockets) s.destroy();
         await new Promise<void>((r) => server.close(() => r()));

@@ -35,10 +35,11 @@ export interface CliChild {
   result: Promise<CliResult>;
 }
 
-/** Environment for the CLI: no $ESPRUINO_PORT from the caller's shell, no debug stacks. */
+/** Environment for the CLI: no $ESPRUINO_PORT or $ESPRUINO_BOARD from the caller's shell, no debug stacks. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   delete env.ESPRUINO_PORT;
+  delete env.ESPRUINO_BOARD;
   delete env.THINCALL_DEBUG;
   if (!("THINCALL_REPLY_TIMEOUT_MS" in extra)) delete env.THINCALL_REPLY_TIMEOUT_MS;
   return env;

@@ -207,7 +207,7 @@ test("a board that never answers fails with a timeout naming the step", async (t
   t.mock.timers.enable({ apis: ["setTimeout"] });
   const repl = new FakeRepl(() => null);
   const session = await connect(repl);
-  const upload = uploadProgram(session, PROGRAM, { board: loadBoard("esp32"), mode: "ram", timeoutMs: 5000 });
+  const upload = uploadProgram(session, PROGRAM, { board: loadBoard("rp2040-pico"), mode: "ram", timeoutMs: 5000 });
   const failed = assert.rejects(upload, (e: Error) => {
     assert.ok(e instanceof UserError);
     assert.equal(e.message, "fake: no answer from the board within 5 s (waiting for the REPL)");
@@ -217,6 +217,21 @@ test("a board that never answers fails with a timeout naming the step", async (t
   t.mock.timers.tick(4999);
   assert.ok(await pending(upload), "still waiting just before the deadline");
   t.mock.timers.tick(1);
+  await failed;
+  await session.close();
+});
+
+test("a board that resets when its port opens (ESP32) is asked three times before giving up", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const repl = new FakeRepl(() => null);
+  const session = await connect(repl);
+  const upload = uploadProgram(session, PROGRAM, { board: loadBoard("esp32"), mode: "ram", timeoutMs: 5000 });
+  const failed = assert.rejects(upload, /no answer from the board within 5 s \(waiting for the REPL\)/);
+  for (let ask = 1; ask <= 3; ask++) {
+    await repl.received((l) => l.includes(`SYNC${ask}`));
+    assert.ok(await pending(upload), `still waiting at ask ${ask}`);
+    t.mock.timers.tick(5000);
+  }
   await failed;
   await session.close();
 });
@@ -233,9 +248,12 @@ test("a board that stops answering mid-upload times out too", async (t) => {
   });
   const session = await connect(repl);
   const upload = uploadProgram(session, PROGRAM, { board: loadBoard("linux"), mode: "ram", pieceBytes: 20, timeoutMs: 2000 });
-  const failed = assert.rejects(upload, /no answer from the board within 2 s \(upload\)/);
+  // The last piece may start the program, so its sync waits at least 60 s.
+  const failed = assert.rejects(upload, /no answer from the board within 60 s \(upload\)/);
   await stalled;
-  t.mock.timers.tick(2000);
+  t.mock.timers.tick(59999);
+  assert.ok(await pending(upload), "the last piece's sync waits longer than the others");
+  t.mock.timers.tick(1);
   await failed;
   await session.close();
 });

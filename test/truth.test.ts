@@ -67,6 +67,7 @@ async function runBundle(code: string, mode: "ram" | "flash", until: RegExp, tim
   await session.open();
   try {
     const done = session.waitForLine((l) => until.test(cleanLine(l)), timeoutMs, `waiting for ${until}`);
+    done.catch(() => undefined); // awaited below; a failed upload must not leave it unhandled
     await uploadProgram(session, code, { board, mode, timeoutMs: 15000 });
     await done;
     return lines;

@@ -73,8 +73,14 @@ export async function coreBytes(board: BoardProfile): Promise<number> {
   }
 }
 
+/** Where bundles go: thincall's own `dist/` for its firmware, `./dist` for a user's entries. */
+export function defaultOutDir(entry: string): string {
+  const rel = relative(FIRMWARE_DIR, resolve(entry));
+  return rel.startsWith("..") || rel.startsWith("/") ? resolve("dist") : join(PACKAGE_ROOT, "dist");
+}
+
 /** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
-export function bundleOptions(entry: string, board: BoardProfile, outDir = join(PACKAGE_ROOT, "dist")): RollupOptions {
+export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry)): RollupOptions {
   return {
     input: entry,
     plugins: thincall({ board, entry }),
@@ -91,9 +97,12 @@ export function bundleOptions(entry: string, board: BoardProfile, outDir = join(
   };
 }
 
+/** The first line of an error (rollup and TypeScript messages run over several), and how many more. */
 function firstLine(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.replace(/^\[plugin [^\]]+\]\s*/, "");
+  const lines = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "").split("\n").map((l) => l.trim()).filter(Boolean);
+  // A check failure's first line only names the bundle; the finding is on the next.
+  const head = lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
+  return head[0] + (head.length > 1 ? ` (+${head.length - 1} more)` : "");
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */

@@ -85,7 +85,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
       keep(host);
       const done = new Set<string>();
       const collector = startCollecting(session, {
-        helloTimeoutMs: options.helloTimeoutMs ?? envTimeout,
+        helloTimeoutMs: options.helloTimeoutMs,
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);

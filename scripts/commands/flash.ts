@@ -45,10 +45,21 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       const text = cleanLine(line);
       if (!/^TCSYNC\d+$/.test(text)) out.write(text + "\n");
     });
-    await uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName });
-    await new Promise<void>((resolve, reject) => {
+    // Listening for a lost link starts before the upload, so no moment goes unwatched.
+    const lost = new Promise<never>((_, reject) => {
       session.onLost((e) => reject(new UserError(`lost the board: ${e.message}`)));
-      if (options.timeoutS !== undefined) setTimeout(resolve, options.timeoutS * 1000);
     });
+    lost.catch(() => undefined);
+    await Promise.race([uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName }), lost]);
+    // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      if (options.timeoutS !== undefined) timer = setTimeout(resolve, options.timeoutS * 1000);
+    });
+    try {
+      await Promise.race([timeout, lost]);
+    } finally {
+      clearTimeout(timer);
+    }
   });
 }

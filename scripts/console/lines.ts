@@ -1,3 +1,4 @@
+import { isDeviceRecord } from "../bench/records.ts";
 import { LINE_PREFIX, type DeviceRecord } from "../bench/schema.ts";
 
 /**
@@ -14,42 +15,11 @@ export function splitLines(rest: string, chunk: string): { lines: string[]; rest
 }
 
 /** ANSI escapes (Espruino clears the prompt with ESC [ J) and the DLE/Ctrl-C bytes. */
-const CONTROL = /\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x10\x03\x0b-\x1f]/g;
+const CONTROL = /\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b-\x1f]/g;
 
 /** A console line without control bytes and without leading REPL prompts (`>`). */
 export function cleanLine(line: string): string {
   return line.replace(CONTROL, "").replace(/^[>:\s]+/, "");
-}
-
-function isNum(v: unknown): v is number {
-  return typeof v === "number" && Number.isFinite(v);
-}
-function isNumOrNull(v: unknown): boolean {
-  return v === null || isNum(v);
-}
-
-/** Whether a parsed object has the fields its `t` promises. */
-export function isDeviceRecord(v: unknown): v is DeviceRecord {
-  if (v === null || typeof v !== "object") return false;
-  const r = v as Record<string, unknown>;
-  switch (r.t) {
-    case "hello":
-      return typeof r.board === "string" && typeof r.engine === "string" && isNum(r.blocksize) && isNum(r.free);
-    case "progress":
-      return typeof r.id === "string" && isNum(r.i) && isNum(r.n);
-    case "result":
-      return (
-        typeof r.id === "string" &&
-        isNumOrNull(r.callUs) &&
-        isNumOrNull(r.hoistedUs) &&
-        isNumOrNull(r.varsPerObject) &&
-        (r.error === undefined || typeof r.error === "string")
-      );
-    case "end":
-      return isNum(r.checksum) && isNum(r.count);
-    default:
-      return false;
-  }
 }
 
 /**

@@ -80,7 +80,12 @@ export class ConsoleSession {
     const wait = this.waitForLine((l) => cleanLine(l) === token, timeoutMs, what);
     // The token is split in the source, so an echo of this line can never match it.
     // Both are awaited together: when the send fails, the wait's own rejection must not go unhandled.
-    await Promise.all([this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`), wait]);
+    // A failed send also cancels the wait, so no deadline timer outlives it.
+    const sent = this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`).catch((e: Error) => {
+      this.rejectAll(e);
+      throw e;
+    });
+    await Promise.all([sent, wait]);
   }
 
   /** Closes the link; pending waiters are rejected. */

@@ -47,7 +47,15 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
 
   // Ctrl-C breaks whatever runs; the Linux build exits on a second one, so it gets none.
   if (!options.board.console.ctrlCExits) await session.send("\x03");
-  await session.sync(timeoutMs, "waiting for the REPL");
+  // A board that resets when its port opens (ESP32: DTR/RTS) is still booting: ask again.
+  for (let tries = options.board.console.resetsOnOpen ? 3 : 1; ; tries--) {
+    try {
+      await session.sync(timeoutMs, "waiting for the REPL");
+      break;
+    } catch (e) {
+      if (tries <= 1 || session.lost) throw e;
+    }
+  }
   faults.length = 0;
 
   const total = code.length;
@@ -56,9 +64,11 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
     await session.sync(timeoutMs, "reset");
     faults.length = 0;
     let sent = 0;
-    for (const piece of replPieces(code, options.pieceBytes ?? 1024)) {
+    const pieces = replPieces(code, options.pieceBytes ?? 1024);
+    for (const [i, piece] of pieces.entries()) {
       await session.send(piece.split("\n").map((l) => "\x10" + l + "\n").join(""));
-      await session.sync(timeoutMs, "upload");
+      // The last piece may start the program, which can hold the REPL for a while.
+      await session.sync(i === pieces.length - 1 ? Math.max(timeoutMs, 60000) : timeoutMs, "upload");
       check();
       sent += piece.length + 1;
       options.onProgress?.(Math.min(sent, total), total);

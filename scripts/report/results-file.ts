@@ -2,6 +2,7 @@
  * Results files: one JSON record per line (JSONL), as the host wrote them during a run.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { isResultsLine } from "../bench/records.ts";
 import { dirname } from "node:path";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
@@ -21,36 +22,7 @@ export interface ResultsWriter {
   write(record: ResultsLine): void;
 }
 
-type Check = (v: unknown) => boolean;
-const str: Check = (v) => typeof v === "string";
-const num: Check = (v) => typeof v === "number" && Number.isFinite(v);
-const numOrNull: Check = (v) => v === null || num(v);
-const bool: Check = (v) => typeof v === "boolean";
-const mode: Check = (v) => v === "ram" || v === "flash";
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-
-/** Field types per record kind; extra fields are tolerated so newer writers stay readable. */
-const SHAPES: Record<ResultsLine["t"], Record<string, Check>> = {
-  host: { board: str, port: str, coreBytes: num, mode, startedAt: str, command: str },
-  hello: {
-    board: str, engine: str, version: str, blocksize: num, free: num, total: num,
-    mode, quick: bool, styles: num, loopUs: num, noiseUs: num,
-  },
-  progress: { id: str, i: num, n: num },
-  result: {
-    id: str, callUs: numOrNull, hoistedUs: numOrNull, spreadUs: numOrNull,
-    varsPerObject: numOrNull, n: num, objectsFit: numOrNull, sum: num, error: optional(str),
-  },
-  end: { checksum: num, count: num },
-};
-
-/** Whether `value` is a record of a known kind with the right field types. */
-export function isResultsLine(value: unknown): value is ResultsLine {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
-  const shape = Object.hasOwn(SHAPES, String(record.t)) ? SHAPES[record.t as ResultsLine["t"]] : undefined;
-  return shape !== undefined && Object.entries(shape).every(([key, check]) => check(record[key]));
-}
+export { isResultsLine };
 
 function parseLine(text: string): ResultsLine | undefined {
   try {
