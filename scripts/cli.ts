@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadBoard } from "./boards/profile.ts";
+import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { UserError } from "./errors.ts";
 
 const USAGE = `thincall: fast, small dispatch for Espruino boards
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       // Bad arguments fail before the build pipeline is even loaded.
       const to = mode(values.to as string | undefined);
-      if (values.board) loadBoard(values.board as string);
+      resolveBoard(values.board as string | undefined, values.port as string | undefined);
       const { runBench } = await import("./commands/bench.ts");
       await runBench({
         board: values.board as string | undefined,
@@ -79,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
       const to = mode(values.to as string | undefined);
       const timeoutS = seconds(values.timeout as string | undefined);
-      if (values.board) loadBoard(values.board as string);
+      resolveBoard(values.board as string | undefined, values.port as string | undefined);
       const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
         file: positionals[0],

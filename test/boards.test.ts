@@ -28,3 +28,11 @@ test("an unknown board is a one-line error that lists the known ones", () => {
     (e: unknown) => e instanceof UserError && /unknown board "esp8266"; known boards: esp32, esp32c3/.test(e.message) && !e.message.includes("\n"),
   );
 });
+
+test("the board comes from --board, else $ESPRUINO_BOARD, else virtual on the virtual port", async () => {
+  const { resolveBoard } = await import("../scripts/boards/profile.ts");
+  assert.equal(resolveBoard("esp32", undefined, {}).id, "esp32");
+  assert.equal(resolveBoard(undefined, "/dev/ttyUSB0", { ESPRUINO_BOARD: "rp2040-pico" }).id, "rp2040-pico");
+  assert.equal(resolveBoard(undefined, undefined, {}).id, "virtual");
+  assert.throws(() => resolveBoard(undefined, undefined, { ESPRUINO_PORT: "/dev/ttyACM0" }), /--board is needed with port \/dev\/ttyACM0/);
+});

@@ -144,3 +144,15 @@ export function loadBoard(id: string, dir = BOARDS_DIR): BoardProfile {
 export function ramBytes(profile: BoardProfile): number {
   return profile.jsvars * profile.bytesPerVar;
 }
+
+/**
+ * Picks the board: `--board`, else `$ESPRUINO_BOARD`, else the virtual profile when the port is
+ * virtual; a real port without a board is an error that lists the boards.
+ */
+export function resolveBoard(board: string | undefined, port: string | undefined, env = process.env): BoardProfile {
+  const id = board ?? env.ESPRUINO_BOARD;
+  if (id) return loadBoard(id);
+  const spec = port ?? env.ESPRUINO_PORT ?? "virtual";
+  if (spec === "virtual") return loadBoard("virtual");
+  throw new UserError(`--board is needed with port ${spec} (or set ESPRUINO_BOARD); known boards: ${listBoardIds().join(", ")}`);
+}

@@ -1,4 +1,4 @@
-import { listBoardIds, loadBoard, type BoardProfile } from "../boards/profile.ts";
+import { resolveBoard } from "../boards/profile.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { RunAbortedError, startCollecting } from "../bench/collect.ts";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
@@ -32,18 +32,6 @@ export interface BenchOptions {
   idleTimeoutMs?: number;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WriteStream;
-}
-
-/**
- * Picks the board: `--board`, else `$ESPRUINO_BOARD`, else the virtual profile when the port is
- * virtual; a real port without a board is an error that lists the boards.
- */
-export function resolveBoard(board: string | undefined, port: string | undefined, env = process.env): BoardProfile {
-  const id = board ?? env.ESPRUINO_BOARD;
-  if (id) return loadBoard(id);
-  const spec = port ?? env.ESPRUINO_PORT ?? "virtual";
-  if (spec === "virtual") return loadBoard("virtual");
-  throw new UserError(`--board is needed with port ${spec} (or set ESPRUINO_BOARD); known boards: ${listBoardIds().join(", ")}`);
 }
 
 /** Builds the bench for the board, runs it on the port, writes every line as it arrives. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { buildBundle } from "../build/build.ts";
-import { resolveBoard } from "./bench.ts";
+import { resolveBoard } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { withBoardConsole } from "../console/connect.ts";

@@ -32,7 +32,7 @@ export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <
 export async function runReport(files: string[], options: ReportOptions = {}): Promise<void> {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
-  if (files.length === 0) throw new UserError(`no results file given\n${REPORT_USAGE}`);
+  if (files.length === 0) throw new UserError(`no results file given; ${REPORT_USAGE}`);
   const summaries: BenchSummary[] = [];
   for (const file of files) {
     const { lines, skipped } = readResultsFile(file);
