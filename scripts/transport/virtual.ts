@@ -52,15 +52,17 @@ class VirtualTransport implements Transport {
           events.data(m.chunk);
         }
       });
+      // An error is followed by an exit: the owner hears of the end once, with the error if any.
+      let failure: Error | undefined;
       worker.on("error", (e) => {
         if (!ready) reject(new UserError(`virtual board failed to start: ${e.message}`));
-        else events.close(e);
+        failure = e;
       });
       worker.on("exit", (code) => {
         this.worker = undefined;
         if (!ready) reject(new UserError(`virtual board exited while starting (code ${code})`));
         else if (this.closing) events.close();
-        else events.close(new Error(`virtual board stopped (code ${code})`));
+        else events.close(failure ?? new Error(`virtual board stopped (code ${code})`));
       });
     });
   }
