@@ -17,7 +17,7 @@ declare const THINCALL_RUN: { mode: string; quick: number } | undefined;
 const cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram", quick: 0 } : THINCALL_RUN;
 const mem0 = process.memory();
 /** Objects per container: a power of two (so packed storage has no slack), sized to free memory. */
-const N = pow2Below(mem0.free / 16, 16, 256);
+const N = pow2Below(mem0.free / 12, 16, 256);
 /**
  * Timing rounds, each on a freshly built container (so one memory layout cannot skew a style),
  * samples per round, and calls per sample.
