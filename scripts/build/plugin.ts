@@ -8,6 +8,7 @@ import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
+import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "./repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";
@@ -96,7 +97,8 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       }
       const terser = espruinoTerserOptions();
       if (options.library) terser.module = true;
-      const out = await minify(code, { ...terser, sourceMap: { asObject: true } });
+      // Loop let/const become var first: the rewrite keeps lines and columns, so maps stay valid.
+      const out = await minify(loopLetsToVar(code).code, { ...terser, sourceMap: { asObject: true } });
       return { code: out.code ?? "", map: out.map as never };
     },
   };
