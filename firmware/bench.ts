@@ -1,143 +1,126 @@
 /**
- * The on-device benchmark: call overhead and memory footprint of every dispatch style, printed
- * over the console as protocol lines (see scripts/bench/schema.ts), ending with an `end` line.
+ * The on-device benchmark: per style, µs per element in each loop shape and JsVars per object,
+ * printed over the console as protocol lines (see scripts/bench/schema.ts), ending with `end`.
  *
- * Each style runs in its own timer task, and the next task is queued before a style starts: on a
- * board, running out of memory interrupts the running code (it cannot be caught), so the next task
- * finds the style unfinished, reports it as that style's error, and goes on.
+ * Each (run, style) pair is one timer task, and the next task is queued before a style starts:
+ * on a board, running out of memory interrupts the running code (it cannot be caught), so the
+ * next task finds the style unfinished, reports it as that style's error, and goes on.
  */
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
-import { buildMeasured, emptyLoop, iqr, median, pow2Below, sorted, timeOnce, timePairs, type Style } from "./bench/harness";
+import { buildMeasured, largeN, repsFor, timeLoops, type Style } from "./bench/harness";
 import { emit, r3 } from "./bench/report";
 import { STYLES } from "./bench/styles";
 
-/** Set by the host before the bundle (mode and quick flag); absent when run by hand. */
-declare const THINCALL_RUN: { mode: string; quick: number } | undefined;
-
-const cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram", quick: 0 } : THINCALL_RUN;
-const mem0 = process.memory();
-/** Objects per container: a power of two (so packed storage has no slack), sized to free memory. */
-const N = pow2Below(mem0.free / 12, 16, 256);
 /**
- * Timing rounds, each on a freshly built container (so one memory layout cannot skew a style),
- * samples per round, and calls per sample.
+ * Set by the host before the bundle; absent when run by hand. `r`: run id echoed on every line;
+ * `runs`: fresh repetitions; `n`: objects per container (0: from free memory); `only`: style ids,
+ * comma-separated (empty: all); `ms`: shortest sample, for coarse timers.
  */
-const ROUNDS = 3;
-const K = cfg.quick ? 2 : 5;
-const REPS = Math.max(1, (cfg.quick ? 512 : 2048) / N);
+declare const THINCALL_RUN: { mode: "ram" | "flash"; quick: number; runs: number; n: number; only: string; r: string; ms: number } | undefined;
 
-let index = -1;
-let pending = "";
-let checksum = 0;
-let count = 0;
-/** µs per element of the empty loop (lower quartile), measured at the start: converts cost ratios to µs. */
-let loopUs = 0;
-/** The same for an empty loop over a typed array (the unit of styles with their own empty loop). */
-let typedLoopUs = 0;
+var cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram" as const, quick: 0, runs: 1, n: 0, only: "", r: "", ms: 10 } : THINCALL_RUN;
+var mem0 = process.memory();
+/** The large container: not a power of two (see largeN); the small one shows fixed costs. */
+var N = cfg.n || largeN(mem0.free);
+var SMALL = 32;
+/** Interleaved timing rounds per style and run; the fastest sample counts. */
+var K = cfg.quick ? 3 : 5;
+var RUNS = cfg.runs || 1;
+var styles = STYLES.filter(function (st) {
+  return !cfg.only || ("," + cfg.only + ",").indexOf("," + st.id + ",") >= 0;
+});
+
+var task = -1;
+var pending = "";
+var checksum = 0;
+var count = 0;
 
 function kick(): void {
   if (BOARD_WATCHDOG) E.kickWatchdog();
 }
 
-function fail(id: string, error: string): void {
-  emit({ t: "result", id: id, callUs: null, hoistedUs: null, spreadUs: null, varsPerObject: null, n: N, objectsFit: null, sum: 0, error: error });
+function fail(id: string, run: number, error: string): void {
+  emit({ t: "result", r: cfg.r, id: id, run: run, n: N, error: error });
   count++;
 }
 
-function measure(st: Style): void {
-  const m = buildMeasured(st.build, N);
-  const vars = m[0];
-  let c = m[1];
-  m[1] = 0;
-  const d: number[] = [];
-  const h: number[] = [];
-  const e: number[] = [];
-  let sum = 0;
-  // Noisy figures (IQR over a tenth of the median) earn more rounds, up to three times as many.
-  // d and h hold cost ratios (see timePairs); e the empty loop's µs.
-  for (let round = 0; round < ROUNDS || (round < 3 * ROUNDS && iqr(sorted(d)) > 0.1 * Math.abs(median(d))); round++) {
-    if (round) {
-      c = 0;
-      c = st.build(N);
-    }
-    kick();
-    sum = timePairs(st.run, c, N, REPS, K, st, d, e);
-    kick();
-    timePairs(st.hoisted, c, N, REPS, K, st, h, e);
+function us(v: number | null): number | null {
+  return v === null ? null : r3(v);
+}
+
+function measure(st: Style, run: number): void {
+  if (!run) {
+    var small = buildMeasured(st.build, SMALL);
+    emit({ t: "size", r: cfg.r, id: st.id, n: SMALL, varsPerObject: small[1], fixedVars: small[0] });
+    small = [];
   }
-  // Ratios are in units of the style's own empty loop, both timed at the start: the Array one
-  // (loopUs), or the typed-array one for a style with its own (thin.packed).
-  const unit = st.empty ? typedLoopUs : loopUs;
-  checksum += sum;
+  var m = buildMeasured(st.build, N);
+  kick();
+  var res = timeLoops(st, m[3], N, repsFor(st.forOf, m[3], N, st, cfg.ms), K);
+  kick();
+  var sums = res.sums;
+  var t = res.us;
+  checksum += sums[0];
   count++;
   emit({
     t: "result",
+    r: cfg.r,
     id: st.id,
-    callUs: r3(median(d) * unit),
-    hoistedUs: r3(median(h) * unit),
-    spreadUs: r3(iqr(sorted(d)) * unit),
-    varsPerObject: vars,
+    run: run,
     n: N,
-    objectsFit: vars > 0 ? Math.floor(mem0.free / vars) : null,
-    sum: sum,
+    forOfUs: us(t[0]),
+    indexUs: us(t[1]),
+    growUs: us(t[2]),
+    hoistedUs: us(t[3]),
+    buildUs: r3(m[2]),
+    varsPerObject: m[1],
+    fixedVars: m[0],
+    objectsFit: m[1] > 0 ? Math.floor((mem0.free - m[0]) / m[1]) : null,
+    sum: sums[0],
+    batch: st.batch ? true : undefined,
+    // Both area loops visit the same objects: a different sum means a broken loop.
+    error: st.index && sums[1] !== sums[0] ? "index loop sum " + sums[1] + " is not the for-of sum " + sums[0] : undefined,
   });
 }
 
 function step(): void {
+  var run = Math.floor(task / styles.length);
   if (pending) {
-    const flags = E.getErrorFlags();
-    fail(pending, flags.indexOf("MEMORY") >= 0 ? "Out of memory" : "interrupted");
+    var flags = E.getErrorFlags();
+    fail(pending, run, flags.indexOf("MEMORY") >= 0 ? "Out of memory" : "interrupted");
   }
-  index++;
-  if (index >= STYLES.length) {
-    emit({ t: "end", checksum: checksum, count: count });
+  task++;
+  run = Math.floor(task / styles.length);
+  if (run >= RUNS) {
+    emit({ t: "end", r: cfg.r, checksum: checksum, count: count });
     return;
   }
-  const st = STYLES[index];
+  var st = styles[task % styles.length];
   pending = st.id;
   setTimeout(step, 0);
-  emit({ t: "progress", id: st.id, i: index, n: STYLES.length });
+  emit({ t: "progress", r: cfg.r, id: st.id, i: task, n: RUNS * styles.length, run: run });
   E.getErrorFlags();
   try {
-    measure(st);
+    measure(st, run);
   } catch (e) {
-    fail(st.id, String(e).indexOf("memory") >= 0 ? "Out of memory" : String(e));
+    fail(st.id, run, String(e).indexOf("memory") >= 0 ? "Out of memory" : String(e));
   }
   pending = "";
 }
 
-function start(): void {
-  const base = buildMeasured(STYLES[0].build, N);
-  // The empty loop against itself: its median time, and the noise of a paired difference.
-  const d: number[] = [];
-  const e: number[] = [];
-  timePairs(emptyLoop, base[1], N, REPS, ROUNDS * K, STYLES[0], d, e);
-  // Load only ever adds time, so the lower quartile is the undisturbed loop (≈ the median when quiet).
-  loopUs = sorted(e)[e.length >> 2];
-  // Reading a typed array costs less than reading an Array: relate the two loops in pairs.
-  const typed = new Uint32Array(N);
-  const ratio: number[] = [];
-  const out = [0];
-  for (let j = 0; j < ROUNDS * K; j++) {
-    const a = timeOnce(emptyLoop, base[1], N, REPS, STYLES[0], out);
-    ratio.push(timeOnce(emptyLoop, typed, N, REPS, STYLES[0], out) / a);
-  }
-  typedLoopUs = loopUs * median(ratio);
-  emit({
-    t: "hello",
-    board: BOARD_ID,
-    engine: process.env.ENGINE || "espruino",
-    version: process.env.VERSION || process.version,
-    blocksize: mem0.blocksize,
-    free: mem0.free,
-    total: mem0.total,
-    mode: cfg.mode,
-    quick: !!cfg.quick,
-    styles: STYLES.length,
-    loopUs: r3(loopUs),
-    noiseUs: r3(iqr(sorted(d)) * loopUs),
-  });
-  setTimeout(step, 0);
-}
-
-setTimeout(start, 0);
+emit({
+  t: "hello",
+  r: cfg.r,
+  board: BOARD_ID,
+  engine: process.env.ENGINE || "espruino",
+  version: process.env.VERSION || process.version,
+  blocksize: mem0.blocksize,
+  free: mem0.free,
+  total: mem0.total,
+  mode: cfg.mode,
+  quick: !!cfg.quick,
+  styles: styles.length,
+  runs: RUNS,
+  sizes: [SMALL, N],
+});
+setTimeout(step, 0);

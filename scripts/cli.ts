@@ -6,6 +6,7 @@ const USAGE = `thincall: fast, small dispatch for Espruino boards
 
 usage:
   thincall bench  [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick]
+                  [--runs k] [--n objects] [--styles id,id…]
   thincall report <results.jsonl…> [--html report.html]
   thincall flash  <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--timeout s]
   thincall build  [--board id] [entry.ts…]
@@ -24,6 +25,13 @@ function seconds(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!(n > 0)) throw new UserError(`--timeout takes a number of seconds, not "${value}"`);
+  return n;
+}
+
+function whole(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`${flag} takes a whole number from ${min} to ${max}, not "${value}"`);
   return n;
 }
 
@@ -48,6 +56,9 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: "string" },
         json: { type: "boolean" },
         quick: { type: "boolean" },
+        runs: { type: "string" },
+        n: { type: "string" },
+        styles: { type: "string" },
       });
       // Bad arguments fail before the build pipeline is even loaded.
       const to = mode(values.to as string | undefined);
@@ -60,6 +71,9 @@ export async function main(argv: string[]): Promise<number> {
         out: values.out as string | undefined,
         json: values.json as boolean | undefined,
         quick: values.quick as boolean | undefined,
+        runs: whole(values.runs as string | undefined, "--runs", 1, 100),
+        n: whole(values.n as string | undefined, "--n", 8, 100000),
+        styles: values.styles === undefined ? undefined : (values.styles as string).split(",").filter(Boolean),
       });
       return 0;
     }

@@ -1,87 +1,97 @@
 /**
  * Measurement only (reporting lives in report.ts). Every style is timed by the same functions,
  * so no style's variables are found faster than another's: loop bodies see only their own
- * parameters and locals.
+ * parameters and locals. Times include the loop itself (µs per element): users pay for the loop
+ * they write, and on Espruino the loop shape costs more than the dispatch (an Array index loop
+ * walks a linked list).
  */
 
 /**
- * A timed loop: runs `reps` passes over the first `n` elements of `c` and returns a checksum.
- * `x` and `y` carry what the style needs (a function, a table), so they are parameters too.
+ * A timed loop: `reps` passes over the container `c` of `n` objects. Area loops return the area
+ * sum of all passes (per pass: the checksum every style must agree on); grow loops return 0. `x` and `y`
+ * carry what the style needs (a function, a table), so they are parameters too.
  */
 export type Loop = (c: any, n: number, reps: number, x?: any, y?: any) => number;
 
-/** One dispatch style under test. */
+/** One dispatch style under test; types alternate in every container (even: rect, odd: tri). */
 export interface Style {
   /** Fixed style id (see scripts/bench/schema.ts). */
   id: string;
-  /** Builds `n` objects in the style's natural container; types alternate (even: rect, odd: tri). */
+  /** Builds `n` objects in the style's natural container (`n` may be 0: the fixed cost). */
   build: (n: number) => any;
-  /** The decision inside the loop: a dynamic call per element. */
-  run: Loop;
-  /** The target resolved once outside the loop, then called per element. */
-  hoisted: Loop;
-  /** The style's empty loop, when its container is not an array (see {@link emptyLoop}). */
-  empty?: Loop;
-  /** Passed to both loops as `x`. */
+  /** Area sum in the style's fast loop: `for…of` over its container, or its documented fast loop. */
+  forOf: Loop;
+  /** Area sum in an index loop, when the container has one. */
+  index?: Loop;
+  /** `grow(k)` on every object, `for…of` shape, k alternating +1/−1 per pass; absent for single-method styles. */
+  grow?: Loop;
+  /** Area sum with the call target resolved once before the loop, when the style has a target. */
+  hoisted?: Loop;
+  /** Per-element work handed to the interpreter's natives (a whole type per call): marked as batch. */
+  batch?: boolean;
+  /** Passed to every loop as `x`. */
   x?: unknown;
-  /** Passed to both loops as `y`. */
+  /** Passed to every loop as `y`. */
   y?: unknown;
 }
 
-/**
- * The empty loop: the same loop control and element read as the styles, with no call. Measured
- * on Espruino 2v29, `s = xs[i]` is the cheapest body that still reads the element; a body like
- * `s += xs[i] ? 1 : 0` costs more than a method call there, and would make calls look free.
- */
-export const emptyLoop: Loop = function (xs, n, r) {
-  let s;
-  while (r--) for (let i = 0; i < n; i++) s = xs[i];
-  return s ? 0 : 1;
-};
-
-/** Seconds one loop takes, and the loop's checksum in `out[0]`. */
+/** Seconds one loop takes; the loop's result in `out[0]`. */
 export function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style, out: number[]): number {
-  const x = st.x;
-  const y = st.y;
-  const t0 = getTime();
+  var x = st.x;
+  var y = st.y;
+  var t0 = getTime();
   out[0] = loop(c, n, reps, x, y);
   return getTime() - t0;
 }
 
 /** Sorts a numeric array in place, ascending, and returns it. */
 export function sorted(xs: number[]): number[] {
-  return xs.sort((a, b) => a - b);
+  return xs.sort(function (a, b) {
+    return a - b;
+  });
 }
 
 /** Median of a numeric array (sorts it in place). */
 export function median(xs: number[]): number {
   sorted(xs);
-  const m = xs.length >> 1;
+  var m = xs.length >> 1;
   return xs.length & 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
 }
 
-/** Interquartile range of a sorted array: how far typical samples stray. */
-export function iqr(sorted: number[]): number {
-  const k = sorted.length;
-  return sorted[(3 * k) >> 2] - sorted[k >> 2];
+/**
+ * Passes per sample so that one sample of `loop` lasts at least `ms` milliseconds (a coarse
+ * timer, 1 ms on the emulator, needs long samples). Always even, so grow loops end where they began.
+ */
+export function repsFor(loop: Loop, c: any, n: number, st: Style, ms: number): number {
+  var out = [0];
+  var r = 2;
+  var t = 0;
+  while ((t = timeOnce(loop, c, n, r, st, out)) * 1000 < ms / 4 && r < 1e6) r *= 4;
+  r = Math.ceil((r * ms) / 1000 / Math.max(t, 1e-6));
+  return r + (r & 1);
 }
 
 /**
- * Times a loop against the empty loop in `k` interleaved pairs. Appends to `ratios` each pair's
- * (loop time / empty-loop time − 1): the call's cost in units of the empty loop, which a burst of
- * load or a slower CPU scales away, since it slows both halves of a pair alike. Appends µs per
- * element of the empty loop to `empties`. Returns the checksum of one pass.
+ * Times the style's loops in `k` interleaved rounds (so a burst of load hits them alike) and
+ * returns, per loop, the fastest sample in µs per element (load only ever adds time), null for a
+ * loop the style lacks. Also returns the checksums of the area loops (for…of, index).
  */
-export function timePairs(loop: Loop, c: any, n: number, reps: number, k: number, st: Style, ratios: number[], empties: number[]): number {
-  const sum = [0];
-  const scale = 1e6 / (n * reps);
-  for (let j = 0; j < k; j++) {
-    const e = timeOnce(st.empty || emptyLoop, c, n, reps, st, sum);
-    const t = timeOnce(loop, c, n, reps, st, sum);
-    ratios.push(t / e - 1);
-    empties.push(e * scale);
+export function timeLoops(st: Style, c: any, n: number, reps: number, k: number): { us: (number | null)[]; sums: number[] } {
+  var loops = [st.forOf, st.index, st.grow, st.hoisted];
+  var us: (number | null)[] = [null, null, null, null];
+  var sums = [0, 0];
+  var out = [0];
+  var scale = 1e6 / (n * reps);
+  for (var j = 0; j < k; j++) {
+    for (var i = 0; i < 4; i++) {
+      var loop = loops[i];
+      if (!loop) continue;
+      var t = timeOnce(loop, c, n, reps, st, out) * scale;
+      if (us[i] === null || t < (us[i] as number)) us[i] = t;
+      if (i < 2) sums[i] = out[0] / reps;
+    }
   }
-  return sum[0] / reps;
+  return { us: us, sums: sums };
 }
 
 /** JsVars in use right now, after a garbage collection. */
@@ -90,20 +100,30 @@ export function usage(): number {
 }
 
 /**
- * Builds `n` objects and measures them: JsVars per object is usage after building minus usage
- * before, divided by `n`. Returns [JsVars per object, container]; the container is returned so it
- * stays alive through the second reading (and is then timed).
+ * Builds `n` objects and measures them. Returns [fixed JsVars (an empty container: stores,
+ * views, first use of typed arrays), JsVars per object beyond those, µs per object to build,
+ * the container]. The containers stay alive until both readings are taken.
  */
 export function buildMeasured(build: (n: number) => any, n: number): any[] {
-  const before = usage();
-  const c = build(n);
-  const after = usage();
-  return [Math.round(((after - before) / n) * 1000) / 1000, c];
+  var u0 = usage();
+  var empty = build(0);
+  var u1 = usage();
+  var t0 = getTime();
+  var c = build(n);
+  var t1 = getTime();
+  var u2 = usage();
+  var fixed = u1 - u0;
+  empty = 0;
+  return [fixed, Math.round(((u2 - u1) / n) * 1000) / 1000, ((t1 - t0) * 1e6) / n, c, empty];
 }
 
-/** The largest power of two ≤ x, clamped to [lo, hi]. */
-export function pow2Below(x: number, lo: number, hi: number): number {
-  let p = lo;
-  while (p * 2 <= x && p * 2 <= hi) p *= 2;
-  return p;
+/**
+ * The large container size: at most 257 objects, fewer when free memory (in JsVars) would not
+ * hold the hungriest style (about 20 JsVars an object on a board) with room to spare, and never a power
+ * of two, so storage that grows by doubling shows its spare capacity.
+ */
+export function largeN(free: number): number {
+  var n = Math.min(257, Math.floor(free / 32));
+  if (!(n & (n - 1))) n--;
+  return n < 8 ? 8 : n;
 }

@@ -1,10 +1,11 @@
-/** The device side of the line protocol (see scripts/bench/schema.ts). */
+/** The device side of the line protocol: its records are typed by the host's schema. */
+import type { DeviceRecord } from "../../scripts/bench/schema";
 
-/** Protocol prefix; the digit is the protocol version. */
-export const PREFIX = "@tc1 ";
+/** Protocol prefix; the digit is the protocol version (LINE_PREFIX in scripts/bench/schema.ts). */
+export const PREFIX = "@tc2 ";
 
-/** Prints one protocol record as a line: prefix + JSON. */
-export function emit(record: object): void {
+/** Prints one protocol record as a line: prefix + JSON (undefined fields are left out). */
+export function emit(record: DeviceRecord): void {
   print(PREFIX + JSON.stringify(record));
 }
 

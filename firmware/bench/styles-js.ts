@@ -1,43 +1,96 @@
 /**
- * The common JavaScript styles and the floor. Each loop has the same shape and sees only its
- * parameters and locals: (container, n, reps, x, y), where x and y carry what the style needs.
+ * The baseline and the common JavaScript styles. Every loop has the same shapes and sees only
+ * its parameters and locals: (container, n, reps, x, y), where x and y carry what the style needs.
+ * Loops use `var`: on Espruino a `let`/`const` in a loop body costs a scope object per iteration.
  */
-import type { Style } from "./harness";
+import type { Loop, Style } from "./harness";
 import { H, W } from "./workload";
 
 interface Dims {
   w: number;
   h: number;
-  t?: number;
-}
-
-function rectArea(o: Dims): number {
-  return o.w * o.h;
-}
-function triArea(o: Dims): number {
-  return (o.w * o.h) / 2;
+  t: number;
 }
 
 function plainArray(n: number, make: (i: number) => unknown): unknown[] {
-  const xs: unknown[] = [];
-  for (let i = 0; i < n; i++) xs.push(make(i));
+  var xs: unknown[] = [];
+  for (var i = 0; i < n; i++) xs.push(make(i));
   return xs;
 }
 
-/** A direct call of the function `f` with each element: the floor, and hoisted dispatch. */
-export const directCallLoop: Style["run"] = function (xs, n, r, f) {
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
-  return s;
+/** `{w, h, t}`: the data every tag-based style stores (t: 0 rect, 1 tri). */
+function tagged(i: number): Dims {
+  return { w: W(i), h: H(i), t: i & 1 };
+}
+
+/** The same work as every style, inline, with no call: the true baseline. */
+export const baselineInline: Style = {
+  id: "baseline.inline",
+  build: function (n) {
+    return plainArray(n, tagged);
+  },
+  forOf: function (xs, n, r) {
+    var s = 0;
+    while (r--) for (var o of xs) s += o.t ? (o.w * o.h) / 2 : o.w * o.h;
+    return s;
+  },
+  index: function (xs, n, r) {
+    var s = 0;
+    while (r--) for (var i = 0; i < n; i++) s += xs[i].t ? (xs[i].w * xs[i].h) / 2 : xs[i].w * xs[i].h;
+    return s;
+  },
+  grow: function (xs, n, r) {
+    var k;
+    while (r--) {
+      k = r & 1 ? 1 : -1;
+      for (var o of xs) {
+        o.w += k;
+        o.h += k;
+      }
+    }
+    return 0;
+  },
 };
 
-/** The floor: a direct call of a local function, no dispatch (rect area for every element). */
+function areaOf(o: Dims): number {
+  return o.t ? (o.w * o.h) / 2 : o.w * o.h;
+}
+function growOf(o: Dims, k: number): void {
+  o.w += k;
+  o.h += k;
+}
+
+/** A direct call of `f` with each element. */
+const directCall: Loop = function (xs, n, r, f) {
+  var s = 0;
+  while (r--) for (var o of xs) s += f(o);
+  return s;
+};
+/** A direct call of `g(o, k)` with each element. */
+const directGrow: Loop = function (xs, n, r, f, g) {
+  var k;
+  while (r--) {
+    k = r & 1 ? 1 : -1;
+    for (var o of xs) g(o, k);
+  }
+  return 0;
+};
+
+/** A direct call of a known function, no dispatch: the same per-type work, behind a call. */
 export const floorLocalCall: Style = {
   id: "floor.local-call",
-  build: (n) => plainArray(n, (i) => ({ w: W(i), h: H(i) })),
-  run: directCallLoop,
-  hoisted: directCallLoop,
-  x: rectArea,
+  build: function (n) {
+    return plainArray(n, tagged);
+  },
+  forOf: directCall,
+  index: function (xs, n, r, f) {
+    var s = 0;
+    while (r--) for (var i = 0; i < n; i++) s += f(xs[i]);
+    return s;
+  },
+  grow: directGrow,
+  x: areaOf,
+  y: growOf,
 };
 
 class Rect {
@@ -71,27 +124,53 @@ class Tri {
   }
 }
 
-/** In-loop: a method call through `this`. */
-const methodLoop: Style["run"] = function (xs, n, r) {
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += xs[i].area();
+/** `o.area()` in each loop shape, `o.grow(k)`, and the rect's method hoisted. */
+const methodForOf: Loop = function (xs, n, r) {
+  var s = 0;
+  while (r--) for (var o of xs) s += o.area();
   return s;
 };
-/** Hoisted: the rect's method resolved once, called with each element as `this`. */
-export const methodCallLoop: Style["run"] = function (xs, n, r, f) {
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += f.call(xs[i]);
+const methodIndex: Loop = function (xs, n, r) {
+  var s = 0;
+  while (r--) for (var i = 0; i < n; i++) s += xs[i].area();
+  return s;
+};
+const methodGrow: Loop = function (xs, n, r) {
+  var k;
+  while (r--) {
+    k = r & 1 ? 1 : -1;
+    for (var o of xs) o.grow(k);
+  }
+  return 0;
+};
+const methodHoisted: Loop = function (xs, n, r, f) {
+  var s = 0;
+  while (r--) for (var o of xs) s += f.call(o);
   return s;
 };
 
+function methods(id: string, make: (i: number) => unknown, hoist: unknown): Style {
+  return {
+    id: id,
+    build: function (n) {
+      return plainArray(n, make);
+    },
+    forOf: methodForOf,
+    index: methodIndex,
+    grow: methodGrow,
+    hoisted: methodHoisted,
+    x: hoist,
+  };
+}
+
 /** Class instances, methods on the prototype. */
-export const jsClass: Style = {
-  id: "js.class",
-  build: (n) => plainArray(n, (i) => (i & 1 ? new Tri(W(i), H(i)) : new Rect(W(i), H(i)))),
-  run: methodLoop,
-  hoisted: methodCallLoop,
-  x: Rect.prototype.area,
-};
+export const jsClass = methods(
+  "js.class",
+  function (i) {
+    return i & 1 ? new Tri(W(i), H(i)) : new Rect(W(i), H(i));
+  },
+  Rect.prototype.area,
+);
 
 /* A constructor function plus prototype, the pre-class idiom. */
 function RectP(this: Dims, w: number, h: number) {
@@ -117,13 +196,13 @@ TriP.prototype.grow = RectP.prototype.grow;
 type Ctor = new (w: number, h: number) => Dims;
 
 /** Constructor function plus prototype. */
-export const jsPrototype: Style = {
-  id: "js.prototype",
-  build: (n) => plainArray(n, (i) => new ((i & 1 ? TriP : RectP) as unknown as Ctor)(W(i), H(i))),
-  run: methodLoop,
-  hoisted: methodCallLoop,
-  x: RectP.prototype.area,
-};
+export const jsPrototype = methods(
+  "js.prototype",
+  function (i) {
+    return new ((i & 1 ? TriP : RectP) as unknown as Ctor)(W(i), H(i));
+  },
+  RectP.prototype.area,
+);
 
 function litRect(w: number, h: number) {
   return {
@@ -153,17 +232,19 @@ function litTri(w: number, h: number) {
 }
 
 /** Object literals carrying their own method closures (new functions per object). */
-export const jsLiteralClosures: Style = {
-  id: "js.literal-closures",
-  build: (n) => plainArray(n, (i) => (i & 1 ? litTri(W(i), H(i)) : litRect(W(i), H(i)))),
-  run: methodLoop,
-  hoisted: function (xs, n, r) {
-    // The target is per object: resolve the first object's method once.
-    const f = xs[0].area;
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f.call(xs[i]);
-    return s;
+export const jsLiteralClosures: Style = methods(
+  "js.literal-closures",
+  function (i) {
+    return i & 1 ? litTri(W(i), H(i)) : litRect(W(i), H(i));
   },
+  undefined,
+);
+// The target is per object: resolve the first object's method once.
+jsLiteralClosures.hoisted = function (xs, n, r) {
+  var f = xs[0].area;
+  var s = 0;
+  while (r--) for (var o of xs) s += f.call(o);
+  return s;
 };
 
 function sharedRectArea(this: Dims) {
@@ -178,14 +259,13 @@ function sharedGrow(this: Dims, k: number) {
 }
 
 /** Object literals whose method fields point at shared functions. */
-export const jsLiteralShared: Style = {
-  id: "js.literal-shared",
-  build: (n) =>
-    plainArray(n, (i) => ({ w: W(i), h: H(i), area: i & 1 ? sharedTriArea : sharedRectArea, grow: sharedGrow })),
-  run: methodLoop,
-  hoisted: methodCallLoop,
-  x: sharedRectArea,
-};
+export const jsLiteralShared = methods(
+  "js.literal-shared",
+  function (i) {
+    return { w: W(i), h: H(i), area: i & 1 ? sharedTriArea : sharedRectArea, grow: sharedGrow };
+  },
+  sharedRectArea,
+);
 
 function closureOf(w: number, h: number, tri: number): () => number {
   return tri
@@ -197,26 +277,28 @@ function closureOf(w: number, h: number, tri: number): () => number {
       };
 }
 
-/** In-loop: each element is itself the function. */
-const selfCallLoop: Style["run"] = function (xs, n, r) {
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += xs[i]();
+/** Each element is itself the function (a single-method interface: area only, no grow). */
+const selfForOf: Loop = function (xs, n, r) {
+  var s = 0;
+  while (r--) for (var f of xs) s += f();
   return s;
 };
-/** Hoisted: the first element's function, called per element. */
-const firstCallLoop: Style["run"] = function (xs, n, r) {
-  const f = xs[0];
-  let s = 0;
-  while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
+const selfIndex: Loop = function (xs, n, r) {
+  var s = 0;
+  while (r--) for (var i = 0; i < n; i++) s += xs[i]();
   return s;
 };
 
-/** One closure per object, capturing its data (area only, a single-method interface). */
+/** One closure per object, capturing its data. */
 export const jsClosure: Style = {
   id: "js.closure",
-  build: (n) => plainArray(n, (i) => closureOf(W(i), H(i), i & 1)),
-  run: selfCallLoop,
-  hoisted: firstCallLoop,
+  build: function (n) {
+    return plainArray(n, function (i) {
+      return closureOf(W(i), H(i), i & 1);
+    });
+  },
+  forOf: selfForOf,
+  index: selfIndex,
 };
 
 function boundRect(w: number, h: number): number {
@@ -226,34 +308,66 @@ function boundTri(w: number, h: number): number {
   return (w * h) / 2;
 }
 
-/** One bound function per object (area only). */
+/** One bound function per object. */
 export const jsBind: Style = {
   id: "js.bind",
-  build: (n) => plainArray(n, (i) => (i & 1 ? boundTri : boundRect).bind(null, W(i), H(i))),
-  run: selfCallLoop,
-  hoisted: firstCallLoop,
+  build: function (n) {
+    return plainArray(n, function (i) {
+      return (i & 1 ? boundTri : boundRect).bind(null, W(i), H(i));
+    });
+  },
+  forOf: selfForOf,
+  index: selfIndex,
 };
 
-/** A tag field plus a `switch` choosing which function to call. */
+/** A tag field and a `switch` on it doing the work inline (the build keeps it a switch). */
 export const jsSwitch: Style = {
   id: "js.switch",
-  build: (n) => plainArray(n, (i) => ({ w: W(i), h: H(i), t: i & 1 })),
-  run: function (xs, n, r, f, g) {
-    let s = 0;
+  build: function (n) {
+    return plainArray(n, tagged);
+  },
+  forOf: function (xs, n, r) {
+    var s = 0;
     while (r--)
-      for (let i = 0; i < n; i++) {
-        const o = xs[i];
+      for (var o of xs)
         switch (o.t) {
           case 0:
-            s += f(o);
+            s += o.w * o.h;
             break;
-          default:
-            s += g(o);
+          case 1:
+            s += (o.w * o.h) / 2;
         }
-      }
     return s;
   },
-  hoisted: directCallLoop,
-  x: rectArea,
-  y: triArea,
+  index: function (xs, n, r) {
+    var s = 0;
+    var o;
+    while (r--)
+      for (var i = 0; i < n; i++)
+        switch ((o = xs[i]).t) {
+          case 0:
+            s += o.w * o.h;
+            break;
+          case 1:
+            s += (o.w * o.h) / 2;
+        }
+    return s;
+  },
+  grow: function (xs, n, r) {
+    var k;
+    while (r--) {
+      k = r & 1 ? 1 : -1;
+      for (var o of xs)
+        switch (o.t) {
+          case 0:
+            o.w += k;
+            o.h += k;
+            break;
+          case 1:
+            o.w += k;
+            o.h += k;
+        }
+    }
+    return 0;
+  },
 };

@@ -3,8 +3,7 @@
  * should call them. Same loop shape and scoping as styles-js.ts.
  */
 import { func, PackedStore, tag, tagTable, trait } from "../../src/index";
-import type { Style } from "./harness";
-import { directCallLoop, methodCallLoop } from "./styles-js";
+import type { Loop, Style } from "./harness";
 import { H, W } from "./workload";
 
 interface Dims {
@@ -31,76 +30,118 @@ function triF(this: Dims): number {
   return (this.w * this.h) / 2;
 }
 
-/** The single-method inline pointer: `area` carried as property `f` of the data. */
+function array(n: number, make: (i: number) => unknown): unknown[] {
+  var xs: unknown[] = [];
+  for (var i = 0; i < n; i++) xs.push(make(i));
+  return xs;
+}
+
+/** The single-method inline pointer: `area` carried as property `f` of the data; `o.f()`. */
 export const thinFunc: Style = {
   id: "thin.func",
-  build: (n) => {
-    const xs = [];
-    for (let i = 0; i < n; i++) xs.push(func({ w: W(i), h: H(i) }, i & 1 ? triF : rectF));
-    return xs;
+  build: function (n) {
+    return array(n, function (i) {
+      return func({ w: W(i), h: H(i) }, i & 1 ? triF : rectF);
+    });
   },
-  run: function (xs, n, r) {
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += xs[i].f();
+  forOf: function (xs, n, r) {
+    var s = 0;
+    while (r--) for (var o of xs) s += o.f();
     return s;
   },
-  hoisted: methodCallLoop,
+  index: function (xs, n, r) {
+    var s = 0;
+    while (r--) for (var i = 0; i < n; i++) s += xs[i].f();
+    return s;
+  },
+  hoisted: function (xs, n, r, f) {
+    var s = 0;
+    while (r--) for (var o of xs) s += f.call(o);
+    return s;
+  },
   x: rectF,
 };
 
-/** A shared vtable per type, carried in one property `v`. */
+/** The hoisted loop of the vtable styles: the rect's area function, called with each object. */
+const selfHoisted: Loop = function (xs, n, r, f) {
+  var s = 0;
+  while (r--) for (var o of xs) s += f(o);
+  return s;
+};
+
+/** A shared vtable per type, carried in one property `v`: `o.v[0](o)`. */
 export const thinVtable: Style = {
   id: "thin.vtable",
-  build: (n) => {
-    const xs = [];
-    for (let i = 0; i < n; i++) xs.push(Shape.make({ w: W(i), h: H(i) }, i & 1 ? TriVT : RectVT));
-    return xs;
+  build: function (n) {
+    return array(n, function (i) {
+      return Shape.make({ w: W(i), h: H(i) }, i & 1 ? TriVT : RectVT);
+    });
   },
-  run: function (xs, n, r) {
-    let s = 0;
-    while (r--)
-      for (let i = 0; i < n; i++) {
-        const o = xs[i];
-        s += o.v[0](o);
-      }
+  forOf: function (xs, n, r) {
+    var s = 0;
+    while (r--) for (var o of xs) s += o.v[0](o);
     return s;
   },
-  hoisted: directCallLoop,
+  index: function (xs, n, r) {
+    var s = 0;
+    var o;
+    while (r--) for (var i = 0; i < n; i++) s += (o = xs[i]).v[0](o);
+    return s;
+  },
+  grow: function (xs, n, r) {
+    var k;
+    while (r--) {
+      k = r & 1 ? 1 : -1;
+      for (var o of xs) o.v[1](o, k);
+    }
+    return 0;
+  },
+  hoisted: selfHoisted,
   x: RectVT[0],
 };
 
 const TABLE = tagTable([RectVT, TriVT]);
 
-/** A small tag per object indexing a shared table of vtables. */
+/** A small tag per object indexing a shared table of vtables: `T[o.t][0](o)`. */
 export const thinTable: Style = {
   id: "thin.table",
-  build: (n) => {
-    const xs = [];
-    for (let i = 0; i < n; i++) xs.push(tag({ w: W(i), h: H(i) }, TABLE, i & 1 ? TriVT : RectVT));
-    return xs;
+  build: function (n) {
+    return array(n, function (i) {
+      return tag({ w: W(i), h: H(i) }, TABLE, i & 1 ? TriVT : RectVT);
+    });
   },
-  run: function (xs, n, r, T) {
-    let s = 0;
-    while (r--)
-      for (let i = 0; i < n; i++) {
-        const o = xs[i];
-        s += T[o.t][0](o);
-      }
+  forOf: function (xs, n, r, T) {
+    var s = 0;
+    while (r--) for (var o of xs) s += T[o.t][0](o);
     return s;
   },
-  hoisted: function (xs, n, r, T) {
-    const f = T[0][0];
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(xs[i]);
+  index: function (xs, n, r, T) {
+    var s = 0;
+    var o;
+    while (r--) for (var i = 0; i < n; i++) s += T[(o = xs[i]).t][0](o);
+    return s;
+  },
+  grow: function (xs, n, r, T) {
+    var k;
+    while (r--) {
+      k = r & 1 ? 1 : -1;
+      for (var o of xs) T[o.t][1](o, k);
+    }
+    return 0;
+  },
+  hoisted: function (xs, n, r, T, f) {
+    var s = 0;
+    while (r--) for (var o of xs) s += f(o);
     return s;
   },
   x: TABLE,
+  y: RectVT[0],
 };
 
 type Packed = PackedStore;
 const PACKED_RECT = [
   function (s: Packed, o: number) {
-    const f = s.f32;
+    var f = s.f32;
     return f[o >> 2] * f[(o >> 2) + 1];
   },
   function (s: Packed, o: number, k: number) {
@@ -110,41 +151,39 @@ const PACKED_RECT = [
 ];
 const PACKED_TRI = [
   function (s: Packed, o: number) {
-    const f = s.f32;
+    var f = s.f32;
     return (f[o >> 2] * f[(o >> 2) + 1]) / 2;
   },
   PACKED_RECT[1],
 ];
 
-/** Unboxed objects in typed arrays: one data buffer plus (offset, tag) descriptors. */
+/** Unboxed objects in typed arrays, visited in insertion order. */
 export const thinPacked: Style = {
   id: "thin.packed",
-  build: (n) => {
-    const st = new PackedStore();
-    const rect = st.type({ w: "f32", h: "f32" }, PACKED_RECT);
-    const tri = st.type({ w: "f32", h: "f32" }, PACKED_TRI);
-    for (let i = 0; i < n; i++) st.push(i & 1 ? tri : rect, { w: W(i), h: H(i) });
+  build: function (n) {
+    var st = new PackedStore();
+    var rect = st.type({ w: "f32", h: "f32" }, PACKED_RECT);
+    var tri = st.type({ w: "f32", h: "f32" }, PACKED_TRI);
+    for (var i = 0; i < n; i++) st.push(i & 1 ? tri : rect, { w: W(i), h: H(i) });
     return st;
   },
-  run: function (st, n, r) {
-    const V = st.V;
-    const T = st.T;
-    const O = st.O;
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += V[T[i]][0](st, O[i]);
+  forOf: function (st, n, r) {
+    var V = st.V;
+    var T = st.T;
+    var O = st.O;
+    var s = 0;
+    while (r--) for (var i = 0; i < n; i++) s += V[T[i]][0](st, O[i]);
     return s;
   },
-  empty: function (st, n, r) {
-    const O = st.O;
-    let s;
-    while (r--) for (let i = 0; i < n; i++) s = O[i];
-    return s ? 0 : 1;
-  },
-  hoisted: function (st, n, r) {
-    const f = st.V[0][0];
-    const O = st.O;
-    let s = 0;
-    while (r--) for (let i = 0; i < n; i++) s += f(st, O[i]);
-    return s;
+  grow: function (st, n, r) {
+    var V = st.V;
+    var T = st.T;
+    var O = st.O;
+    var k;
+    while (r--) {
+      k = r & 1 ? 1 : -1;
+      for (var i = 0; i < n; i++) V[T[i]][1](st, O[i], k);
+    }
+    return 0;
   },
 };

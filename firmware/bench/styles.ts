@@ -1,9 +1,12 @@
-/** Every style, in the order of STYLE_IDS (scripts/bench/schema.ts): the floor first. */
+/** Every style, in the order of STYLE_IDS (scripts/bench/schema.ts): the baseline first. */
 import type { Style } from "./harness";
-import { floorLocalCall, jsBind, jsClass, jsClosure, jsLiteralClosures, jsLiteralShared, jsPrototype, jsSwitch } from "./styles-js";
+import {
+  baselineInline, floorLocalCall, jsBind, jsClass, jsClosure, jsLiteralClosures, jsLiteralShared, jsPrototype, jsSwitch,
+} from "./styles-js";
 import { thinFunc, thinPacked, thinTable, thinVtable } from "./styles-thin";
 
 export const STYLES: Style[] = [
+  baselineInline,
   floorLocalCall,
   jsClass,
   jsPrototype,

@@ -1,5 +1,6 @@
 import { UserError } from "../errors.ts";
-import { parseFault, parseRecord } from "../console/lines.ts";
+import { cleanLine, parseFault } from "../console/lines.ts";
+import { parseProtocolLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
 import type { DeviceRecord } from "./schema.ts";
 
@@ -9,6 +10,8 @@ export interface CollectOptions {
   helloTimeoutMs?: number;
   /** Deadline between two records; a board that goes quiet this long is dead. @default 120000 */
   idleTimeoutMs?: number;
+  /** The run id of this upload: records of any other run are counted and ignored. */
+  runId?: string;
   /** Called with every record the moment it arrives. */
   onRecord?: (record: DeviceRecord) => void;
 }
@@ -33,6 +36,10 @@ export interface Collector {
   finished(): Promise<DeviceRecord[]>;
   /** Records received so far. */
   readonly records: DeviceRecord[];
+  /** Protocol lines of another run (an older upload still talking), ignored. */
+  readonly foreign: number;
+  /** Figures rejected as out of physical range, by field name (the record was kept without them). */
+  readonly rejected: string[];
 }
 
 /** Starts collecting protocol records from a session; call before uploading. */
@@ -40,6 +47,8 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   const helloMs = options.helloTimeoutMs ?? 30000;
   const idleMs = options.idleTimeoutMs ?? 120000;
   const records: DeviceRecord[] = [];
+  const rejected: string[] = [];
+  let foreign = 0;
   let outcome: string | true | undefined;
   let settle: ((o: string | true) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +67,13 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   session.onLost((e) => finish(`lost the board: ${e.message}`));
   session.onLine((line) => {
     if (outcome !== undefined) return;
-    const record = parseRecord(line);
+    const parsed = parseProtocolLine(cleanLine(line));
+    if (parsed && options.runId !== undefined && parsed.record.r !== options.runId) {
+      foreign++;
+      return;
+    }
+    const record = parsed?.record;
+    if (parsed) rejected.push(...parsed.rejected);
     if (record) {
       records.push(record);
       options.onRecord?.(record);
@@ -72,6 +87,10 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   });
   return {
     records,
+    rejected,
+    get foreign() {
+      return foreign;
+    },
     finished() {
       return new Promise((resolve, reject) => {
         settle = (o) => (o === true ? resolve(records) : reject(new RunAbortedError(o, records)));

@@ -1,43 +1,64 @@
-import type { DeviceRecord } from "./schema.ts";
-import type { ResultsLine } from "./summary.ts";
-
 /**
- * The one validator of protocol and results-file records: what the bench keeps while a board
- * talks is exactly what `report` reads back.
+ * The one reader of protocol lines and results-file records: what the bench keeps while a board
+ * talks is exactly what `report` reads back. Validation is the valibot schema in schema.ts.
  */
+import * as v from "valibot";
+import { legacyRecord, type LegacyRecord } from "./legacy-v1.ts";
+import {
+  DeviceRecordSchema, HostSchema, IncompleteSchema, LINE_PREFIX,
+  type DeviceRecord, type HostRecord, type IncompleteRecord,
+} from "./schema.ts";
 
-type Check = (v: unknown) => boolean;
-const str: Check = (v) => typeof v === "string";
-const num: Check = (v) => typeof v === "number" && Number.isFinite(v);
-const numOrNull: Check = (v) => v === null || num(v);
-const bool: Check = (v) => typeof v === "boolean";
-const mode: Check = (v) => v === "ram" || v === "flash";
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
+/** Any line of a results (JSONL) file: `/2` records, or `/1` ones from old files. */
+export type ResultsLine = DeviceRecord | HostRecord | IncompleteRecord | LegacyRecord;
 
-/** Field types per record kind; extra fields are tolerated so newer writers stay readable. */
-const SHAPES: Record<ResultsLine["t"], Record<string, Check>> = {
-  host: { board: str, port: str, coreBytes: num, mode, startedAt: str, command: str },
-  hello: {
-    board: str, engine: str, version: str, blocksize: num, free: num, total: num,
-    mode, quick: bool, styles: num, loopUs: num, noiseUs: num,
-  },
-  progress: { id: str, i: num, n: num },
-  result: {
-    id: str, callUs: numOrNull, hoistedUs: numOrNull, spreadUs: numOrNull,
-    varsPerObject: numOrNull, n: num, objectsFit: numOrNull, sum: num, error: optional(str),
-  },
-  end: { checksum: num, count: num },
-};
+/** Figures a corrupted value may be dropped from (set to null) without losing the record. */
+const FIGURES = new Set(["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs", "varsPerObject", "fixedVars", "objectsFit"]);
 
-/** Whether `value` is a record of a known kind with the right field types. */
-export function isResultsLine(value: unknown): value is ResultsLine {
-  if (typeof value !== "object" || value === null) return false;
-  const record = value as Record<string, unknown>;
-  const shape = Object.hasOwn(SHAPES, String(record.t)) ? SHAPES[record.t as ResultsLine["t"]] : undefined;
-  return shape !== undefined && Object.entries(shape).every(([key, check]) => check(record[key]));
+/** A device record, plus the names of figures set to null because they were out of range. */
+export interface ParsedRecord {
+  record: DeviceRecord;
+  rejected: string[];
 }
 
-/** Whether `value` is a record a device sends (any kind but the host's own line). */
-export function isDeviceRecord(value: unknown): value is DeviceRecord {
-  return isResultsLine(value) && value.t !== "host";
+/**
+ * Validates a device record. A figure out of its physical range is rejected on its own (set to
+ * null and named in `rejected`); any other fault rejects the whole record (null).
+ */
+export function parseDeviceRecord(value: unknown): ParsedRecord | null {
+  let result = v.safeParse(DeviceRecordSchema, value);
+  if (result.success) return { record: result.output, rejected: [] };
+  const keys = result.issues.map((issue) => String(issue.path?.[0]?.key ?? ""));
+  if (!keys.every((k) => FIGURES.has(k))) return null;
+  const mended = { ...(value as Record<string, unknown>) };
+  for (const k of keys) mended[k] = null;
+  result = v.safeParse(DeviceRecordSchema, mended);
+  return result.success ? { record: result.output, rejected: [...new Set(keys)] } : null;
+}
+
+/**
+ * Parses one console line (already cleaned of prompts and control bytes). Returns the record,
+ * or null for anything else: echo, banners, noise, a truncated or corrupted record.
+ */
+export function parseProtocolLine(clean: string): ParsedRecord | null {
+  if (!clean.startsWith(LINE_PREFIX)) return null;
+  try {
+    return parseDeviceRecord(JSON.parse(clean.slice(LINE_PREFIX.length)));
+  } catch {
+    return null;
+  }
+}
+
+/** A results-file record (`/2` or `/1`), or null. */
+export function parseResultsLine(value: unknown): ResultsLine | null {
+  for (const schema of [HostSchema, IncompleteSchema]) {
+    const r = v.safeParse(schema, value);
+    if (r.success) return r.output;
+  }
+  return parseDeviceRecord(value)?.record ?? legacyRecord(value);
+}
+
+/** Whether `value` is a usable results-file record. */
+export function isResultsLine(value: unknown): value is ResultsLine {
+  return parseResultsLine(value) !== null;
 }

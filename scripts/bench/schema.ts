@@ -1,15 +1,20 @@
 /**
- * The device-to-host line protocol (version 1) and the bench summary schema.
+ * The device-to-host line protocol (version 2) and the results records, as one valibot schema:
+ * the firmware's `emit` is typed by it, the host validates every line with it, and `report`
+ * reads results files with it. The summary types (`thincall.bench/2`) are at the end.
  *
  * Every protocol line is {@link LINE_PREFIX} followed by one JSON object whose `t` field names
- * the record. Anything else on the console (REPL echo, prompts, banners, noise) is not protocol.
+ * the record, and whose `r` field is the run id the host gave the upload. Anything else on the
+ * console (REPL echo, prompts, banners, noise) is not protocol.
  */
+import * as v from "valibot";
 
 /** Prefix of every protocol line; the digit is the protocol version. */
-export const LINE_PREFIX = "@tc1 ";
+export const LINE_PREFIX = "@tc2 ";
 
 /** Style ids, in the order the bench runs them. Fixed: reports, tests and users rely on them. */
 export const STYLE_IDS = [
+  "baseline.inline",
   "floor.local-call",
   "js.class",
   "js.prototype",
@@ -22,101 +27,203 @@ export const STYLE_IDS = [
   "thin.vtable",
   "thin.table",
   "thin.packed",
+  "thin.batch",
 ] as const;
 
 /** One of {@link STYLE_IDS}. */
 export type StyleId = (typeof STYLE_IDS)[number];
 
+/** The style every ratio is taken against, and the no-call baseline. */
+export const CLASS_ID = "js.class";
+export const BASELINE_ID = "baseline.inline";
+
+// Physical ranges: a figure outside them is a corrupted line or a broken timer, not a measurement.
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+/** µs per element: a board runs no loop faster than 1 ns or slower than 10 s an element. */
+const micros = v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1e7)));
+/** JsVars: no board has a million; fixed costs may read slightly negative after a GC. */
+const jsvars = v.pipe(v.number(), v.minValue(-1e3), v.maxValue(1e6));
+const runId = text(32);
+const styleId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9.-]{0,63}$/));
+const mode = v.picklist(["ram", "flash"]);
+
 /** First line of a run. */
-export interface HelloRecord {
-  t: "hello";
+export const HelloSchema = v.object({
+  t: v.literal("hello"),
+  r: runId,
   /** Board id the bundle was built for. */
-  board: string;
+  board: text(64),
   /** "espruino" or "quickjs". */
-  engine: string;
+  engine: text(32),
   /** Interpreter version (process.version). */
-  version: string;
+  version: text(64),
   /** Bytes per JsVar reported by process.memory(). */
-  blocksize: number;
-  /** Free JsVars at start. */
-  free: number;
-  /** Total JsVars at start. */
-  total: number;
-  /** Where the code runs from. */
-  mode: "ram" | "flash";
-  /** Whether fewer repetitions were asked for. */
-  quick: boolean;
-  /** Number of styles that will report. */
-  styles: number;
-  /** Median µs per element of the empty loop, and the noise (IQR) of empty-vs-empty pairs. */
-  loopUs: number;
-  noiseUs: number;
-}
+  blocksize: v.pipe(count(64), v.minValue(1)),
+  /** Free and total JsVars at start. */
+  free: count(1e7),
+  total: count(1e7),
+  mode,
+  /** Whether fewer timing rounds were asked for. */
+  quick: v.boolean(),
+  /** Styles per run, and fresh runs. */
+  styles: count(1000),
+  runs: v.pipe(count(100), v.minValue(1)),
+  /** Container sizes measured: [small, large]; figures are at the large one. */
+  sizes: v.array(count(1e6)),
+});
 
 /** A style has started. */
-export interface ProgressRecord {
-  t: "progress";
-  id: string;
-  /** 0-based index of the style. */
-  i: number;
-  /** Number of styles. */
-  n: number;
-}
+export const ProgressSchema = v.object({
+  t: v.literal("progress"),
+  r: runId,
+  id: styleId,
+  /** 0-based task index, over all runs. */
+  i: count(1e5),
+  /** Number of tasks (runs × styles). */
+  n: count(1e5),
+  run: count(100),
+});
 
-/** One style's figures. Times are µs per element with the empty loop subtracted. */
-export interface ResultRecord {
-  t: "result";
-  id: string;
-  /** µs per dynamic call, decision inside the loop (median of k runs, loop subtracted). */
-  callUs: number | null;
-  /** µs per call with the target resolved once outside the loop. */
-  hoistedUs: number | null;
-  /** Noise of callUs: interquartile range of the k paired (loop − empty loop) differences, µs. */
-  spreadUs: number | null;
-  /** JsVars per object in the style's natural container. */
-  varsPerObject: number | null;
-  /** Objects built for the memory figure. */
-  n: number;
-  /** Objects that would fit in the free memory measured at the start. */
-  objectsFit: number | null;
-  /** Checksum of this style's calls (all styles compute the same workload). */
-  sum: number;
+/** JsVars per object at a second container size (run 0 only). */
+export const SizeSchema = v.object({
+  t: v.literal("size"),
+  r: runId,
+  id: styleId,
+  n: count(1e6),
+  varsPerObject: jsvars,
+  fixedVars: jsvars,
+});
+
+/** One style's figures in one run. Times are µs per element, loop included. */
+export const ResultSchema = v.object({
+  t: v.literal("result"),
+  r: runId,
+  id: styleId,
+  run: count(100),
+  /** Objects per container. */
+  n: count(1e6),
+  /** Area sum in the style's fast loop (`for…of`, or its documented fast loop). */
+  forOfUs: v.optional(micros),
+  /** Area sum in an index loop; null when the container has none. */
+  indexUs: v.optional(micros),
+  /** `grow(k)` in the `for…of` shape; null for single-method styles. */
+  growUs: v.optional(micros),
+  /** Area with the target resolved once before the loop; null when there is no target. */
+  hoistedUs: v.optional(micros),
+  /** Building and storing one object. */
+  buildUs: v.optional(micros),
+  /** JsVars per object beyond the fixed cost, spare capacity included. */
+  varsPerObject: v.optional(v.nullable(jsvars)),
+  /** JsVars of an empty container (stores, views, first typed-array use). */
+  fixedVars: v.optional(v.nullable(jsvars)),
+  /** Objects that would fit in the free memory at the start. */
+  objectsFit: v.optional(v.nullable(count(1e9))),
+  /** Area sum of one pass: every style computes the same workload. */
+  sum: v.optional(v.pipe(v.number(), v.finite())),
+  /** Per-element work done by the interpreter's natives, a type per call. */
+  batch: v.optional(v.boolean()),
   /** Set when the style failed (e.g. "Out of memory"). */
-  error?: string;
-}
+  error: v.optional(text(500)),
+});
 
 /** Last line of a run. */
-export interface EndRecord {
-  t: "end";
-  /** Sum of the per-style checksums, so no engine can drop the work. */
-  checksum: number;
+export const EndSchema = v.object({
+  t: v.literal("end"),
+  r: runId,
+  /** Sum of the per-style checksums. */
+  checksum: v.pipe(v.number(), v.finite()),
   /** Number of result records sent. */
-  count: number;
+  count: count(1e5),
+});
+
+/** Any record a device sends. */
+export const DeviceRecordSchema = v.variant("t", [HelloSchema, ProgressSchema, SizeSchema, ResultSchema, EndSchema]);
+
+/** The line the host writes into the results file before the device's lines. */
+export const HostSchema = v.object({
+  t: v.literal("host"),
+  /** Board profile id. */
+  board: text(64),
+  /** Port description, e.g. `tcp://127.0.0.1:2323` or `virtual`. */
+  port: text(300),
+  /** Bytes of the minified dispatch core for this board. */
+  coreBytes: count(1e7),
+  mode,
+  /** ISO time the run started. */
+  startedAt: text(40),
+  /** The command line that produced the run. */
+  command: text(2000),
+  /** The run id every device line of this run carries. */
+  runId: v.optional(runId),
+});
+
+/** A results-file line that marks the run as cut short (Ctrl-C, lost board). */
+export const IncompleteSchema = v.object({
+  t: v.literal("incomplete"),
+  reason: text(500),
+});
+
+export type HelloRecord = v.InferOutput<typeof HelloSchema>;
+export type ProgressRecord = v.InferOutput<typeof ProgressSchema>;
+export type SizeRecord = v.InferOutput<typeof SizeSchema>;
+export type ResultRecord = v.InferOutput<typeof ResultSchema>;
+export type EndRecord = v.InferOutput<typeof EndSchema>;
+export type DeviceRecord = v.InferOutput<typeof DeviceRecordSchema>;
+export type HostRecord = v.InferOutput<typeof HostSchema>;
+export type IncompleteRecord = v.InferOutput<typeof IncompleteSchema>;
+
+/** A figure per loop shape. */
+export interface Shapes {
+  forOf: number | null;
+  index: number | null;
+  grow: number | null;
 }
 
-/** Any protocol record. */
-export type DeviceRecord = HelloRecord | ProgressRecord | ResultRecord | EndRecord;
+/** One container size's memory figures. */
+export interface SizeSummary {
+  n: number;
+  varsPerObject: number | null;
+  bytesPerObject: number | null;
+  fixedVars: number | null;
+}
 
-/** One style in the summary. */
+/** One style in the summary: medians over the runs. */
 export interface StyleSummary {
   id: string;
-  callUs: number | null;
+  /** Hands per-element work to natives (may beat the baseline legitimately). */
+  batch: boolean;
+  forOfUs: number | null;
+  indexUs: number | null;
+  growUs: number | null;
   hoistedUs: number | null;
-  /** callUs / the floor's callUs. */
-  callRatio: number | null;
+  buildUs: number | null;
+  /** Time over js.class's in the same shape and run (median over runs). */
+  vsClass: Shapes;
+  /** Time over baseline.inline's in the same shape and run (median over runs). */
+  vsBaseline: Shapes;
+  /** max/min over the runs, per figure (1 = identical); absent for a single run. */
+  spread: Record<string, number>;
+  /** Figures whose spread is over 10%. */
+  noisy: string[];
   varsPerObject: number | null;
   /** varsPerObject × blocksize. */
   bytesPerObject: number | null;
+  fixedVars: number | null;
+  /** Memory at each container size, small first. */
+  sizes: SizeSummary[];
   objectsFit: number | null;
   /** Null when the style ran. */
   error: string | null;
-  /** True when callUs sits within the empty loop's noise. */
-  withinNoise?: boolean;
+  /** µs per call from a `thincall.bench/1` file (index loop, empty loop subtracted). */
+  callUs?: number | null;
 }
 
-/** The summary printed by `thincall bench --json` (schema thincall.bench/1). */
+/** The summary printed by `thincall bench --json` (schema thincall.bench/2). */
 export interface BenchSummary {
-  schema: "thincall.bench/1";
+  schema: "thincall.bench/2";
+  /** Schema of the file it was read from (1 for old files). */
+  source: 1 | 2;
   board: string;
   engine: "espruino" | "quickjs";
   version: string;
@@ -126,5 +233,13 @@ export interface BenchSummary {
   freeBytes: number;
   /** Bytes of the dispatch core, minified as bundled for the board. */
   coreBytes: number;
+  /** Fresh runs the medians are taken over. */
+  runs: number;
+  /** Objects per container for the headline figures. */
+  n: number | null;
+  /** The run reached its `end` line. */
+  complete: boolean;
+  /** What is wrong with the figures (checksums, counts, duplicates): non-empty means do not trust them. */
+  problems: string[];
   styles: StyleSummary[];
 }

@@ -1,65 +1,157 @@
-import type { BenchSummary, DeviceRecord, HelloRecord, ResultRecord, StyleSummary } from "./schema.ts";
+import { summarizeLegacy, type LegacyRecord } from "./legacy-v1.ts";
+import type { ResultsLine } from "./records.ts";
+import {
+  BASELINE_ID, CLASS_ID, STYLE_IDS,
+  type BenchSummary, type EndRecord, type HelloRecord, type HostRecord, type ResultRecord, type Shapes,
+  type SizeRecord, type StyleSummary,
+} from "./schema.ts";
 
-/**
- * A line the host writes into the results file before the device's lines: what the device
- * cannot know about itself.
- */
-export interface HostRecord {
-  t: "host";
-  /** Board profile id. */
-  board: string;
-  /** Port description, e.g. `tcp://127.0.0.1:2323` or `virtual`. */
-  port: string;
-  /** Bytes of the minified dispatch core for this board. */
-  coreBytes: number;
-  /** Upload mode asked for. */
-  mode: "ram" | "flash";
-  /** ISO time the run started. */
-  startedAt: string;
-  /** The command line that produced the run. */
-  command: string;
-}
+export type { HostRecord, ResultsLine };
 
-/** Any line of a results (JSONL) file. */
-export type ResultsLine = DeviceRecord | HostRecord;
+/** A figure's spread (max/min over runs) above this is flagged as noisy. */
+export const NOISY_SPREAD = 1.1;
 
 const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 };
 
+/** Median of the numbers among `xs` (nulls ignored); null when there are none. */
+export function medianOf(xs: (number | null | undefined)[]): number | null {
+  const s = xs.filter((x): x is number => typeof x === "number").sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = s.length >> 1;
+  return s.length & 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** max/min of the positive numbers among `xs`; null with fewer than two. */
+function spreadOf(xs: (number | null | undefined)[]): number | null {
+  const s = xs.filter((x): x is number => typeof x === "number" && x > 0);
+  return s.length < 2 ? null : Math.max(...s) / Math.min(...s);
+}
+
+const SHAPE_FIELDS = { forOf: "forOfUs", index: "indexUs", grow: "growUs" } as const;
+type Shape = keyof typeof SHAPE_FIELDS;
+
+/** Per run, the style's time in `shape` over the reference's in the same run. */
+function ratios(mine: ResultRecord[], ref: ResultRecord[], shape: Shape): (number | null)[] {
+  const key = SHAPE_FIELDS[shape];
+  return mine.map((r) => {
+    const other = ref.find((o) => o.run === r.run);
+    const a = r[key];
+    const b = other?.[key];
+    return typeof a === "number" && typeof b === "number" && b > 0 ? a / b : null;
+  });
+}
+
+/** Checksum, end-count, duplicate and unknown-id checks: what makes figures untrustworthy. */
+function problemsOf(results: ResultRecord[], ends: EndRecord[], hello: HelloRecord | undefined): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    const key = `${r.id}#${r.run}`;
+    if (seen.has(key)) problems.push(`duplicate result for ${r.id} in run ${r.run + 1}`);
+    seen.add(key);
+    if (!(STYLE_IDS as readonly string[]).includes(r.id)) problems.push(`unknown style id ${r.id}`);
+  }
+  // Every style computes the same workload: the most common sum is the right one.
+  const sums = results.filter((r) => !r.error && typeof r.sum === "number").map((r) => r.sum as number);
+  const counts = new Map<number, number>();
+  for (const s of sums) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const r of results) {
+    if (!r.error && typeof r.sum === "number" && r.sum !== common) {
+      problems.push(`checksum of ${r.id} (run ${r.run + 1}) is ${r.sum}, the other styles computed ${common}`);
+    }
+  }
+  const end = ends[ends.length - 1];
+  if (end && end.count !== results.length) problems.push(`the board announced ${end.count} result(s) and sent ${results.length}`);
+  if (end && hello && end.count !== hello.styles * hello.runs) {
+    problems.push(`the board ran ${end.count} of ${hello.styles * hello.runs} style runs`);
+  }
+  return problems;
+}
+
+/** One style's summary: medians over runs, ratios within each run, spreads across runs. */
+function styleSummary(
+  id: string, mine: ResultRecord[], byId: Map<string, ResultRecord[]>, sizes: SizeRecord[], blocksize: number,
+): StyleSummary {
+  const ok = mine.filter((r) => !r.error);
+  const failed = mine.find((r) => r.error);
+  const shapes = (ref: string): Shapes => {
+    const refs = (byId.get(ref) ?? []).filter((r) => !r.error);
+    const pick = (s: Shape) => {
+      const m = medianOf(ratios(ok, refs, s));
+      return m === null ? null : round(m, 3);
+    };
+    return { forOf: pick("forOf"), index: pick("index"), grow: pick("grow") };
+  };
+  const med = (key: keyof ResultRecord, digits = 3) => {
+    const m = medianOf(ok.map((r) => r[key] as number | null | undefined));
+    return m === null ? null : round(m, digits);
+  };
+  const spread: Record<string, number> = {};
+  const classRuns = (byId.get(CLASS_ID) ?? []).filter((r) => !r.error);
+  for (const key of ["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs"] as const) {
+    const s = spreadOf(ok.map((r) => r[key]));
+    if (s !== null) spread[key] = round(s, 3);
+  }
+  for (const shape of Object.keys(SHAPE_FIELDS) as Shape[]) {
+    const s = spreadOf(ratios(ok, classRuns, shape));
+    if (s !== null && id !== CLASS_ID) spread[`vsClass.${shape}`] = round(s, 3);
+  }
+  const vars = med("varsPerObject");
+  const bytes = (x: number | null) => (x === null ? null : round(x * blocksize, 2));
+  const fixed = ok.reduce<number | null>((m, r) => (typeof r.fixedVars === "number" ? Math.max(m ?? r.fixedVars, r.fixedVars) : m), null);
+  const n = ok[0]?.n ?? mine[0]?.n;
+  const small = sizes
+    .filter((s) => s.id === id)
+    .map((s) => ({ n: s.n, varsPerObject: s.varsPerObject, bytesPerObject: bytes(s.varsPerObject), fixedVars: s.fixedVars }));
+  return {
+    id,
+    batch: ok.some((r) => r.batch === true),
+    forOfUs: med("forOfUs"),
+    indexUs: med("indexUs"),
+    growUs: med("growUs"),
+    hoistedUs: med("hoistedUs"),
+    buildUs: med("buildUs"),
+    vsClass: shapes(CLASS_ID),
+    vsBaseline: shapes(BASELINE_ID),
+    spread,
+    noisy: Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD),
+    varsPerObject: vars,
+    bytesPerObject: bytes(vars),
+    // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
+    fixedVars: fixed,
+    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes(vars), fixedVars: fixed }] : [])],
+    objectsFit: ok.length ? (medianOf(ok.map((r) => r.objectsFit)) ?? null) : null,
+    // A style that failed in any run has no trustworthy median: its error is shown.
+    error: failed ? (failed.error ?? "failed") : ok.length ? null : "no result",
+  };
+}
+
 /**
- * Builds the `thincall.bench/1` summary from one run's lines. Derived figures (callRatio,
- * bytesPerObject, withinNoise) are computed here, so the device sends only what it measured.
+ * Builds the `thincall.bench/2` summary from one run's lines (a `/1` run is converted). Derived
+ * figures (medians, ratios, spreads, bytes) are computed here, so the device sends only what it
+ * measured. Lines of another run id than the host line's are ignored.
  */
 export function summarize(lines: ResultsLine[]): BenchSummary {
+  if (lines.some((l) => "legacy" in l)) return summarizeLegacy(lines.filter((l): l is LegacyRecord => "legacy" in l));
   const host = lines.find((l): l is HostRecord => l.t === "host");
-  const hello = lines.find((l): l is HelloRecord => l.t === "hello");
-  const results = lines.filter((l): l is ResultRecord => l.t === "result");
+  const mine = <T extends ResultsLine>(l: ResultsLine): l is T => !host?.runId || !("r" in l) || l.r === host.runId;
+  const own = lines.filter(mine);
+  const hello = own.find((l): l is HelloRecord => l.t === "hello");
+  const results = own.filter((l): l is ResultRecord => l.t === "result");
+  const sizes = own.filter((l): l is SizeRecord => l.t === "size");
+  const ends = own.filter((l): l is EndRecord => l.t === "end");
   const blocksize = hello?.blocksize ?? 0;
-  const floor = results.find((r) => r.id === "floor.local-call");
-  const floorUs = floor && !floor.error ? floor.callUs : null;
-  const styles: StyleSummary[] = results.map((r) => {
-    const ok = !r.error;
-    const callUs = ok ? r.callUs : null;
-    const vars = ok ? r.varsPerObject : null;
-    const style: StyleSummary = {
-      id: r.id,
-      callUs,
-      hoistedUs: ok ? r.hoistedUs : null,
-      callRatio: callUs !== null && floorUs ? round(callUs / floorUs, 3) : null,
-      varsPerObject: vars,
-      bytesPerObject: vars !== null ? round(vars * blocksize, 2) : null,
-      objectsFit: ok ? r.objectsFit : null,
-      error: r.error ?? null,
-    };
-    // Per-style noise (IQR of paired differences) when sent, else the empty loop's own.
-    const noise = ok && r.spreadUs !== null && r.spreadUs !== undefined ? r.spreadUs : hello?.noiseUs;
-    if (callUs !== null && noise !== undefined && noise > 0) style.withinNoise = Math.abs(callUs) <= noise;
-    return style;
-  });
+  const byId = new Map<string, ResultRecord[]>();
+  for (const r of results) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  const styles = [...byId.keys()].map((id) => styleSummary(id, byId.get(id)!, byId, sizes, blocksize));
+  const problems = problemsOf(results, ends, hello);
   return {
-    schema: "thincall.bench/1",
+    schema: "thincall.bench/2",
+    source: 2,
     board: host?.board ?? hello?.board ?? "unknown",
     engine: hello?.engine === "quickjs" ? "quickjs" : "espruino",
     version: hello?.version ?? "unknown",
@@ -67,6 +159,10 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
     blocksize,
     freeBytes: hello ? hello.free * blocksize : 0,
     coreBytes: host?.coreBytes ?? 0,
+    runs: hello?.runs ?? 1,
+    n: hello?.sizes[hello.sizes.length - 1] ?? null,
+    complete: ends.length > 0 && !lines.some((l) => l.t === "incomplete"),
+    problems,
     styles,
   };
 }

@@ -1,6 +1,7 @@
 import { resolveBoard } from "../boards/profile.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { RunAbortedError, startCollecting } from "../bench/collect.ts";
+import { randomBytes } from "node:crypto";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
@@ -22,8 +23,14 @@ export interface BenchOptions {
   out?: string;
   /** Print only the summary JSON on stdout. @default false */
   json?: boolean;
-  /** Fewer repetitions. @default false */
+  /** Fewer timing rounds, one run. @default false */
   quick?: boolean;
+  /** Fresh repetitions of the whole measurement. @default 3, or 1 with quick */
+  runs?: number;
+  /** Objects per container; @default chosen from free memory (at most 257, not a power of two) */
+  n?: number;
+  /** Style ids to run. @default all */
+  styles?: string[];
   /** Deadline for each round trip during upload, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
   replyTimeoutMs?: number;
   /** Deadline for the first record, ms. @default 30000 */
@@ -55,8 +62,25 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   };
   const kept = () => `${lines.length - 1} line(s) kept in ${file}`;
 
-  const header = `var THINCALL_RUN={mode:${JSON.stringify(mode)},quick:${options.quick ? 1 : 0}};\n`;
-  const progress = createProgress("bench", STYLE_IDS.length, stderr);
+  const unknown = (options.styles ?? []).filter((id) => !(STYLE_IDS as readonly string[]).includes(id));
+  if (unknown.length) throw new UserError(`unknown style ${unknown.join(", ")}; styles: ${STYLE_IDS.join(", ")}`);
+  const runs = options.runs ?? (options.quick ? 1 : 3);
+  const styleCount = options.styles?.length || STYLE_IDS.length;
+  // A fresh id per upload: lines of an older run still talking on the board are told apart.
+  const runId = randomBytes(4).toString("hex");
+  const run = {
+    mode,
+    quick: options.quick ? 1 : 0,
+    runs,
+    // The Linux build's JsVar pool grows on demand, so its start-up free memory says nothing of the limit.
+    n: options.n ?? (board.id === "linux" ? 257 : 0),
+    only: (options.styles ?? []).join(","),
+    r: runId,
+    // Samples must span many ticks of a coarse timer (the emulator's ticks in 1 ms).
+    ms: (board as { minSampleMs?: number }).minSampleMs ?? (options.quick ? 5 : 10),
+  };
+  const header = `var THINCALL_RUN=${JSON.stringify(run)};\n`;
+  const progress = createProgress("bench", runs * styleCount, stderr);
   await withBoardConsole(
     board,
     options.port,
@@ -68,19 +92,25 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         coreBytes: core,
         mode,
         startedAt: new Date().toISOString(),
-        command: `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}${options.quick ? " --quick" : ""}`,
+        command:
+          `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
+          (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
+          (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
+        runId,
       };
       keep(host);
-      const done = new Set<string>();
+      let done = 0;
       const collector = startCollecting(session, {
+        runId,
         helloTimeoutMs: options.helloTimeoutMs,
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);
-          if (r.t === "progress") progress.update(done.size, r.id);
+          const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
+          if (r.t === "progress") progress.update(done, `${pass(r.run)}${r.id}`);
           if (r.t === "result") {
-            done.add(r.id);
-            progress.update(done.size, r.error ? `${r.id}: ${r.error}` : r.id);
+            done++;
+            progress.update(done, `${pass(r.run)}${r.id}${r.error ? `: ${r.error}` : " done"}`);
           }
         },
       });
@@ -100,6 +130,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         throw e;
       }
       progress.done();
+      if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
+      if (collector.rejected.length > 0) {
+        stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
+      }
     },
     () => `interrupted; ${kept()}`,
   );
@@ -109,6 +143,9 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   } else {
     stdout.write(renderTable([summary]) + "\n");
     stderr.write(`results: ${file}\n`);
+  }
+  if (summary.problems.length > 0) {
+    throw new UserError(`the figures are not trustworthy: ${summary.problems.join("; ")}; ${kept()}`);
   }
   return summary;
 }

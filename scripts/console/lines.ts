@@ -1,5 +1,4 @@
-import { isDeviceRecord } from "../bench/records.ts";
-import { LINE_PREFIX, type DeviceRecord } from "../bench/schema.ts";
+import { parseProtocolLine } from "../bench/records.ts";
 
 /**
  * Pure parsers for what a board's console prints. They are fed raw chunks, which can split
@@ -22,29 +21,14 @@ export function cleanLine(line: string): string {
   return line.replace(CONTROL, "").replace(/^[>:\s]+/, "");
 }
 
-/**
- * Parses one console line. Returns the protocol record, or null for anything else (echo, banner,
- * prompts, noise, a truncated or corrupted record).
- */
-export function parseRecord(line: string): DeviceRecord | null {
-  const clean = cleanLine(line);
-  if (!clean.startsWith(LINE_PREFIX)) return null;
-  try {
-    const value: unknown = JSON.parse(clean.slice(LINE_PREFIX.length));
-    return isDeviceRecord(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 /** What the interpreter says when something went wrong, recognised in console lines. */
 export type DeviceFault = { kind: "memory" | "uncaught" | "interrupted"; text: string };
 
 /** Recognises Espruino's own error reports in a console line. */
 export function parseFault(line: string): DeviceFault | null {
   // A record may carry a style's own error text (e.g. "Out of memory"); that is data, not a fault.
-  if (parseRecord(line)) return null;
   const clean = cleanLine(line);
+  if (parseProtocolLine(clean)) return null;
   if (/out of memory/i.test(clean)) return { kind: "memory", text: clean };
   if (/^Uncaught /.test(clean)) return { kind: "uncaught", text: clean };
   if (/^Execution Interrupted/.test(clean)) return { kind: "interrupted", text: clean };

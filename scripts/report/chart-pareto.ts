@@ -2,7 +2,7 @@
  * Scatter of time per call against bytes per object for one run, with the Pareto frontier.
  */
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
-import { FLOOR_ID } from "./format.ts";
+import { BASELINE_ID } from "../bench/schema.ts";
 import { paretoFrontier } from "./pareto.ts";
 import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type Frame } from "./svg.ts";
 
@@ -59,9 +59,12 @@ function placeLabels(points: { id: string; x: number; y: number }[], obstacles: 
   });
 }
 
-/** Styles the scatter leaves out for want of a figure; the floor is drawn as a line instead, so never listed. */
+/** The time a point is drawn at: the style's fast loop over js.class's. */
+const timeOf = (s: StyleSummary): number | null => s.vsClass.forOf;
+
+/** Styles the scatter leaves out for want of a figure; the baseline is drawn as a line instead, so never listed. */
 export function paretoMissing(summary: BenchSummary): StyleSummary[] {
-  return summary.styles.filter((s) => s.id !== FLOOR_ID && (s.callUs === null || s.bytesPerObject === null));
+  return summary.styles.filter((s) => s.id !== BASELINE_ID && (timeOf(s) === null || s.bytesPerObject === null));
 }
 
 /**
@@ -69,15 +72,19 @@ export function paretoMissing(summary: BenchSummary): StyleSummary[] {
  * frontier as a step line with its points highlighted (class `frontier`), and the floor as a
  * dashed reference line rather than a point, because it is a bound, not a dispatch choice.
  */
-export function paretoChart(summary: BenchSummary, run: string): string {
-  const styles = summary.styles.filter(
-    (s): s is StyleSummary & { callUs: number; bytesPerObject: number } =>
-      s.id !== FLOOR_ID && s.callUs !== null && s.bytesPerObject !== null,
-  );
-  const floorUs = summary.styles.find((s) => s.id === FLOOR_ID)?.callUs ?? null;
-  const x = linearScale([...styles.map((s) => s.callUs), ...(floorUs === null ? [] : [floorUs])], [FRAME.left, FRAME.right]);
-  const y = linearScale(styles.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
-  const frontier = paretoFrontier(styles);
+export function paretoChart(summary: BenchSummary, run: string, shared: BenchSummary[] = [summary]): string {
+  const drawn = (sum: BenchSummary) =>
+    sum.styles
+      .filter((s) => s.id !== BASELINE_ID && timeOf(s) !== null && s.bytesPerObject !== null)
+      .map((s) => ({ id: s.id, callUs: timeOf(s)!, bytesPerObject: s.bytesPerObject! }));
+  const styles = drawn(summary);
+  const floorUs = summary.styles.find((s) => s.id === BASELINE_ID)?.vsClass.forOf ?? null;
+  // Every run's chart uses the scales of all runs, so charts side by side compare at a glance.
+  const all = shared.flatMap(drawn);
+  const floors = shared.map((sum) => sum.styles.find((s) => s.id === BASELINE_ID)?.vsClass.forOf ?? null).filter((v): v is number => v !== null);
+  const x = linearScale([...all.map((s) => s.callUs), ...floors], [FRAME.left, FRAME.right]);
+  const y = linearScale(all.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
+  const frontier = paretoFrontier(styles.map((s) => ({ id: s.id, time: s.callUs, bytesPerObject: s.bytesPerObject })));
 
   const points = styles
     .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: frontier.includes(s.id) }))
@@ -98,7 +105,7 @@ export function paretoChart(summary: BenchSummary, run: string): string {
   const floorX = floorUs === null ? null : x(floorUs);
   if (floorX !== null) {
     lines.push({ x1: floorX - 2, y1: FRAME.top, x2: floorX + 2, y2: FRAME.bottom });
-    lines.push({ x1: floorX, y1: FRAME.top, x2: floorX + 4 + textWidth("floor"), y2: FRAME.top + 16 });
+    lines.push({ x1: floorX, y1: FRAME.top, x2: floorX + 4 + textWidth("baseline"), y2: FRAME.top + 16 });
   }
   const labels = placeLabels(points, lines);
 
@@ -106,7 +113,7 @@ export function paretoChart(summary: BenchSummary, run: string): string {
     floorX === null
       ? ""
       : `<g class="floor"><line x1="${floorX.toFixed(1)}" x2="${floorX.toFixed(1)}" y1="${FRAME.top}" y2="${FRAME.bottom}"/>` +
-        `<text x="${(floorX + 4).toFixed(1)}" y="${FRAME.top + 10}">floor</text></g>`;
+        `<text x="${(floorX + 4).toFixed(1)}" y="${FRAME.top + 10}">baseline</text></g>`;
   const marks = points.map((p, i) => {
     const l = labels[i];
     const leader =
@@ -122,15 +129,15 @@ export function paretoChart(summary: BenchSummary, run: string): string {
       { swatch: `<circle class="dot" cx="6" cy="6" r="4"/>`, label: "style" },
       { swatch: `<circle class="dot frontier-dot" cx="6" cy="6" r="5"/>`, label: "Pareto frontier (not beaten on both)" },
       { swatch: `<path class="frontier-line" d="M0 3H6V10H12"/>`, label: "frontier step" },
-      ...(floorUs === null ? [] : [{ swatch: `<line class="floor-line" x1="6" x2="6" y1="0" y2="12"/>`, label: "floor (local call)" }]),
+      ...(floorUs === null ? [] : [{ swatch: `<line class="floor-line" x1="6" x2="6" y1="0" y2="12"/>`, label: "baseline (inline, no call)" }]),
     ],
     FRAME.left,
     12,
   );
   const empty = styles.length === 0 ? `<text class="empty" x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">no style has both figures</text>` : "";
   return (
-    svgOpen(WIDTH, HEIGHT, `class="pareto" data-run="${escapeXml(run)}"`, `µs per call against bytes per object, ${run}`) +
-    xAxis(x, FRAME, "µs per call (lower is better)") +
+    svgOpen(WIDTH, HEIGHT, `class="pareto" data-run="${escapeXml(run)}"`, `time against bytes per object, ${run}`) +
+    xAxis(x, FRAME, "time over js.class's, fast loop (lower is better)") +
     yAxis(y, FRAME, "bytes per object (lower is better)") +
     floor +
     (step ? `<path class="frontier-line" d="${step}"/>` : "") +

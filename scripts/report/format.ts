@@ -10,11 +10,20 @@ export const VIRTUAL_LABEL = "virtual board (QuickJS), not Espruino figures";
 /** Shown for a missing figure. */
 export const NONE = "—";
 
-/** Prefix of a time within the empty loop's noise. */
-export const NOISE_MARK = "~";
+/** Warning on runs from flash on the Linux build, whose flash is a file read on every access. */
+export const LINUX_FLASH_LABEL =
+  "flash on the Linux build reads the flash file through system calls on every access: not representative of boards";
 
-/** Id of the baseline style: a plain local call, not a dispatch choice. */
-export const FLOOR_ID = "floor.local-call";
+/** The warnings a run carries in the table and the report. */
+export function runWarnings(summary: BenchSummary): string[] {
+  const out: string[] = [];
+  if (summary.engine === "quickjs") out.push(VIRTUAL_LABEL);
+  if (summary.board === "linux" && summary.mode === "flash") out.push(LINUX_FLASH_LABEL);
+  if (summary.source === 1) out.push("schema /1 file: only its memory figures compare with /2 runs");
+  if (!summary.complete) out.push("incomplete run");
+  out.push(...summary.problems.map((p) => `problem: ${p}`));
+  return out;
+}
 
 /**
  * A short, unique label per run: the board id and mode, plus the engine or a counter only when
@@ -36,6 +45,9 @@ export function runDetails(summary: BenchSummary): string {
     `core ${grouped(summary.coreBytes)} bytes`,
     `JsVar ${summary.blocksize} bytes`,
     `free ${grouped(summary.freeBytes)} bytes`,
+    ...(summary.n !== null ? [`${summary.n} objects`] : []),
+    `median of ${summary.runs} run${summary.runs === 1 ? "" : "s"}`,
+    "µs are this machine's",
   ];
   return parts.join(", ");
 }
@@ -57,24 +69,56 @@ export function grouped(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-/** Column headings of the figures shown per style. */
-export const FIGURE_COLUMNS = ["µs/call", "× floor", "JsVars/object", "bytes/object", "objects that fit"] as const;
+/** A figure column: its heading, its short heading, the spread key that flags it, and its cell. */
+interface Column {
+  heading: string;
+  short?: string;
+  spread?: string;
+  cell: (s: StyleSummary) => number | null | undefined;
+  format: (v: number) => string;
+}
 
-/** Compact headings for runs side by side in a terminal, same order as {@link FIGURE_COLUMNS}. */
-export const SHORT_COLUMNS = ["µs/call", "×floor", "vars", "bytes", "fit"] as const;
+const ratio = (v: number) => v.toFixed(2) + "×";
+const micros = (v: number) => v.toFixed(2);
+
+/** Figure columns, ratios first: they hold across machines, µs do not. */
+const COLUMNS: Column[] = [
+  { heading: "×class for…of", short: "×cls of", spread: "vsClass.forOf", cell: (s) => s.vsClass.forOf, format: ratio },
+  { heading: "×class index", short: "×cls idx", spread: "vsClass.index", cell: (s) => s.vsClass.index, format: ratio },
+  { heading: "×class grow", short: "×cls grow", spread: "vsClass.grow", cell: (s) => s.vsClass.grow, format: ratio },
+  { heading: "×baseline", cell: (s) => s.vsBaseline.forOf, format: ratio },
+  { heading: "µs for…of", short: "µs of", spread: "forOfUs", cell: (s) => s.forOfUs ?? s.callUs, format: micros },
+  { heading: "µs index", spread: "indexUs", cell: (s) => s.indexUs, format: micros },
+  { heading: "µs build", spread: "buildUs", cell: (s) => s.buildUs, format: micros },
+  { heading: "JsVars/object", cell: (s) => s.varsPerObject, format: (v) => trimmed(v, 2) },
+  { heading: "bytes/object", short: "bytes", cell: (s) => s.bytesPerObject, format: (v) => trimmed(v, 1) },
+  { heading: "fixed JsVars", cell: (s) => s.fixedVars, format: (v) => trimmed(v, 0) },
+  { heading: "objects that fit", cell: (s) => s.objectsFit, format: grouped },
+];
+
+/** Column headings of the figures shown per style. */
+export const FIGURE_COLUMNS = COLUMNS.map((c) => c.heading);
+
+/** Compact headings for runs side by side: the ratios and bytes only. */
+export const SHORT_COLUMNS = COLUMNS.filter((c) => c.short).map((c) => c.short!);
 
 /** Explains {@link SHORT_COLUMNS}. */
-export const SHORT_COLUMNS_KEY = "vars = JsVars/object, bytes = bytes/object, fit = objects that fit in free memory";
+export const SHORT_COLUMNS_KEY =
+  "×cls = time over js.class's in the same loop shape and run (of: for…of, idx: index loop), µs of = µs per element in for…of, bytes = bytes/object";
 
-/** The cells of {@link FIGURE_COLUMNS} for one style; {@link NONE} for nulls. */
-export function figureCells(style: StyleSummary): string[] {
-  const show = (v: number | null, f: (n: number) => string) => (v === null ? NONE : f(v));
-  const mark = style.withinNoise ? NOISE_MARK : "";
-  return [
-    show(style.callUs, (v) => mark + v.toFixed(2)),
-    show(style.callRatio, (v) => v.toFixed(2)),
-    show(style.varsPerObject, (v) => trimmed(v, 2)),
-    show(style.bytesPerObject, (v) => trimmed(v, 1)),
-    show(style.objectsFit, grouped),
-  ];
+/** Marks a figure whose spread over the runs is over 10%. */
+export const NOISE_MARK = "±";
+
+/** The cells of the columns for one style ({@link NONE} for missing figures); `short` for runs side by side. */
+export function figureCells(style: StyleSummary, short = false): string[] {
+  return COLUMNS.filter((c) => !short || c.short).map((c) => {
+    const v = c.cell(style);
+    if (v === null || v === undefined) return NONE;
+    return c.format(v) + (c.spread && style.noisy.includes(c.spread) ? NOISE_MARK : "");
+  });
+}
+
+/** A style's row label: its id, marked when it hands the work to natives. */
+export function styleLabel(style: StyleSummary | undefined, id: string): string {
+  return style?.batch ? `${id} (batch)` : id;
 }

@@ -5,7 +5,8 @@
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { barChart } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
-import { NOISE_MARK, VIRTUAL_LABEL, grouped, runDetails, runLabels, styleOrder } from "./format.ts";
+import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, styleOrder } from "./format.ts";
+import { picksHtml } from "./picks.ts";
 import { escapeXml } from "./svg.ts";
 import { tableModel } from "./table.ts";
 
@@ -13,13 +14,11 @@ export { paretoFrontier } from "./pareto.ts";
 
 /** One colour per run, distinguishable in print and for common colour blindness. */
 const RUN_COLORS = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2"];
-const IN_LOOP_COLOR = "#1e40af";
-const HOISTED_COLOR = "#93c5fd";
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;max-width:1120px;margin:24px auto;padding:0 16px}
 h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:32px 0 4px}
-.runs{padding-left:18px}.virtual{background:#fef3c7;color:#92400e;padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
+.runs{padding-left:18px}.warn{display:block;color:#92400e;font-size:12px}.virtual{background:#fef3c7;color:#92400e;padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px}
 .table-wrap{overflow-x:auto}th,td{padding:3px 6px;border-bottom:1px solid #e5e7eb;white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
 th.run{text-align:center;border-left:2px solid #d1d5db}td.first,th.first{border-left:2px solid #d1d5db}
@@ -42,11 +41,11 @@ function missingNote(runs: string[], missing: string[][]): string {
   return parts.length ? `<p class="note">Not shown, no figure — ${escapeXml(parts.join("; "))}.</p>` : "";
 }
 
+/** A run's warnings (virtual board, Linux flash, problems), each on its own line. */
+const warnings = (s: BenchSummary) => runWarnings(s).map((w) => `<span class="warn virtual">${escapeXml(w)}</span>`).join("");
+
 function header(summaries: BenchSummary[], runs: string[]): string {
-  const items = summaries.map((s, i) => {
-    const virtual = s.engine === "quickjs" ? ` <span class="virtual">${escapeXml(VIRTUAL_LABEL)}</span>` : "";
-    return `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${virtual}</li>`;
-  });
+  const items = summaries.map((s, i) => `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${warnings(s)}</li>`);
   return `<header><h1>thincall bench report</h1><ul class="runs">${items.join("")}</ul></header>`;
 }
 
@@ -69,23 +68,28 @@ function table(summaries: BenchSummary[]): string {
     );
     return `<tr><td class="style">${escapeXml(row.style)}</td>${cells.join("")}</tr>`;
   });
-  const noise = model.anyNoise ? `<p class="note">${NOISE_MARK} within the empty loop's noise.</p>` : "";
+  const notes = [
+    "Ratios lead: time over js.class's in the same loop shape and run, median of the runs. µs are this machine's.",
+    ...(multi ? [SHORT_COLUMNS_KEY] : []),
+    ...(model.anyNoise ? [`${NOISE_MARK} spread over 10% across runs.`] : []),
+  ];
+  const noise = notes.map((n) => `<p class="note">${escapeXml(n)}</p>`).join("");
   // Wide tables (many runs) scroll sideways rather than wrap style ids.
   return `<div class="table-wrap"><table id="results"><thead>${groupRow}${columnRow}</thead><tbody>${rows.join("")}</tbody></table></div>${noise}`;
 }
 
 function figure(summary: BenchSummary, run: string, svg: string): string {
-  const virtual = summary.engine === "quickjs" ? ` <span class="virtual">${escapeXml(VIRTUAL_LABEL)}</span>` : "";
-  return `<figure data-run="${escapeXml(run)}"><figcaption>${escapeXml(run)}${virtual}</figcaption>${svg}</figure>`;
+  return `<figure data-run="${escapeXml(run)}"><figcaption>${escapeXml(run)}${warnings(summary)}</figcaption>${svg}</figure>`;
 }
 
 function paretoSection(summaries: BenchSummary[], runs: string[]): string {
-  const figures = summaries.map((s, i) => figure(s, runs[i], paretoChart(s, runs[i])));
+  const figures = summaries.map((s, i) => figure(s, runs[i], paretoChart(s, runs[i], summaries)));
   const missing = summaries.map((s) => paretoMissing(s).map(describe));
   return (
     `<section id="chart-pareto"><h2>Time against memory</h2>` +
     `<p>One point per style. Highlighted points are the Pareto frontier: no other style is both as fast and as small. ` +
-    `The dashed line is the floor, a plain local call.</p>${figures.join("")}${missingNote(runs, missing)}</section>`
+    `Time is in each style's fast loop, over js.class's; the charts of several runs share their axes. ` +
+    `The dashed line is the baseline: the same work inline, with no call.</p>${figures.join("")}${missingNote(runs, missing)}</section>`
   );
 }
 
@@ -110,40 +114,35 @@ function fitSection(summaries: BenchSummary[], runs: string[]): string {
   return `<section id="chart-fit"><h2>Objects that fit</h2><figure>${svg}</figure>${missingNote(runs, missing)}</section>`;
 }
 
-function hoistedSection(summaries: BenchSummary[], runs: string[]): string {
-  const figures = summaries.map((s, i) => {
-    const series = (key: string, label: string, color: string, pick: (st: StyleSummary) => number | null) => ({
-      label, run: runs[i], key, color, values: s.styles.map(pick),
-    });
-    const svg = barChart({
-      attrs: `class="hoisted" data-run="${escapeXml(runs[i])}"`,
-      title: `In-loop against hoisted µs per call, ${runs[i]}`,
-      categories: s.styles.map((st) => st.id),
-      series: [
-        series("in-loop", "in loop: target chosen per call", IN_LOOP_COLOR, (st) => st.callUs),
-        series("hoisted", "hoisted: target chosen once", HOISTED_COLOR, (st) => st.hoistedUs),
-      ],
-      axisLabel: "µs per call (lower is better)",
+function shapesSection(summaries: BenchSummary[], runs: string[]): string {
+  const categories = styleOrder(summaries);
+  const byId = (s: BenchSummary, id: string) => s.styles.find((style) => style.id === id);
+  const chart = (shape: "forOf" | "index", title: string) =>
+    barChart({
+      attrs: `class="shapes" data-shape="${shape}"`,
+      title,
+      categories,
+      series: summaries.map((s, i) => ({
+        label: runs[i],
+        run: runs[i],
+        key: shape,
+        color: RUN_COLORS[i % RUN_COLORS.length],
+        values: categories.map((id) => byId(s, id)?.vsClass[shape] ?? null),
+      })),
+      axisLabel: "time over js.class's, same loop and run (lower is better)",
       format: (v) => v.toFixed(2),
     });
-    return figure(s, runs[i], svg);
-  });
-  const missing = summaries.map((s) =>
-    s.styles.flatMap((st) => {
-      if (st.error !== null || (st.callUs === null && st.hoistedUs === null)) return [describe(st)];
-      return st.callUs === null ? [`${st.id} in loop`] : st.hoistedUs === null ? [`${st.id} hoisted`] : [];
-    }),
-  );
   return (
-    `<section id="chart-hoisted"><h2>Hoisted against in-loop</h2>` +
-    `<p>Time per call when the target is chosen inside the loop, and when it is chosen once before it.</p>` +
-    `${figures.join("")}${missingNote(runs, missing)}</section>`
+    `<section id="chart-shapes"><h2>Loop shapes</h2>` +
+    `<p>On Espruino an Array is a linked list: an index loop walks it for every element, a <code>for…of</code> does not. ` +
+    `Both charts share one axis per loop shape across runs.</p>` +
+    `<figure>${chart("forOf", "for…of loop (each style's fast loop)")}</figure><figure>${chart("index", "index loop")}</figure></section>`
   );
 }
 
 /**
  * Renders the report page for one or more runs. Every text from the results is escaped.
- * Charts carry ids `chart-pareto`, `chart-fit`, `chart-hoisted`; points and bars carry
+ * Charts carry ids `chart-pareto`, `chart-fit`, `chart-shapes`, the picks `picks`; points and bars carry
  * `data-style` and `data-run`.
  */
 export function renderHtml(summaries: BenchSummary[]): string {
@@ -155,7 +154,8 @@ export function renderHtml(summaries: BenchSummary[]): string {
         `<h2>Results</h2>${table(summaries)}` +
         paretoSection(summaries, runs) +
         fitSection(summaries, runs) +
-        hoistedSection(summaries, runs);
+        shapesSection(summaries, runs) +
+        picksHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -1,10 +1,13 @@
 /**
- * The Pareto frontier of dispatch styles over time per call and bytes per object.
+ * The Pareto frontier of dispatch styles over time and bytes per object.
  */
-import type { StyleSummary } from "../bench/schema.ts";
 
-/** The figures the frontier looks at. */
-export type ParetoInput = Pick<StyleSummary, "id" | "callUs" | "bytesPerObject">;
+/** The figures the frontier looks at: a time (any unit, e.g. a ratio to js.class) and bytes per object. */
+export interface ParetoInput {
+  id: string;
+  time: number | null;
+  bytesPerObject: number | null;
+}
 
 /**
  * Ids of the styles no other style beats: none is at least as fast and at least as small and
@@ -13,7 +16,7 @@ export type ParetoInput = Pick<StyleSummary, "id" | "callUs" | "bytesPerObject">
  */
 export function paretoFrontier(styles: readonly ParetoInput[]): string[] {
   const points = styles.flatMap((s) =>
-    s.callUs !== null && s.bytesPerObject !== null ? [{ id: s.id, us: s.callUs, bytes: s.bytesPerObject }] : [],
+    s.time !== null && s.bytesPerObject !== null ? [{ id: s.id, us: s.time, bytes: s.bytesPerObject }] : [],
   );
   const dominated = (p: (typeof points)[number]) =>
     points.some((q) => q.us <= p.us && q.bytes <= p.bytes && (q.us < p.us || q.bytes < p.bytes));

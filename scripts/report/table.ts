@@ -4,9 +4,10 @@
  */
 import type { BenchSummary } from "../bench/schema.ts";
 import {
-  FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY, VIRTUAL_LABEL,
-  figureCells, runDetails, runLabels, styleOrder,
+  FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY,
+  figureCells, runDetails, runLabels, runWarnings, styleLabel, styleOrder,
 } from "./format.ts";
+import { renderPicks } from "./picks.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -20,27 +21,28 @@ export interface TableModel {
   /** Figure columns repeated in each run's group. */
   columns: readonly string[];
   rows: { style: string; groups: TableGroup[] }[];
-  /** Whether any time is marked as within noise. */
+  /** Whether any figure is marked as noisy (spread over 10% across runs). */
   anyNoise: boolean;
 }
 
 /** Builds the table model; a style absent from a run shows {@link NONE} in every cell. */
-export function tableModel(summaries: BenchSummary[]): TableModel {
+export function tableModel(summaries: BenchSummary[], short = summaries.length > 1): TableModel {
   const runs = runLabels(summaries);
+  const columns = short ? SHORT_COLUMNS : FIGURE_COLUMNS;
   const rows = styleOrder(summaries).map((id) => ({
-    style: id,
+    style: styleLabel(summaries.map((s) => s.styles.find((st) => st.id === id)).find(Boolean), id),
     groups: summaries.map((summary): TableGroup => {
       const style = summary.styles.find((s) => s.id === id);
-      if (!style) return { cells: FIGURE_COLUMNS.map(() => NONE) };
-      return style.error !== null ? { error: `error: ${style.error}` } : { cells: figureCells(style) };
+      if (!style) return { cells: columns.map(() => NONE) };
+      return style.error !== null ? { error: `error: ${style.error}` } : { cells: figureCells(style, short) };
     }),
   }));
   return {
     runs,
-    titles: summaries.map((s, i) => `${runs[i]}: ${runDetails(s)}` + (s.engine === "quickjs" ? ` (${VIRTUAL_LABEL})` : "")),
-    columns: FIGURE_COLUMNS,
+    titles: summaries.map((s, i) => [`${runs[i]}: ${runDetails(s)}`, ...runWarnings(s).map((w) => `  ! ${w}`)].join("\n")),
+    columns,
     rows,
-    anyNoise: summaries.some((s) => s.styles.some((style) => style.withinNoise)),
+    anyNoise: summaries.some((s) => s.styles.some((style) => style.noisy.length > 0)),
   };
 }
 
@@ -58,7 +60,7 @@ export function renderTable(summaries: BenchSummary[]): string {
   const multi = model.runs.length > 1;
   const sep = multi ? " │ " : GAP;
   // Side by side, full headings would not fit a terminal; a key line explains the short ones.
-  const columns = multi ? SHORT_COLUMNS : model.columns;
+  const columns = model.columns;
   const widths = model.runs.map(() => columns.map((c) => c.length));
   for (const row of model.rows) {
     row.groups.forEach((g, r) => {
@@ -83,7 +85,8 @@ export function renderTable(summaries: BenchSummary[]): string {
   const header = line("style", model.runs.map((_, r) => columns.map((c, i) => c.padStart(widths[r][i])).join(GAP)));
   out.push(header, "─".repeat(header.length));
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
-  const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} within the empty loop's noise` : ""];
+  const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
+  out.push("", renderPicks(summaries));
   return out.join("\n") + "\n";
 }
