@@ -1,21 +1,23 @@
-/** Report test data: one bench run's results-file lines, shaped like an Espruino Pico run. */
+/** Report test data: one bench run's results-file lines (`/2`), shaped like an Espruino Pico run. */
 import { STYLE_IDS, type StyleId } from "../scripts/bench/schema.ts";
 import type { ResultsLine } from "../scripts/bench/summary.ts";
 
-/** µs/call in loop, hoisted, JsVars per object: shaped like an Espruino Pico run. */
-export const FIGURES: Record<StyleId, [number, number, number | null]> = {
-  "floor.local-call": [4.8, 4.6, null],
-  "js.class": [14.2, 9.1, 9],
-  "js.prototype": [13.9, 9.0, 8],
-  "js.literal-closures": [9.6, 8.7, 19],
-  "js.literal-shared": [10.1, 8.9, 7],
-  "js.closure": [9.4, 8.6, 15],
-  "js.bind": [18.7, 12.3, 12],
-  "js.switch": [11.8, 11.5, 6],
-  "thin.func": [7.9, 6.1, 3],
-  "thin.vtable": [8.6, 6.4, 2],
-  "thin.table": [9.9, 6.8, 1.5],
-  "thin.packed": [12.4, 7.0, 1],
+/** µs per element: for…of, index, grow, hoisted; then JsVars per object and fixed JsVars. */
+export const FIGURES: Record<StyleId, [number, number | null, number | null, number | null, number, number]> = {
+  "baseline.inline": [6.1, 14.0, 7.0, null, 4, 0],
+  "floor.local-call": [11.0, 19.0, 12.0, 11.0, 4, 0],
+  "js.class": [12.0, 20.0, 13.0, 12.5, 6, 0],
+  "js.prototype": [12.1, 20.1, 13.1, 12.6, 6, 0],
+  "js.literal-closures": [11.5, 19.5, 12.5, 11.9, 18, 0],
+  "js.literal-shared": [11.2, 19.2, 12.2, 11.8, 6, 0],
+  "js.closure": [10.5, 18.5, null, null, 9, 0],
+  "js.bind": [13.5, 21.5, null, null, 7, 0],
+  "js.switch": [8.0, 16.0, 9.0, null, 4, 0],
+  "thin.func": [9.8, 17.8, null, 10.0, 5, 0],
+  "thin.vtable": [12.8, 20.8, 14.0, 10.5, 5, 0],
+  "thin.table": [14.0, 22.0, 15.0, 10.6, 5, 0],
+  "thin.packed": [18.0, null, 20.0, null, 0.7, 40],
+  "thin.batch": [3.0, null, 4.0, null, 0.6, 44],
 };
 
 export interface RunOptions {
@@ -27,28 +29,48 @@ export interface RunOptions {
   /** Multiplies every time. */
   speed?: number;
   errors?: Partial<Record<StyleId, string>>;
-  noiseUs?: number;
+  /** Fresh runs; run k's times are multiplied by `jitter[k]` (default 1). */
+  runs?: number;
+  jitter?: number[];
+  /** Replaces figures of some styles. */
+  figures?: Partial<typeof FIGURES>;
+  runId?: string;
 }
 
 /** The lines of one run, as a results file holds them. */
 export function runLines(o: RunOptions = {}): ResultsLine[] {
-  const { board = "PICO", engine = "espruino", mode = "ram", blocksize = 13, free = 4800, speed = 1, noiseUs = 0.3 } = o;
-  const results = STYLE_IDS.map((id): ResultsLine => {
-    const [callUs, hoistedUs, vars] = FIGURES[id];
-    const error = o.errors?.[id];
-    if (error) {
-      return { t: "result", id, callUs: null, hoistedUs: null, spreadUs: null, varsPerObject: null, n: 0, objectsFit: null, sum: 0, error };
+  const { board = "PICO", engine = "espruino", mode = "ram", blocksize = 13, free = 4800, speed = 1, runs = 1, runId = "r1" } = o;
+  const n = 150;
+  const figures = { ...FIGURES, ...o.figures };
+  const results: ResultsLine[] = [];
+  for (let run = 0; run < runs; run++) {
+    const k = speed * (o.jitter?.[run] ?? 1);
+    for (const id of STYLE_IDS) {
+      const [forOf, index, grow, hoisted, vars, fixed] = figures[id];
+      const error = o.errors?.[id];
+      const t = (v: number | null) => (v === null ? null : Number((v * k).toFixed(3)));
+      results.push(
+        error
+          ? { t: "result", r: runId, id, run, n, error }
+          : {
+              t: "result", r: runId, id, run, n, forOfUs: t(forOf), indexUs: t(index), growUs: t(grow), hoistedUs: t(hoisted),
+              buildUs: t(30), varsPerObject: vars, fixedVars: fixed, objectsFit: Math.floor((free - fixed) / vars), sum: 1000,
+              ...(id === "thin.batch" ? { batch: true } : {}),
+            },
+      );
     }
-    return {
-      t: "result", id, callUs: Number((callUs * speed).toFixed(3)), hoistedUs: Number((hoistedUs * speed).toFixed(3)),
-      spreadUs: 0.2 * speed, varsPerObject: vars, n: 50, objectsFit: vars === null ? null : Math.floor(free / vars), sum: 1000,
-    };
-  });
+  }
+  const sizes: ResultsLine[] = STYLE_IDS.filter((id) => !o.errors?.[id]).map((id) => ({
+    t: "size", r: runId, id, n: 32, varsPerObject: figures[id][4] * 1.2, fixedVars: figures[id][5],
+  }));
   return [
-    { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench" },
-    { t: "hello", board, engine, version: "2v25", blocksize, free, total: free + 300, mode, quick: false, styles: 12, loopUs: 2.1, noiseUs },
+    { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench", runId },
+    {
+      t: "hello", r: runId, board, engine, version: "2v25", blocksize, free, total: free + 300, mode, quick: false,
+      styles: STYLE_IDS.length, runs, sizes: [32, n],
+    },
+    ...sizes,
     ...results,
-    { t: "end", checksum: 12000, count: 12 },
+    { t: "end", r: runId, checksum: 1000 * results.filter((r) => r.t === "result" && !("error" in r && r.error)).length, count: results.length },
   ];
 }
-

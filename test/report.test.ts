@@ -13,6 +13,7 @@ import { paretoFrontier, renderHtml } from "../scripts/report/html.ts";
 import { runLabels } from "../scripts/report/format.ts";
 import { runReport } from "../scripts/report/command.ts";
 import { runLines } from "./report-fixtures.ts";
+import { legacyRunLines } from "./report-fixtures-v1.ts";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "thincall-report-"));
 const toFile = (lines: (ResultsLine | string)[]) => {
@@ -34,18 +35,19 @@ test("readResultsFile skips and counts garbage lines", () => {
   const [host, hello, ...rest] = runLines();
   const path = toFile([
     host, "ESP32 boot banner", hello, "", `{"t":"result","id":"js.class"}`, `{"t":"mystery","x":1}`,
-    "@tc1 not json either", ...rest, `{"t":"result","id":"thin.pa`,
+    "@tc2 not json either", ...rest, `{"t":"result","id":"thin.pa`,
   ]);
   const { lines, skipped } = readResultsFile(path);
   assert.equal(skipped, 5);
-  assert.equal(lines.length, 15);
+  assert.equal(lines.length, 2 + rest.length);
   assert.deepEqual(lines.slice(0, 2).map((l) => l.t), ["host", "hello"]);
-  assert.equal(summarize(lines).styles.length, 12);
+  assert.equal(summarize(lines).styles.length, STYLE_IDS.length);
 });
 
 test("readResultsFile rejects a field of the wrong type", () => {
-  const [host, hello, result] = runLines();
-  const path = toFile([host, hello, { ...result, callUs: "fast" } as unknown as ResultsLine, { ...hello, mode: "rom" } as unknown as ResultsLine]);
+  const [host, hello, ...rest] = runLines();
+  const result = rest.find((l) => l.t === "result")!;
+  const path = toFile([host, hello, { ...result, sum: "fast" } as unknown as ResultsLine, { ...hello, mode: "rom" } as unknown as ResultsLine]);
   assert.equal(readResultsFile(path).skipped, 2);
 });
 
@@ -82,15 +84,18 @@ test("splitRuns starts a run at each host line, or at a second hello", () => {
 /** End column (exclusive) of each heading in a header line. */
 const ends = (header: string, headings: string[]) => headings.map((h) => header.indexOf(h) + h.length);
 
-test("renderTable, one run: title, columns, right-aligned numbers", () => {
+test("renderTable, one run: title, ratio columns first, right-aligned numbers, picks at the end", () => {
   const text = renderTable([summarize(runLines())]);
   const lines = text.trimEnd().split("\n");
-  assert.equal(lines[0], "PICO (ram): espruino 2v25, mode ram, core 1,234 bytes, JsVar 13 bytes, free 62,400 bytes");
+  assert.equal(
+    lines[0],
+    "PICO (ram): espruino 2v25, mode ram, core 1,234 bytes, JsVar 13 bytes, free 62,400 bytes, 150 objects, median of 1 run, µs are this machine's",
+  );
   const header = lines[2];
-  const headings = ["µs/call", "× floor", "JsVars/object", "bytes/object", "objects that fit"];
-  assert.match(header, /^style\s+µs\/call\s+× floor\s+JsVars\/object\s+bytes\/object\s+objects that fit$/);
+  const headings = ["×class for…of", "×class index", "×class grow", "×baseline", "µs for…of", "µs index", "µs build", "JsVars/object", "bytes/object", "fixed JsVars", "objects that fit"];
+  assert.equal(header.split(/\s{2,}/).slice(1).join("|"), headings.join("|"));
   assert.match(lines[3], /^─+$/);
-  const rows = lines.slice(4);
+  const rows = lines.slice(4, 4 + STYLE_IDS.length);
   assert.deepEqual(rows.map((r) => r.split(" ")[0]), [...STYLE_IDS]);
   for (const row of rows) {
     for (const end of ends(header, headings)) {
@@ -99,29 +104,34 @@ test("renderTable, one run: title, columns, right-aligned numbers", () => {
     }
   }
   const packed = rows.find((r) => r.startsWith("thin.packed "))!;
-  assert.deepEqual(packed.split(/\s+/), ["thin.packed", "12.40", "2.58", "1", "13", "4,800"]);
+  assert.deepEqual(packed.split(/\s+/), ["thin.packed", "1.50×", "—", "1.54×", "2.95×", "18.00", "—", "30.00", "0.7", "9.1", "40", "6,800"]);
+  assert.match(text, /^thin\.batch \(batch\)\s+0\.25×/m);
   assert.doesNotMatch(text, /virtual board/);
+  assert.match(text, /What to pick on PICO \(espruino 2v25, ram\)\n  - many small records: thin\.batch, 0\.25× js\.class's time/);
 });
 
-test("renderTable shows — for nulls, error text for failed styles, ~ within noise", () => {
-  const lines = runLines({ errors: { "js.bind": "Out of memory" } });
-  const thin = lines.find((l) => l.t === "result" && l.id === "thin.func")!;
-  if (thin.t === "result") thin.callUs = 0.12;
+test("renderTable shows — for missing figures, error text for failed styles, ± for noisy figures", () => {
+  const lines = runLines({ runs: 3, jitter: [1, 1.05, 1], errors: { "js.bind": "Out of memory" } });
+  // One style's for…of time jumps in one run: its ratio to js.class spreads over 10%.
+  const func = lines.find((l) => l.t === "result" && l.id === "thin.func" && l.run === 1)!;
+  if (func.t === "result") func.forOfUs = 20;
   const text = renderTable([summarize(lines)]);
   const row = (id: string) => text.split("\n").find((l) => l.startsWith(id + " "))!;
-  assert.deepEqual(row("floor.local-call").split(/\s+/).slice(3), ["—", "—", "—"]);
+  assert.deepEqual(row("js.closure").split(/\s+/).slice(3, 4), ["—"], "no grow for a single-method style");
   assert.match(row("js.bind"), /^js\.bind\s+error: Out of memory$/);
-  assert.match(row("thin.func"), /\s~0\.12\s/);
-  assert.match(text, /~ within the empty loop's noise/);
+  assert.match(row("thin.func"), /^thin\.func\s+0\.82×±\s/);
+  assert.doesNotMatch(row("thin.vtable"), /±/);
+  assert.match(text, /± spread over 10% across runs/);
+  assert.match(text, /median of 3 runs/);
 });
 
-test("renderTable, two boards side by side under their labels", () => {
+test("renderTable, two boards side by side under their labels, short columns", () => {
   const pico = summarize(runLines());
   const esp = summarize(runLines({ board: "ESP32", mode: "flash", blocksize: 16, free: 9000, speed: 0.6, errors: { "js.bind": "Out of memory" } }));
   const lines = renderTable([pico, esp]).trimEnd().split("\n");
   assert.match(lines[0], /^PICO \(ram\): espruino/);
   assert.match(lines[1], /^ESP32 \(flash\): espruino 2v25, mode flash/);
-  const table = lines.slice(3, 3 + 3 + 12);
+  const table = lines.slice(3, 3 + 3 + STYLE_IDS.length);
   assert.match(table[0], /^\s+│ PICO \(ram\)\s+│ ESP32 \(flash\)$/);
   // Group separators line up on every line of the table.
   const bars = (l: string) => [...l].flatMap((c, i) => (c === "│" ? [i] : []));
@@ -129,10 +139,22 @@ test("renderTable, two boards side by side under their labels", () => {
   assert.equal(expected.length, 2);
   for (const line of table.filter((l) => !l.startsWith("─"))) assert.deepEqual(bars(line), expected, line);
   const packed = table.find((l) => l.startsWith("thin.packed"))!.split("│").map((c) => c.trim().split(/\s+/));
-  assert.deepEqual(packed.slice(1), [["12.40", "2.58", "1", "13", "4,800"], ["7.44", "2.58", "1", "16", "9,000"]]);
+  assert.deepEqual(packed.slice(1), [["1.50×", "—", "1.54×", "18.00", "9.1"], ["1.50×", "—", "1.54×", "10.80", "11.2"]]);
   const bind = table.find((l) => l.startsWith("js.bind"))!.split("│").map((c) => c.trim());
   assert.equal(bind[2], "error: Out of memory");
-  assert.ok(lines.some((l) => l.startsWith("vars = JsVars/object")));
+  assert.ok(lines.some((l) => l.startsWith("×cls = time over js.class's")));
+  assert.equal(lines.filter((l) => l.startsWith("What to pick on ")).length, 2, "each board gets its own picks");
+});
+
+test("a /1 results file is still read: memory figures, its call time as µs, labelled", () => {
+  const path = toFile(legacyRunLines() as unknown as ResultsLine[]);
+  assert.equal(readResultsFile(path).skipped, 0);
+  const summary = summarize(readResultsFile(path).lines);
+  assert.equal(summary.source, 1);
+  const packed = summary.styles.find((s) => s.id === "thin.packed")!;
+  assert.equal(packed.varsPerObject, 1);
+  assert.equal(packed.callUs, 12.4);
+  assert.match(renderTable([summary]), /schema \/1 file/);
 });
 
 test("virtual runs are labelled, and same-board runs get distinct labels", () => {
@@ -141,14 +163,14 @@ test("virtual runs are labelled, and same-board runs get distinct labels", () =>
   assert.deepEqual(runLabels([espruino, quick]), ["PICO (ram, espruino)", "PICO (ram, quickjs)"]);
   assert.deepEqual(runLabels([espruino, espruino]), ["PICO (ram, espruino) #1", "PICO (ram, espruino) #2"]);
   const text = renderTable([espruino, quick]);
-  assert.match(text, /^PICO \(ram, quickjs\): quickjs 2v25.*\(virtual board \(QuickJS\), not Espruino figures\)$/m);
+  assert.match(text, /^PICO \(ram, quickjs\): quickjs 2v25.*\n  ! virtual board \(QuickJS\), not Espruino figures$/m);
   assert.equal(text.match(/virtual board/g)?.length, 1);
 });
 
 // ── Pareto frontier ────────────────────────────────────────────────────────
 
 test("paretoFrontier keeps styles no other beats on both time and bytes", () => {
-  const s = (id: string, callUs: number | null, bytesPerObject: number | null) => ({ id, callUs, bytesPerObject });
+  const s = (id: string, time: number | null, bytesPerObject: number | null) => ({ id, time, bytesPerObject });
   const styles = [
     s("slow-small", 3, 1), s("fast-big", 1, 10), s("middle", 2, 5), s("twin", 2, 5),
     s("beaten", 2, 6), s("worst", 3, 10), s("same-time-bigger", 1, 11), s("no-bytes", 0.5, null), s("no-time", null, 0.5),
@@ -158,9 +180,11 @@ test("paretoFrontier keeps styles no other beats on both time and bytes", () => 
   assert.deepEqual(paretoFrontier([s("alone", 1, 1)]), ["alone"]);
 });
 
-test("paretoFrontier on a realistic run: the thin.* styles trade time for bytes", () => {
+test("paretoFrontier on a realistic run: the batch store beats everything", () => {
   const { styles } = summarize(runLines());
-  assert.deepEqual(paretoFrontier(styles), ["thin.func", "thin.vtable", "thin.table", "thin.packed"]);
+  const points = styles.map((s) => ({ id: s.id, time: s.vsClass.forOf, bytesPerObject: s.bytesPerObject }));
+  assert.deepEqual(paretoFrontier(points), ["thin.batch"]);
+  assert.deepEqual(paretoFrontier(points.filter((p) => p.id !== "thin.batch")), ["baseline.inline", "thin.packed"]);
 });
 
 // ── HTML ───────────────────────────────────────────────────────────────────
@@ -174,18 +198,20 @@ test("renderHtml escapes every text from the results and loads nothing", () => {
   assert.doesNotMatch(html, /https?:\/\/|\bsrc=|\bhref=|url\(/);
 });
 
-test("renderHtml has the header, table and three charts with findable marks", () => {
+test("renderHtml has the header, table, three charts and the picks, with findable marks", () => {
   const pico = summarize(runLines());
   const quick = summarize(runLines({ engine: "quickjs", speed: 0.05, errors: { "js.bind": "Out of memory" } }));
   const html = renderHtml([pico, quick]);
-  for (const id of ["chart-pareto", "chart-fit", "chart-hoisted", "results"]) assert.match(html, new RegExp(`id="${id}"`));
+  for (const id of ["chart-pareto", "chart-fit", "chart-shapes", "picks", "results"]) assert.match(html, new RegExp(`id="${id}"`));
   const count = (re: RegExp) => html.match(re)?.length ?? 0;
-  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 11);
-  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 10);
-  assert.equal(count(/<g class="point frontier"/g), 8);
-  assert.match(html, /<span class="virtual">virtual board \(QuickJS\), not Espruino figures<\/span>/);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 13);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 12);
+  assert.equal(count(/<g class="point frontier"/g), 2);
+  assert.match(html, /<span class="warn virtual">virtual board \(QuickJS\), not Espruino figures<\/span>/);
   assert.match(html, /Not shown, no figure — PICO \(ram, quickjs\): js\.bind \(Out of memory\)/);
-  assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 11 + 10);
+  assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 14 + 13);
+  assert.equal(count(/<ul class="picks"/g), 2);
+  assert.ok(html.indexOf('id="picks"') > html.indexOf('id="chart-shapes"'), "the report ends with the picks");
 });
 
 // ── command ────────────────────────────────────────────────────────────────

@@ -2,7 +2,7 @@
  * Results files: one JSON record per line (JSONL), as the host wrote them during a run.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { isResultsLine } from "../bench/records.ts";
+import { isResultsLine, parseResultsLine } from "../bench/records.ts";
 import { dirname } from "node:path";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
@@ -27,7 +27,7 @@ export { isResultsLine };
 function parseLine(text: string): ResultsLine | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return isResultsLine(value) ? value : undefined;
+    return parseResultsLine(value) ?? undefined;
   } catch {
     return undefined;
   }

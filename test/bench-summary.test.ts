@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { parseDeviceRecord } from "../scripts/bench/records.ts";
+import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
+import { picksFor } from "../scripts/report/picks.ts";
+import { runLines } from "./report-fixtures.ts";
+
+const results = (lines: ResultsLine[]) => lines.filter((l) => l.t === "result") as Extract<ResultsLine, { t: "result" }>[];
+
+test("ratios are taken within each run, then the median: a slower run scales away", () => {
+  const s = summarize(runLines({ runs: 3, jitter: [1, 1.8, 1.1] }));
+  const vtable = s.styles.find((x) => x.id === "thin.vtable")!;
+  assert.equal(vtable.vsClass.forOf, Number((12.8 / 12).toFixed(3)));
+  assert.equal(vtable.forOfUs, Number((12.8 * 1.1).toFixed(3)), "µs are the median over runs");
+  assert.equal(vtable.spread["vsClass.forOf"], 1, "the ratio does not move with the machine");
+  assert.ok(vtable.spread.forOfUs > 1.7, "the µs do");
+  assert.ok(vtable.noisy.includes("forOfUs") && !vtable.noisy.includes("vsClass.forOf"));
+  assert.equal(s.styles.find((x) => x.id === "baseline.inline")!.vsBaseline.forOf, 1);
+  assert.equal(s.runs, 3);
+});
+
+test("sizes: the small container and the large one, fixed costs apart", () => {
+  const packed = summarize(runLines()).styles.find((x) => x.id === "thin.packed")!;
+  assert.deepEqual(packed.sizes.map((z) => z.n), [32, 150]);
+  assert.equal(packed.fixedVars, 40);
+  assert.equal(packed.bytesPerObject, 9.1);
+});
+
+test("a checksum that differs between styles is a problem naming the style", () => {
+  const lines = runLines();
+  results(lines).find((r) => r.id === "thin.table")!.sum = 999;
+  const { problems } = summarize(lines);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /checksum of thin\.table \(run 1\) is 999, the other styles computed 1000/);
+});
+
+test("a short end, duplicates and unknown ids are problems", () => {
+  const lines = runLines();
+  const end = lines[lines.length - 1];
+  if (end.t === "end") end.count = 20;
+  const extra = { ...results(lines)[2] };
+  const unknown = { ...results(lines)[3], id: "js.mystery" };
+  const { problems } = summarize([...lines.slice(0, -1), extra, unknown, end]);
+  assert.ok(problems.some((p) => /duplicate result for js\.class in run 1/.test(p)), problems.join("\n"));
+  assert.ok(problems.some((p) => /unknown style id js\.mystery/.test(p)));
+  assert.ok(problems.some((p) => /announced 20 result\(s\) and sent 16/.test(p)));
+  assert.deepEqual(summarize(runLines()).problems, []);
+});
+
+test("lines of another run id are ignored, even when filed in the same file", () => {
+  const own = runLines({ runId: "aaaa" });
+  const stale = results(runLines({ runId: "bbbb", speed: 9 })).slice(0, 5);
+  const s = summarize([...own.slice(0, 3), ...stale, ...own.slice(3)]);
+  assert.deepEqual(s.problems, []);
+  assert.equal(s.styles.find((x) => x.id === "baseline.inline")!.forOfUs, 6.1);
+});
+
+test("a figure out of physical range is rejected on its own; a bad id rejects the record", () => {
+  const record = { t: "result", r: "x", id: "js.class", run: 0, n: 10, forOfUs: -3, indexUs: 1e300, sum: 5 };
+  const parsed = parseDeviceRecord(record)!;
+  assert.deepEqual(parsed.rejected.sort(), ["forOfUs", "indexUs"]);
+  assert.equal(parsed.record.t === "result" && parsed.record.forOfUs, null);
+  assert.equal(parseDeviceRecord({ ...record, forOfUs: 1, indexUs: 1, id: "x".repeat(200_000) }), null);
+  assert.equal(parseDeviceRecord({ ...record, forOfUs: 1, indexUs: 1, id: "\x1b[31mred" }), null);
+  assert.equal(parseDeviceRecord({ t: "hello", r: "x", board: "b", engine: "e", version: "v", blocksize: 1e308 }), null);
+});
+
+test("the picks follow the figures", () => {
+  const picks = (o: Parameters<typeof runLines>[0]) => Object.fromEntries(picksFor(summarize(runLines(o))).map((p) => [p.case, p.id]));
+  assert.deepEqual(picks({}), {
+    "many small records": "thin.batch",
+    "single-method callbacks": "thin.func",
+    "multi-method interfaces": "thin.batch",
+  });
+  // Make closures fast and lean, and the packed store the smallest: the picks move.
+  const moved = picks({ figures: { "js.closure": [5, 9, null, null, 5, 0], "thin.packed": [18, null, 20, null, 0.3, 40] } });
+  assert.deepEqual(moved, {
+    "many small records": "thin.packed",
+    "single-method callbacks": "js.closure",
+    "multi-method interfaces": "thin.batch",
+  });
+  const pick = picksFor(summarize(runLines()))[1];
+  assert.equal(pick.time, Number((9.8 / 12).toFixed(3)));
+  assert.equal(pick.ram, 5 / 6);
+});
