@@ -15,61 +15,83 @@ let fakeUsage = 100;
 // path so the host config does not type-check it against Node's globals.
 const device = (path: string) => import(path);
 type Loop = (c: unknown, n: number, r: number, x?: unknown, y?: unknown) => number;
-type Style = { id: string; build: (n: number) => unknown; run: Loop; hoisted: Loop; x?: unknown; y?: unknown };
-const { buildMeasured, iqr, median, pow2Below, timePairs, emptyLoop } = await device("../firmware/bench/harness.ts");
+type Style = { id: string; build: (n: number) => unknown; forOf: Loop; index?: Loop; grow?: Loop; hoisted?: Loop; x?: unknown; y?: unknown };
+const { buildMeasured, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
 const { STYLES } = (await device("../firmware/bench/styles.ts")) as { STYLES: Style[] };
 const { STYLE_IDS } = await import("../scripts/bench/schema.ts");
 
-test("median and interquartile range", () => {
+test("median", () => {
   assert.equal(median([5, 1, 3]), 3);
   assert.equal(median([4, 1, 3, 2]), 2.5);
-  const sorted = [1, 2, 3, 4, 5, 6, 7, 8];
-  assert.equal(iqr(sorted), sorted[6] - sorted[2]);
 });
 
-test("container sizes are powers of two within bounds, sized down with free memory", () => {
-  assert.equal(pow2Below(10000, 16, 256), 256);
-  assert.equal(pow2Below(300, 16, 256), 256);
-  assert.equal(pow2Below(200, 16, 256), 128);
-  assert.equal(pow2Below(3, 16, 256), 16);
+test("the large container is at most 257 objects, never a power of two, smaller with less memory", () => {
+  assert.equal(largeN(1e6), 257);
+  assert.equal(largeN(32 * 100), 100);
+  assert.equal(largeN(32 * 128), 127, "128 is a power of two");
+  assert.equal(largeN(10), 8);
+  for (let free = 300; free < 20000; free += 97) assert.notEqual(largeN(free) & (largeN(free) - 1), 0, String(free));
 });
 
-test("JsVars per object is the usage difference over n, with the container kept alive", () => {
+test("fixed JsVars include one-time costs; JsVars per object exclude them and the container's own", () => {
   fakeUsage = 100;
-  const [vars, c] = buildMeasured((n: number) => {
-    fakeUsage += 6 * n;
+  let firstUse = 46; // the interpreter's first typed array, paid once
+  const [fixed, vars, , c] = buildMeasured((n: number) => {
+    fakeUsage += firstUse + 10 + 6 * n; // a store of 10 JsVars, then 6 per object
+    firstUse = 0;
     return new Array(n).fill(0);
   }, 64);
+  assert.equal(fixed, 56);
   assert.equal(vars, 6);
   assert.equal((c as number[]).length, 64);
 });
 
-test("timing pairs each loop with the empty loop and returns one pass's checksum", () => {
-  const diffs: number[] = [];
-  const empties: number[] = [];
-  const style = STYLES[0];
-  const c = style.build(16);
-  const sum = timePairs(style.run, c, 16, 4, 5, style, diffs, empties);
-  assert.equal(diffs.length, 5);
-  assert.equal(empties.length, 5);
-  assert.ok(empties.every((e) => e >= 0));
-  assert.equal(sum, style.run(c, 16, 1, style.x, style.y));
-  assert.equal(emptyLoop(c, 16, 1), 0);
+test("samples are long enough for a coarse timer, with an even number of passes", () => {
+  // A fake clock: each pass takes 0.1 ms, read in 1 ms ticks (as in the emulator).
+  let clock = 0;
+  const realTime = g.getTime;
+  g.getTime = () => Math.floor(clock * 1000) / 1000;
+  const loop: Loop = (_c, _n, r) => ((clock += r * 1e-4), 0);
+  try {
+    for (const ms of [5, 20, 100]) {
+      const reps = repsFor(loop, [], 16, { id: "fake", build: () => [], forOf: loop }, ms);
+      assert.equal(reps % 2, 0);
+      assert.ok(reps * 0.1 >= ms * 0.9 && reps * 0.1 <= ms * 1.5, `${ms} ms: ${reps} passes`);
+    }
+  } finally {
+    g.getTime = realTime;
+  }
+});
+
+test("timing returns the fastest sample per loop, null for a loop the style lacks, and both area sums", () => {
+  const closure = STYLES.find((s) => s.id === "js.closure")!;
+  const c = closure.build(16);
+  const { us, sums } = timeLoops(closure, c, 16, 4, 3);
+  assert.ok(us[0] > 0 && us[1] > 0);
+  assert.equal(us[2], null, "a single-method style has no grow");
+  assert.equal(sums[0], sums[1]);
+  assert.equal(sums[0], closure.forOf(c, 16, 1));
 });
 
 test("the styles are the fixed ids, in order", () => {
   assert.deepEqual(STYLES.map((s) => s.id), [...STYLE_IDS]);
 });
 
-test("every dynamic style computes the same workload, in the loop and hoisted loops run", () => {
+test("every style computes the same area sum in every loop shape, and grow(k) passes leave it unchanged", () => {
   const sums = new Map<string, number>();
   for (const s of STYLES) {
     const c = s.build(32);
-    sums.set(s.id, s.run(c, 32, 1, s.x, s.y));
-    assert.ok(Number.isFinite(s.hoisted(c, 32, 1, s.x, s.y)), `${s.id} hoisted`);
+    const sum = s.forOf(c, 32, 1, s.x, s.y);
+    sums.set(s.id, sum);
+    if (s.index) assert.equal(s.index(c, 32, 1, s.x, s.y), sum, `${s.id} index`);
+    if (s.hoisted) assert.ok(Number.isFinite(s.hoisted(c, 32, 1, s.x, s.y)), `${s.id} hoisted`);
+    if (s.grow) {
+      s.grow(c, 32, 1, s.x, s.y); // +1
+      assert.notEqual(s.forOf(c, 32, 1, s.x, s.y), sum, `${s.id} grow changes the areas`);
+      s.grow(c, 32, 2, s.x, s.y); // +1 then -1... and back with the last -1
+      s.grow(c, 32, 1, s.x, s.y);
+    }
   }
-  const dynamic = [...sums].filter(([id]) => !id.startsWith("floor."));
-  const expected = dynamic[0][1];
-  for (const [id, sum] of dynamic) assert.equal(sum, expected, id);
-  assert.notEqual(sums.get("floor.local-call"), expected, "the floor is static dispatch: rect area for all");
+  const expected = sums.get("baseline.inline");
+  for (const [id, sum] of sums) assert.equal(sum, expected, id);
 });
