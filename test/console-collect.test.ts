@@ -16,7 +16,7 @@ const RUN: DeviceRecord[] = readFileSync(new URL("./fixtures/console-linux-run.j
   .filter((r): r is DeviceRecord => r.t !== "host");
 
 /** A record as the board prints it from a timer: clear the prompt, the line, a new prompt. */
-const printed = (r: DeviceRecord) => `\r\x1b[J@tc1 ${JSON.stringify(r)}\r\n>`;
+const printed = (r: DeviceRecord) => `\r\x1b[J@tc2 ${JSON.stringify(r)}\r\n>`;
 
 async function open(fake = new FakeTransport()): Promise<{ fake: FakeTransport; session: ConsoleSession }> {
   const session = new ConsoleSession(fake);
@@ -42,9 +42,9 @@ function aborted(message: RegExp, records: DeviceRecord[]) {
   };
 }
 
-test("the fixture is a whole run: hello, 12 results, end", () => {
+test("the fixture is a whole run: hello, a result per style, end", () => {
   assert.equal(RUN[0]?.t, "hello");
-  assert.equal(RUN.filter((r) => r.t === "result").length, 12);
+  assert.equal(RUN.filter((r) => r.t === "result").length, (RUN[0] as { styles: number }).styles);
   assert.equal(RUN.at(-1)?.t, "end");
 });
 
@@ -64,10 +64,10 @@ test("records go to onRecord in order, and the run ends at the end record", asyn
 
 test("noise between records is ignored, whatever the chunking", async () => {
   const noise = [
-    '>print("@tc1 "+JSON.stringify({t:"end",checksum:0,count:0}))\r\n=undefined\r\n>',
+    '>print("@tc2 "+JSON.stringify({t:"end",r:"x",checksum:0,count:0}))\r\n=undefined\r\n>',
     "\x00\xff\xfe\x1b[0m garbage\r\n",
-    '@tc1 {"t":"result","id":"js.cl\r\n', // cut by a glitch
-    '@tc1 {"t":"end","checksum":"x","count":1}\r\n', // wrong types
+    '@tc2 {"t":"result","id":"js.cl\r\n', // cut by a glitch
+    '@tc2 {"t":"end","r":"x","checksum":"x","count":1}\r\n', // wrong types
     "OUT OF MEMORY\r\n", // not an uncaught error: the bench records a style's failure itself
     "Execution Interrupted\r\n",
     "TCSYNC7\r\n>",
@@ -98,7 +98,8 @@ test("records arriving before finished() is called are kept (hello in the chunk 
 });
 
 test("a style's own 'Out of memory' result arriving during the upload does not fail the upload", async () => {
-  const oom: DeviceRecord = { ...(RUN[2] as Extract<DeviceRecord, { t: "result" }>), callUs: null, error: "Out of memory" };
+  const first = RUN.find((r) => r.t === "result") as Extract<DeviceRecord, { t: "result" }>;
+  const oom: DeviceRecord = { t: "result", r: first.r, id: first.id, run: 0, n: first.n, error: "Out of memory" };
   const fake = new FakeTransport((data, f) => {
     const sync = /print\("TC"\+"SYNC(\d+)"\)/.exec(data);
     if (!sync) return;

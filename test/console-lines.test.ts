@@ -2,18 +2,22 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { tokenizer } from "acorn";
 import { replPieces } from "../scripts/console/chunks.ts";
-import { cleanLine, parseFault, parseRecord, splitLines } from "../scripts/console/lines.ts";
+import { parseProtocolLine } from "../scripts/bench/records.ts";
+import { cleanLine, parseFault, splitLines } from "../scripts/console/lines.ts";
+
+/** The record on a console line, or null: the protocol parser behind the console cleaner. */
+const parseRecord = (consoleLine: string) => parseProtocolLine(cleanLine(consoleLine))?.record ?? null;
 
 const HELLO = {
-  t: "hello", board: "linux", engine: "espruino", version: "2v29.277", blocksize: 27, free: 7143,
-  total: 8192, mode: "ram", quick: true, styles: 12, loopUs: 6.862, noiseUs: 0.076,
+  t: "hello", r: "a1b2", board: "linux", engine: "espruino", version: "2v29", blocksize: 27, free: 7143,
+  total: 8192, mode: "ram", quick: true, styles: 14, runs: 1, sizes: [32, 257],
 };
 const RESULT = {
-  t: "result", id: "js.class", callUs: 4.177, hoistedUs: 7.397, spreadUs: 0.289, varsPerObject: 6.012,
-  n: 256, objectsFit: 506, sum: 3043.5,
+  t: "result", r: "a1b2", id: "js.class", run: 0, n: 257, forOfUs: 3.2, indexUs: 8.1, growUs: 3.5, hoistedUs: 3.9,
+  buildUs: 40.2, varsPerObject: 6.012, fixedVars: 1, objectsFit: 506, sum: 3043.5,
 };
-const END = { t: "end", checksum: 37541.5, count: 12 };
-const line = (record: object) => "@tc1 " + JSON.stringify(record);
+const END = { t: "end", r: "a1b2", checksum: 37541.5, count: 14 };
+const line = (record: object) => "@tc2 " + JSON.stringify(record);
 
 /** Feeds chunks through splitLines the way ConsoleSession does and returns every complete line. */
 function feed(chunks: string[]): { lines: string[]; rest: string } {
@@ -41,11 +45,11 @@ function cut(text: string, sizes: number[]): string[] {
 // A console transcript as Espruino prints it: prompt, timer output (`\r\x1b[J`), echo, junk.
 const TRANSCRIPT =
   ">\r\x1b[J" + line(HELLO) + "\r\n>" +
-  'print("@tc1 "+JSON.stringify({t:"end",checksum:0,count:0}))\r\n' + // echo with the prefix in a string
+  'print("@tc2 "+JSON.stringify({t:"end",r:"a1b2",checksum:0,count:0}))\r\n' + // echo with the prefix in a string
   "=undefined\r\n>" +
   "\x00\xff\xfe\x1b[1mjunk\x1b[0m\r\n" +
   "\r\x1b[J" + line(RESULT) + "\n" + // a bare \n line end
-  '@tc1 {"t":"result","id":"js.pro' + "\r\n" + // truncated by a reset
+  '@tc2 {"t":"result","r":"a1b2","id":"js.pro' + "\r\n" + // truncated by a reset
   "\r\x1b[J" + line(END) + "\r\n>";
 
 test("splitLines gives the same lines however the transcript is chunked", () => {
@@ -83,14 +87,14 @@ test("parseRecord finds every record in a chunked transcript and nothing else", 
 });
 
 test("parseRecord rejects echo, truncation, junk and other protocol versions", () => {
-  assert.equal(parseRecord('>print("@tc1 "+JSON.stringify({t:"end",checksum:1,count:0}))'), null);
+  assert.equal(parseRecord('>print("@tc2 "+JSON.stringify({t:"end",r:"a",checksum:1,count:0}))'), null);
   assert.equal(parseRecord(`>console.log('${line(END)}')`), null, "a whole record inside a string literal");
   assert.equal(parseRecord(line(END).slice(0, -1)), null, "truncated JSON");
   assert.equal(parseRecord(line(END) + "garbage"), null);
   assert.equal(parseRecord("\xff" + line(END)), null, "binary junk before the prefix");
-  assert.equal(parseRecord("@tc2 " + JSON.stringify(END)), null);
-  assert.equal(parseRecord("@tc1 null"), null);
-  assert.equal(parseRecord("@tc1 [1,2]"), null);
+  assert.equal(parseRecord("@tc1 " + JSON.stringify(END)), null);
+  assert.equal(parseRecord("@tc2 null"), null);
+  assert.equal(parseRecord("@tc2 [1,2]"), null);
   assert.equal(parseRecord(""), null);
   assert.equal(parseRecord(">"), null);
 });
@@ -102,17 +106,17 @@ test("parseRecord rejects records whose fields have the wrong types", () => {
     { ...HELLO, board: 1 },
     { ...HELLO, free: null },
     { ...RESULT, id: 5 },
-    { ...RESULT, callUs: "4.1" },
-    { ...RESULT, hoistedUs: undefined },
+    { ...RESULT, sum: "4.1" },
+    { ...RESULT, r: undefined },
     { ...RESULT, error: 1 },
     { ...END, count: "12" },
     { ...END, checksum: null },
-    { t: "progress", id: "js.class", i: "1", n: 12 },
+    { t: "progress", r: "a1b2", id: "js.class", i: "1", n: 12, run: 0 },
     { t: "bogus" },
     { ...END, t: undefined },
   ];
   for (const record of bad) assert.equal(parseRecord(line(record)), null, JSON.stringify(record));
-  assert.deepEqual(parseRecord(line({ ...RESULT, callUs: null, error: "Out of memory" })), { ...RESULT, callUs: null, error: "Out of memory" });
+  assert.deepEqual(parseRecord(line({ ...RESULT, forOfUs: null, error: "Out of memory" })), { ...RESULT, forOfUs: null, error: "Out of memory" });
 });
 
 test("parseFault recognises Espruino's error reports, wherever the prompt leaves them", () => {
@@ -130,7 +134,7 @@ test("parseFault recognises Espruino's error reports, wherever the prompt leaves
 
 test("a protocol record that reports a style's memory error is not an interpreter fault", () => {
   // The bench reports a style that ran out of memory as a result with error "Out of memory".
-  assert.equal(parseFault(line({ ...RESULT, callUs: null, error: "Out of memory" })), null);
+  assert.equal(parseFault(line({ ...RESULT, forOfUs: null, error: "Out of memory" })), null);
 });
 
 /** Bracket depth after each token, counting template literals as brackets. */

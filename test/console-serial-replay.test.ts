@@ -23,17 +23,17 @@ const RECORDED: ResultsLine[] = readFileSync(new URL("./fixtures/console-linux-r
 const RUN = RECORDED.filter((r): r is DeviceRecord => r.t !== "host");
 
 /** The program as the bench would upload it; its last piece starts the run. */
-const PROGRAM = 'var PREFIX="@tc1 ";\nfunction emit(r){\n  print(PREFIX+JSON.stringify(r));\n}\nsetTimeout(start,0);';
+const PROGRAM = 'var PREFIX="@tc2 ";\nfunction emit(r){\n  print(PREFIX+JSON.stringify(r));\n}\nsetTimeout(start,0);';
 
 /** What the board prints for the recording: each record from a timer, with echo and noise mixed in. */
 function transcript(records: DeviceRecord[]): string {
   const noise = [
     '>emit({t:"end",checksum:0,count:0})\r\n=undefined\r\n>', // echo of a line typed by someone
     "\x00\xfe\xff\x1b[2Kjunk\r\n",
-    '@tc1 {"t":"result","id":"thin.pa\r\n', // a line cut short
+    '@tc2 {"t":"result","id":"thin.pa\r\n', // a line cut short
     "",
   ];
-  return records.map((r, i) => `\r\x1b[J@tc1 ${JSON.stringify(r)}\r\n>` + noise[i % noise.length]).join("");
+  return records.map((r, i) => `\r\x1b[J@tc2 ${JSON.stringify(r)}\r\n>` + noise[i % noise.length]).join("");
 }
 
 /** Cuts text into awkward chunks: sizes 1..23 in a fixed scramble, so lines and JSON are split anywhere. */
@@ -127,7 +127,7 @@ test("a recorded run replayed over a mock serial port gives the recorded summary
   assert.deepEqual(records, RUN);
   const host = RECORDED[0]!;
   const summary = summarize([host, ...records]);
-  assert.equal(summary.styles.length, 12);
+  assert.equal(summary.styles.length, (RECORDED[1] as { styles: number }).styles);
   assert.deepEqual(summary, summarize(RECORDED));
   const sent = board.port!.recording.toString("latin1");
   assert.ok(sent.includes("\x10setTimeout(start,0);\n"), "the program went over the wire with DLE lines");
@@ -136,7 +136,7 @@ test("a recorded run replayed over a mock serial port gives the recorded summary
 
 test("a run cut short by an unplugged board rejects with 'lost the board' and keeps its records", async () => {
   const text = transcript(RUN);
-  const cut = text.indexOf('{"t":"result","id":"js.bind"') + 20; // mid-JSON
+  const cut = text.indexOf('"id":"js.bind","run"') + 20; // mid-JSON
   assert.ok(cut > 20);
   const kept = RUN.slice(0, RUN.findIndex((r) => r.t === "result" && r.id === "js.bind"));
   const board = new ReplayBoard(text.slice(0, cut));
@@ -163,7 +163,7 @@ test("collecting from a port that is then closed by us is not a lost board", asy
   const board = new ReplayBoard("");
   const session = await connect(board, "/dev/ROBOT3");
   const run = collectRun(session);
-  board.port!.emitData(`\r\x1b[J@tc1 ${JSON.stringify(RUN[0])}\r\n>`);
+  board.port!.emitData(`\r\x1b[J@tc2 ${JSON.stringify(RUN[0])}\r\n>`);
   await session.close();
   assert.equal(session.lost, undefined);
   await session.close(); // twice is fine
