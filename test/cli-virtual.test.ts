@@ -10,8 +10,8 @@ import { errorLines, killAllCli, runCli, tempDir, type CliResult } from "./cli-h
 
 /** The fixed style ids, in run order (scripts/bench/schema.ts says reports and users rely on them). */
 const IDS = [
-  "floor.local-call", "js.class", "js.prototype", "js.literal-closures", "js.literal-shared", "js.closure",
-  "js.bind", "js.switch", "thin.func", "thin.vtable", "thin.table", "thin.packed",
+  "baseline.inline", "floor.local-call", "js.class", "js.prototype", "js.literal-closures", "js.literal-shared",
+  "js.closure", "js.bind", "js.switch", "thin.func", "thin.vtable", "thin.table", "thin.packed", "thin.batch",
 ];
 
 const tmp = tempDir();
@@ -28,40 +28,50 @@ function jsonl(file: string): Json[] {
 
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** Checks a summary against schema thincall.bench/1 (field by field, no extra fields). */
+const STYLE_KEYS = [
+  "batch", "buildUs", "bytesPerObject", "error", "fixedVars", "forOfUs", "growUs", "hoistedUs", "id", "indexUs", "noisy",
+  "objectsFit", "sizes", "spread", "varsPerObject", "vsBaseline", "vsClass",
+];
+
+/** Checks a summary against schema thincall.bench/2 (field by field, no extra fields). */
 function assertSummary(s: Json, board: string): void {
-  assert.deepEqual(Object.keys(s).sort(), ["blocksize", "board", "coreBytes", "engine", "freeBytes", "mode", "schema", "styles", "version"]);
-  assert.equal(s.schema, "thincall.bench/1");
+  assert.deepEqual(Object.keys(s).sort(), [
+    "blocksize", "board", "complete", "coreBytes", "engine", "freeBytes", "mode", "n", "problems", "runs", "schema", "source", "styles", "version",
+  ]);
+  assert.equal(s.schema, "thincall.bench/2");
   assert.equal(s.engine, "quickjs");
   assert.equal(s.board, board);
   assert.equal(s.mode, "ram");
+  assert.equal(s.complete, true);
+  assert.deepEqual(s.problems, []);
   assert.equal(typeof s.version, "string");
   assert.ok(isNum(s.blocksize) && s.blocksize > 0);
   assert.ok(isNum(s.freeBytes) && s.freeBytes > 0);
   assert.ok(isNum(s.coreBytes) && s.coreBytes > 0, `coreBytes ${s.coreBytes}`);
+  assert.ok(isNum(s.n) && (s.n & (s.n - 1)) !== 0, `n ${s.n} is not a power of two`);
   const styles = s.styles as Json[];
   assert.deepEqual(styles.map((x) => x.id), IDS);
   assert.deepEqual(IDS, [...STYLE_IDS]);
   for (const st of styles) {
-    const keys = Object.keys(st).filter((k) => k !== "withinNoise").sort();
-    assert.deepEqual(keys, ["bytesPerObject", "callRatio", "callUs", "error", "hoistedUs", "id", "objectsFit", "varsPerObject"]);
-    if (st.withinNoise !== undefined) assert.equal(typeof st.withinNoise, "boolean");
+    assert.deepEqual(Object.keys(st).sort(), STYLE_KEYS);
     if (st.error === null) {
-      for (const k of ["callUs", "hoistedUs", "callRatio", "varsPerObject", "bytesPerObject"]) assert.ok(isNum(st[k]), `${st.id}.${k} = ${st[k]}`);
-      assert.ok(st.objectsFit === null || isNum(st.objectsFit));
+      for (const k of ["forOfUs", "buildUs", "varsPerObject", "bytesPerObject"]) assert.ok(isNum(st[k]), `${st.id}.${k} = ${st[k]}`);
+      assert.ok(isNum((st.vsClass as Json).forOf), `${st.id} vsClass`);
+      assert.ok(isNum((st.vsBaseline as Json).forOf), `${st.id} vsBaseline`);
+      assert.equal((st.sizes as Json[]).length, 2, `${st.id}: two sizes`);
       const expected = (st.varsPerObject as number) * (s.blocksize as number);
       assert.ok(Math.abs((st.bytesPerObject as number) - expected) <= 0.006, `${st.id}: bytesPerObject ${st.bytesPerObject} vs ${expected}`);
     } else {
       // A style may only fail for want of memory; anything else (a ReferenceError…) is a bug.
       assert.equal(st.error, "Out of memory", `${st.id} failed`);
-      for (const k of ["callUs", "hoistedUs", "callRatio", "varsPerObject", "bytesPerObject", "objectsFit"]) assert.equal(st[k], null, `${st.id}.${k}`);
+      for (const k of ["forOfUs", "varsPerObject", "bytesPerObject", "objectsFit"]) assert.equal(st[k], null, `${st.id}.${k}`);
     }
   }
-  assert.equal(styles[0].error, null, "the floor runs");
-  assert.equal(styles[0].callRatio, 1);
+  const cls = styles.find((x) => x.id === "js.class")!;
+  assert.equal((cls.vsClass as Json).forOf, 1);
 }
 
-/** Checks a run's JSONL file: host, hello, the 12 results in order, end. */
+/** Checks a run's JSONL file: host, hello, a result per style in order, end; one run id throughout. */
 function assertRunFile(file: string, board: string): Json[] {
   const lines = jsonl(file);
   assert.equal(lines[0].t, "host");
@@ -70,11 +80,12 @@ function assertRunFile(file: string, board: string): Json[] {
   assert.equal(lines[1].t, "hello");
   assert.equal(lines[1].engine, "quickjs");
   assert.equal(lines.at(-1)!.t, "end");
-  assert.equal(lines.at(-1)!.count, 12);
+  assert.equal(lines.at(-1)!.count, IDS.length);
   assert.deepEqual(lines.filter((l) => l.t === "host" || l.t === "hello" || l.t === "end").map((l) => l.t), ["host", "hello", "end"]);
   const results = lines.filter((l) => l.t === "result");
   assert.deepEqual(results.map((r) => r.id), IDS);
-  assert.ok(lines.every((l) => ["host", "hello", "progress", "result", "end"].includes(l.t as string)));
+  assert.ok(lines.every((l) => ["host", "hello", "progress", "size", "result", "end"].includes(l.t as string)));
+  assert.ok(lines.slice(1).every((l) => l.r === lines[0].runId), "every device line carries the run id");
   return results;
 }
 
@@ -94,11 +105,13 @@ describe("bench on the virtual board, then report", () => {
 
   test("bench --quick --json exits 0 and prints only the summary JSON", () => {
     assert.equal(bench.code, 0, bench.stderr);
-    assertSummary(onlyJson(bench), "virtual");
+    const summary = onlyJson(bench);
+    assertSummary(summary, "virtual");
+    assert.deepEqual((summary.styles as Json[]).filter((st) => st.error !== null).map((st) => st.id), [], "every style fits");
     assert.doesNotMatch(bench.stderr, /thincall: /, "no error");
   });
 
-  test("the JSONL file holds a host line, a hello, 12 results and an end line", () => {
+  test("the JSONL file holds a host line, a hello, a result per style and an end line", () => {
     assertRunFile(out, "virtual");
     // The summary is derived from the file.
     const summary = onlyJson(bench);
@@ -112,10 +125,11 @@ describe("bench on the virtual board, then report", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(errorLines(r.stderr).length, 0, r.stderr);
     assert.ok(r.stdout.includes("virtual board (QuickJS), not Espruino figures"), r.stdout);
-    for (const id of IDS) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s`, "m"));
+    for (const id of IDS) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}[\\s(]`, "m"));
+    assert.match(r.stdout, /What to pick on virtual/);
     assert.ok(r.stdout.includes(`wrote ${html}`));
     const page = readFileSync(html, "utf8");
-    for (const id of ["chart-pareto", "chart-fit", "chart-hoisted"]) assert.ok(page.includes(`id="${id}"`), `HTML has #${id}`);
+    for (const id of ["chart-pareto", "chart-fit", "chart-shapes", "picks"]) assert.ok(page.includes(`id="${id}"`), `HTML has #${id}`);
   });
 });
 
@@ -124,14 +138,14 @@ describe("bench on the virtual board, then report", () => {
  * - esp32 (3400 JsVars) is too small for the bench itself: the upload fails with "ran out of memory
  *   while loading the program" (the bundle and the runtime take about 3,700 "JsVars" in QuickJS).
  * - esp32c3 (4095 JsVars), the smallest profile that loads the bench, leaves a few hundred JsVars
- *   free; the bench sizes its containers from free memory (N = power of two ≤ free/10), and
- *   js.literal-closures (two closures per object, ~18 JsVars each) does not fit while every other
- *   style (5 to 10 JsVars each) does. espruino-pico (5100), linux, rp2040-pico and rp2350-pico2 fit all.
+ *   free; the bench sizes its containers from free memory (free/32) so that every style fits. Forced
+ *   to 400 objects (--n), js.literal-closures (two closures per object, ~18 JsVars each) does not
+ *   fit while the styles of 5 to 10 JsVars each do.
  */
 describe("out of memory on the virtual board", { concurrency: true }, () => {
-  test("esp32c3's budget: a style runs out of memory, the others have figures, the run ends", async () => {
+  test("esp32c3's budget with --n too large: a style runs out of memory, the others have figures, the run ends", async () => {
     const out = tmp.path("esp32c3.jsonl");
-    const r = await runCli(["bench", "--quick", "--json", "--board", "esp32c3", "--port", "virtual", "--out", out], { timeoutMs: 60000 });
+    const r = await runCli(["bench", "--quick", "--json", "--n", "400", "--board", "esp32c3", "--port", "virtual", "--out", out], { timeoutMs: 60000 });
     assert.equal(r.code, 0, r.stderr);
     const summary = onlyJson(r);
     assertSummary(summary, "esp32c3");
