@@ -43,8 +43,8 @@ test("the board's facts are injected as constants", () => {
 test("a bundle's source map leads back to the TypeScript", () => {
   const b = built.find((x) => x.board === "esp32" && x.name === "bench")!;
   const map = new TraceMap(readFileSync(b.file + ".map", "utf8"));
-  const line = b.code.split("\n").findIndex((l) => l.includes('"@tc1 "')) + 1;
-  const pos = originalPositionFor(map, { line, column: b.code.split("\n")[line - 1].indexOf('"@tc1 "') });
+  const line = b.code.split("\n").findIndex((l) => l.includes('"@tc2 "')) + 1;
+  const pos = originalPositionFor(map, { line, column: b.code.split("\n")[line - 1].indexOf('"@tc2 "') });
   assert.match(pos.source ?? "", /firmware\/bench\/report\.ts$/);
 });
 

@@ -19,20 +19,21 @@ const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 const SKIP = existsSync(CHROMIUM) ? false : `chromium not found at ${CHROMIUM}: skipping browser test; apt-get install chromium`;
 if (SKIP) process.stderr.write(`${SKIP}\n`);
 
-const FRONTIER = ["thin.func", "thin.vtable", "thin.table", "thin.packed"];
+const FRONTIER = ["thin.batch"];
 
-/** Writes two runs through the real writer and command; returns the HTML path. */
+/** Writes three runs through the real writer and command; returns the HTML path. */
 async function buildReport(dir: string): Promise<string> {
   const writer = openResultsWriter(join(dir, "results.jsonl"));
   const esp = runLines({ board: "ESP32", mode: "flash", blocksize: 16, free: 9000, speed: 0.6, errors: { "js.bind": "Out of memory" } });
-  for (const line of [...runLines(), ...esp]) writer.write(line);
+  const rp = runLines({ board: "RP2040", blocksize: 14, free: 11000, speed: 0.8, runs: 3, jitter: [1, 1.3, 1] });
+  for (const line of [...runLines(), ...esp, ...rp]) writer.write(line);
   const html = join(dir, "report.html");
   const quiet = new Writable({ write: (_c, _e, done) => done() });
   await runReport([writer.path], { html, out: quiet, err: quiet });
   return html;
 }
 
-const RUNS = { pico: "PICO (ram)", esp: "ESP32 (flash)" };
+const RUNS = { pico: "PICO (ram)", esp: "ESP32 (flash)", rp: "RP2040 (ram)" };
 
 /** Bounding boxes of the elements matching `selector`, in page pixels. */
 const boxes = (page: Page, selector: string) =>
@@ -47,29 +48,34 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(htmlPath).href);
 
-  for (const id of ["chart-pareto", "chart-fit", "chart-hoisted"]) {
+  // Three runs side by side stay readable at 1280 px: the table fits without scrolling sideways.
+  const [table] = await boxes(page, "table#results");
+  assert.ok(table.x >= 0 && table.x + table.w <= 1280, `table spans ${table.x}..${table.x + table.w}`);
+  assert.equal(await page.$$eval("table#results tbody tr", (rows) => rows.length), 14);
+
+  for (const id of ["chart-pareto", "chart-fit", "chart-shapes"]) {
     for (const box of await boxes(page, `#${id} svg`)) assert.ok(box.w > 100 && box.h > 100, `${id} has a size`);
     assert.equal((await boxes(page, `#${id} .legend`)).length > 0, true, `${id} has a legend`);
     assert.ok(await page.locator(`#${id} .axis-label`).first().isVisible(), `${id} has axis labels`);
   }
 
-  // Scatter: one point per style with both figures; the floor is a reference line, js.bind failed on ESP32.
+  // Scatter: one point per style with both figures; the baseline is a reference line, js.bind failed on ESP32.
   const pointIds = (run: string, extra = "") =>
     page.$$eval(`#chart-pareto .point${extra}[data-run="${run}"]`, (els) => els.map((e) => e.getAttribute("data-style")));
-  assert.equal((await pointIds(RUNS.pico)).length, 11);
-  assert.equal((await pointIds(RUNS.esp)).length, 10);
+  assert.equal((await pointIds(RUNS.pico)).length, 13);
+  assert.equal((await pointIds(RUNS.esp)).length, 12);
   for (const run of Object.values(RUNS)) assert.deepEqual((await pointIds(run, ".frontier")).sort(), [...FRONTIER].sort());
   for (const box of await boxes(page, "#chart-pareto .point circle")) assert.ok(box.w > 0 && box.h > 0);
 
   // Every label is visible and no two labels of one chart overlap.
   for (const run of Object.values(RUNS)) {
     const labels = await boxes(page, `#chart-pareto .point[data-run="${run}"] text`);
-    assert.equal(labels.length, run === RUNS.pico ? 11 : 10);
+    assert.equal(labels.length, run === RUNS.esp ? 12 : 13);
     for (const [i, a] of labels.entries()) {
       assert.ok(a.w > 20 && a.h > 5, "label has a size");
       for (const b of labels.slice(i + 1)) {
@@ -80,18 +86,20 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
   }
   assert.ok(await page.locator(`#chart-pareto .point[data-style="thin.packed"] text`).first().isVisible());
 
-  // Fit: one bar per run and style with a figure (no floor, no failed js.bind on ESP32).
+  // Fit: one bar per run and style with a figure (no failed js.bind on ESP32).
   const fitBars = await boxes(page, "#chart-fit rect.bar");
-  assert.equal(fitBars.length, 11 + 10);
+  assert.equal(fitBars.length, 14 + 13 + 14);
   assert.ok(fitBars.every((b) => b.w > 0 && b.h > 0));
-  assert.equal((await boxes(page, `#chart-fit rect.bar[data-run="${RUNS.esp}"]`)).length, 10);
+  assert.equal((await boxes(page, `#chart-fit rect.bar[data-run="${RUNS.esp}"]`)).length, 13);
   assert.ok(await page.locator("#chart-fit text.category", { hasText: "thin.packed" }).isVisible());
 
-  // Hoisted: paired bars per style and run.
-  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.pico}"][data-series="in-loop"]`)).length, 12);
-  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.pico}"][data-series="hoisted"]`)).length, 12);
-  assert.equal((await boxes(page, `#chart-hoisted rect.bar[data-run="${RUNS.esp}"]`)).length, 22);
-  assert.ok(await page.locator("#chart-hoisted .note", { hasText: "js.bind (Out of memory)" }).isVisible());
+  // Loop shapes: one bar per run and style with a ratio, in one chart per shape (shared axes).
+  assert.equal((await boxes(page, `#chart-shapes svg[data-shape="forOf"] rect.bar`)).length, 14 + 13 + 14);
+  assert.equal((await boxes(page, `#chart-shapes svg[data-shape="index"] rect.bar[data-run="${RUNS.pico}"]`)).length, 12);
+
+  // The noisy run is flagged, and each board gets its picks.
+  assert.ok((await page.locator("table#results td", { hasText: "±" }).count()) > 0);
+  assert.equal(await page.locator("#picks ul.picks").count(), 3);
 
   assert.deepEqual(requests.filter((url) => !url.startsWith("file:")), [], "the page loads nothing from outside");
 

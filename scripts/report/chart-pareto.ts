@@ -9,7 +9,7 @@ import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type 
 const WIDTH = 640;
 const HEIGHT = 420;
 const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
-const LABEL_HEIGHT = 12;
+const LABEL_HEIGHT = 14;
 
 interface Box {
   x1: number;
@@ -34,7 +34,7 @@ interface Placed {
 function placeLabels(points: { id: string; x: number; y: number }[], obstacles: Box[]): Placed[] {
   const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
   const labels: Box[] = [];
-  const shifts = [0, -12, 12, -24, 24, -36, 36, -48, 48];
+  const shifts = [0, -14, 14, -28, 28, -42, 42, -56, 56, -70, 70, -84, 84, -98, 98];
   return points.map((p, i) => {
     const w = textWidth(p.id);
     const boxOf = (c: Placed): Box => {

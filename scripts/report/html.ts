@@ -16,11 +16,11 @@ export { paretoFrontier } from "./pareto.ts";
 const RUN_COLORS = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2"];
 
 const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;max-width:1120px;margin:24px auto;padding:0 16px}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;max-width:1248px;margin:24px auto;padding:0 12px}
 h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:32px 0 4px}
 .runs{padding-left:18px}.warn{display:block;color:#92400e;font-size:12px}.virtual{background:#fef3c7;color:#92400e;padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px}
-.table-wrap{overflow-x:auto}th,td{padding:3px 6px;border-bottom:1px solid #e5e7eb;white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
+.table-wrap{overflow-x:auto}th,td{padding:3px 4px;border-bottom:1px solid #e5e7eb;white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
 th.run{text-align:center;border-left:2px solid #d1d5db}td.first,th.first{border-left:2px solid #d1d5db}
 td.num{text-align:right}td.error{color:#b91c1c}.style{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
 figure{margin:12px 0 20px}figcaption{font-weight:600;margin-bottom:4px}
