@@ -126,7 +126,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         await collector.finished();
       } catch (e) {
         progress.done();
-        if (e instanceof RunAbortedError) throw new UserError(`${e.message}; ${kept()}`);
+        if (e instanceof RunAbortedError) {
+          keep({ t: "incomplete", reason: e.message.slice(0, 500) });
+          throw new UserError(`${e.message}; ${kept()}`);
+        }
         throw e;
       }
       progress.done();
@@ -135,7 +138,11 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
       }
     },
-    () => `interrupted; ${kept()}`,
+    () => {
+      // Ctrl-C on the host: the file says the run is cut short, so no report takes it as whole.
+      keep({ t: "incomplete", reason: "interrupted on the host" });
+      return `interrupted; ${kept()}`;
+    },
   );
   const summary = summarize(lines);
   if (options.json) {
