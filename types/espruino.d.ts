@@ -1,3 +1,4 @@
+/// <reference path="./espruino-lib.d.ts" />
 /**
  * Declarations of the Espruino globals that firmware uses, so a `.ts` program type-checks without
  * declaring them itself. Add `/// <reference types="thincall/espruino" />` (or list this file in your

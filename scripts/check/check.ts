@@ -51,6 +51,35 @@ function findPolyfills(ast: acorn.Program): Set<string> {
   return found;
 }
 
+/** Member names the program defines (class members, object keys, `x.name = …`): calls of them may be its own. */
+function findDefinedNames(ast: acorn.Program): Set<string> {
+  const found = new Set<string>();
+  const keyName = (k: acorn.Node, computed: boolean) =>
+    computed ? undefined : k.type === "Identifier" ? (k as acorn.Identifier).name : k.type === "Literal" ? String((k as acorn.Literal).value) : undefined;
+  const add = (name: string | undefined) => name !== undefined && found.add(name);
+  walk.simple(ast, {
+    MethodDefinition: (n) => add(keyName(n.key, n.computed)),
+    PropertyDefinition: (n) => add(keyName(n.key, n.computed)),
+    Property: (n) => add(keyName(n.key, n.computed)),
+    AssignmentExpression(n) {
+      if (n.left.type === "MemberExpression") add(keyName(n.left.property, n.left.computed));
+    },
+  });
+  return found;
+}
+
+/** A line saying `thincall-allow` (without a colon) lets built-in findings on it pass. */
+const ALLOW_LINE = /thincall-allow(?!\s*:)/;
+/** `thincall-allow: reduceRight, at` anywhere in a source lets calls of those names pass. */
+const ALLOW_NAMES = /thincall-allow\s*:\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)/g;
+
+/** Names allowed by `thincall-allow:` comments in any of `texts`. */
+function allowedNames(texts: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(ALLOW_NAMES)) for (const n of m[1].split(",")) names.add(n.trim());
+  return names;
+}
+
 /** Checks `code` and returns its violations in source order. */
 export function checkCode(code: string, options: CheckOptions = {}): Violation[] {
   const map = options.map ? new TraceMap(options.map as SourceMapInput, options.file ? `${options.file}.map` : undefined) : undefined;
@@ -75,7 +104,7 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   const byType = new Map<string, Rule[]>();
   for (const r of RULES) for (const t of r.nodeTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
   const found: { rule: Rule; offset: number; detail?: string }[] = [];
-  const ctx: RuleContext = { code, ancestors: [], scopes, walkType: "", polyfilled: findPolyfills(ast) };
+  const ctx: RuleContext = { code, ancestors: [], scopes, walkType: "", polyfilled: findPolyfills(ast), defined: findDefinedNames(ast) };
   walk.fullAncestor(ast, (node, _state, ancestors, walkType) => {
     const rules = byType.get(node.type);
     if (!rules) return;
@@ -92,7 +121,24 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   }
 
   found.sort((a, b) => a.offset - b.offset);
-  return found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+  const violations = found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+  // Allow comments live in the original sources (the bundle has lost its comments).
+  const originals = new Map<string, string[]>();
+  if (map) map.resolvedSources.forEach((src, i) => { if (map.sourcesContent?.[i]) originals.set(src, map.sourcesContent[i]!.split("\n")); });
+  const codeLines = code.split("\n");
+  const names = allowedNames([code, ...[...originals.values()].map((l) => l.join("\n"))]);
+  return violations.filter((v) => {
+    if (RULES_BY_ID.get(v.rule)?.kind !== "builtin") return true;
+    if (names.has(v.rule.replace(/^(method|builtin)-/, ""))) return false;
+    const original = v.source ? originals.get(resolvedSource(map!, v.source.file))?.[v.source.line - 1] : undefined;
+    return !ALLOW_LINE.test(original ?? codeLines[v.line - 1] ?? "");
+  });
+}
+
+/** The resolved form of a source name as `originalPositionFor` reports it. */
+function resolvedSource(map: TraceMap, file: string): string {
+  const i = map.sources.indexOf(file);
+  return i >= 0 ? map.resolvedSources[i] : file;
 }
 
 /**
@@ -102,7 +148,8 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
 export function formatViolation(v: Violation, file: string): string {
   const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
   if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
-  const verb = RULES_BY_ID.get(v.rule)?.plural ? "are" : "is";
-  const detail = v.detail ? `: ${v.detail}` : "";
+  const rule = RULES_BY_ID.get(v.rule);
+  const verb = rule?.plural ? "are" : "is";
+  const detail = v.detail ? `: ${v.detail}` : rule?.hint ? `: ${rule.hint}` : "";
   return `${where}: ${v.feature} ${verb} not supported by Espruino 2v2x${detail} (rule ${v.rule})`;
 }
