@@ -80,6 +80,18 @@ function allowedNames(texts: string[]): Set<string> {
   return names;
 }
 
+/**
+ * Names what the user wrote rather than what the compiler made of it: TypeScript turns an
+ * `async` function into a generator, which the user never wrote.
+ */
+function nameUserConstruct(v: Violation, originalLine: string | undefined): Violation {
+  if (v.rule === "generator" && originalLine && /\basync\b|\bawait\b/.test(originalLine) && !/function\s*\*|\byield\b/.test(originalLine)) {
+    const rule = RULES_BY_ID.get("async");
+    if (rule) return { ...v, rule: rule.id, feature: rule.feature };
+  }
+  return v;
+}
+
 /** Checks `code` and returns its violations in source order. */
 export function checkCode(code: string, options: CheckOptions = {}): Violation[] {
   const map = options.map ? new TraceMap(options.map as SourceMapInput, options.file ? `${options.file}.map` : undefined) : undefined;
@@ -127,11 +139,11 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   if (map) map.resolvedSources.forEach((src, i) => { if (map.sourcesContent?.[i]) originals.set(src, map.sourcesContent[i]!.split("\n")); });
   const codeLines = code.split("\n");
   const names = allowedNames([code, ...[...originals.values()].map((l) => l.join("\n"))]);
-  return violations.filter((v) => {
+  const originalLine = (v: Violation) => (v.source ? originals.get(resolvedSource(map!, v.source.file))?.[v.source.line - 1] : undefined);
+  return violations.map((v) => nameUserConstruct(v, originalLine(v))).filter((v) => {
     if (RULES_BY_ID.get(v.rule)?.kind !== "builtin") return true;
     if (names.has(v.rule.replace(/^(method|builtin)-/, ""))) return false;
-    const original = v.source ? originals.get(resolvedSource(map!, v.source.file))?.[v.source.line - 1] : undefined;
-    return !ALLOW_LINE.test(original ?? codeLines[v.line - 1] ?? "");
+    return !ALLOW_LINE.test(originalLine(v) ?? codeLines[v.line - 1] ?? "");
   });
 }
 

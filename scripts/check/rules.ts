@@ -216,7 +216,8 @@ export const SYNTAX_RULES: Rule[] = [
     match: (n, ctx) => ((n as acorn.Function).generator ? functionStart(n as acorn.Function, ctx) : undefined),
   },
   {
-    id: "async", feature: "async functions", plural: true, kind: "syntax", probes: ["async-function", "await", "async-arrow"],
+    id: "async", feature: "async functions and await", plural: true, kind: "syntax", probes: ["async-function", "await", "async-arrow"],
+    hint: "use promises: return p.then(function (v) { … })",
     matches: "Function with async: true (async function, async arrow, async method); await is only legal inside them",
     nodeTypes: ["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"],
     match: (n, ctx) => ((n as acorn.Function).async ? functionStart(n as acorn.Function, ctx) : undefined),
