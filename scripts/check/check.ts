@@ -5,6 +5,7 @@
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
+import { findMissingModules, type BoardModules } from "./board-modules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
 import { RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
@@ -23,12 +24,17 @@ export interface Violation {
   source?: { file: string; line: number; column: number };
 }
 
+/** Rule id of a `require` of a built-in module the board lacks. */
+export const BOARD_MODULE_RULE = "board-module";
+
 /** Options of {@link checkCode}. */
 export interface CheckOptions {
   /** Path of the checked file; source map `sources` are resolved relative to it. */
   file?: string;
   /** Source map of the checked code (JSON text or object). */
   map?: string | object;
+  /** The board it is for: a `require` of a built-in module its build lacks is flagged. @default not checked */
+  modules?: BoardModules;
 }
 
 /** Built-ins the program assigns itself (`Object.freeze = …`, `Array.prototype.flat = …`, `Map = …`). */
@@ -134,6 +140,14 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
 
   found.sort((a, b) => a.offset - b.offset);
   const violations = found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+  if (options.modules) {
+    const { board, available } = options.modules;
+    for (const m of findMissingModules(ast, options.modules)) {
+      const detail = `${board}'s Espruino build has no ${m.module} module (it has ${available.join(", ") || "none"})`;
+      violations.push(located(BOARD_MODULE_RULE, `require("${m.module}")`, acorn.getLineInfo(code, m.offset), detail));
+    }
+    violations.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
   // Allow comments live in the original sources (the bundle has lost its comments).
   const originals = new Map<string, string[]>();
   if (map) map.resolvedSources.forEach((src, i) => { if (map.sourcesContent?.[i]) originals.set(src, map.sourcesContent[i]!.split("\n")); });
@@ -160,6 +174,7 @@ function resolvedSource(map: TraceMap, file: string): string {
 export function formatViolation(v: Violation, file: string): string {
   const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
   if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
+  if (v.rule === BOARD_MODULE_RULE) return `${where}: ${v.feature} fails on this board: ${v.detail} (rule ${v.rule})`;
   const rule = RULES_BY_ID.get(v.rule);
   const verb = rule?.plural ? "are" : "is";
   const detail = v.detail ? `: ${v.detail}` : rule?.hint ? `: ${rule.hint}` : "";

@@ -77,19 +77,19 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);
-          if (r.t === "progress") progress.update(done.size, r.id);
+          if (r.t === "progress") progress.update(done.size, `running ${r.id}`);
           if (r.t === "result") {
             done.add(r.id);
-            progress.update(done.size, r.error ? `${r.id}: ${r.error}` : r.id);
+            progress.update(done.size, r.error ? `failed ${r.id}: ${r.error}` : `done ${r.id}`);
           }
         },
       });
-      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr);
+      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
       await uploadProgram(session, header + bundle.code, {
         board,
         mode,
         timeoutMs: replyTimeoutMs,
-        onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100), "%"),
+        onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
       });
       upload.done();
       try {
