@@ -1,20 +1,9 @@
+import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadBoard, resolveBoard } from "./boards/profile.ts";
+import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
+import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
-
-const USAGE = `thincall: fast, small dispatch for Espruino boards
-
-usage:
-  thincall bench  [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick]
-                  [--runs k] [--n objects] [--styles id,id…]
-  thincall report <results.jsonl…> [--html report.html]
-  thincall flash  <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--timeout s]
-  thincall build  [--board id] [entry.ts…]
-  thincall check  <file.js…>
-  thincall boards
-
-ports: a serial device (/dev/ttyUSB0), tcp://host[:port], or virtual (QuickJS).
-Without --port: $ESPRUINO_PORT, else the virtual board.`;
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;
@@ -35,16 +24,42 @@ function whole(value: string | undefined, flag: string, min: number, max: number
   return n;
 }
 
+/** `--baud`: reaches the serial transport through $THINCALL_BAUD, like the environment does. */
+function baud(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UserError(`--baud takes a positive whole number, not "${value}"`);
+  process.env.THINCALL_BAUD = value;
+}
+
+/** The package version, for `--version`. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
 // Commands are imported when run, so `thincall boards` does not load rollup or QuickJS.
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "--version" || command === "-v" || command === "version") {
+    process.stdout.write(`thincall ${version()}\n`);
+    return 0;
+  }
+  if (command && command in COMMANDS && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(commandUsage(command) + "\n");
+    return 0;
+  }
   const parse = (options: ParseArgsConfig["options"]) => {
     try {
       const parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
       return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
     } catch (e) {
-      throw new UserError(`${(e as Error).message.split("\n")[0]} (see thincall --help)`);
+      const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message);
+      if (unknown) {
+        const flags = Object.keys(options ?? {}).map((o) => `--${o}`);
+        const hint = didYouMean(unknown[1], [...flags, "--help"]);
+        throw new UserError(`${command}: unknown option ${unknown[1]}${hint} (see thincall ${command} --help)`);
+      }
+      throw new UserError(`${command}: ${(e as Error).message.split("\n")[0]} (see thincall ${command} --help)`);
     }
   };
   switch (command) {
@@ -52,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       const { values } = parse({
         board: { type: "string" },
         port: { type: "string" },
+        baud: { type: "string" },
         to: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean" },
@@ -62,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       // Bad arguments fail before the build pipeline is even loaded.
       const to = mode(values.to as string | undefined);
+      baud(values.baud as string | undefined);
       resolveBoard(values.board as string | undefined, values.port as string | undefined);
       const { runBench } = await import("./commands/bench.ts");
       await runBench({
@@ -87,11 +104,14 @@ export async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse({
         board: { type: "string" },
         port: { type: "string" },
+        baud: { type: "string" },
         to: { type: "string" },
+        save: { type: "boolean" },
         timeout: { type: "string" },
       });
       if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
       const to = mode(values.to as string | undefined);
+      baud(values.baud as string | undefined);
       const timeoutS = seconds(values.timeout as string | undefined);
       resolveBoard(values.board as string | undefined, values.port as string | undefined);
       const { runFlash } = await import("./commands/flash.ts");
@@ -100,20 +120,23 @@ export async function main(argv: string[]): Promise<number> {
         board: values.board as string | undefined,
         port: values.port as string | undefined,
         to,
+        save: values.save as boolean | undefined,
         timeoutS,
       });
       return 0;
     }
     case "build": {
-      const { values, positionals } = parse({ board: { type: "string" } });
+      const { values, positionals } = parse({ board: { type: "string" }, all: { type: "boolean" } });
       if (values.board) loadBoard(values.board as string);
       const { runBuild } = await import("./commands/build.ts");
-      await runBuild({ board: values.board as string | undefined, entries: positionals });
+      await runBuild({ board: values.board as string | undefined, entries: positionals, allErrors: values.all as boolean | undefined });
       return 0;
     }
     case "check": {
       const { positionals } = parse({});
       if (positionals.length === 0) throw new UserError("check takes files: thincall check <file.js…>");
+      const tsFile = positionals.find((f) => /\.(m|c)?tsx?$/.test(f));
+      if (tsFile) throw new UserError(`check reads JavaScript; ${tsFile} is TypeScript: use thincall build ${tsFile} (it type-checks, bundles and checks)`);
       const { runCheck } = await import("./check/cli.ts");
       return (await runCheck(positionals)) > 0 ? 1 : 0;
     }
@@ -121,14 +144,30 @@ export async function main(argv: string[]): Promise<number> {
       parse({});
       (await import("./commands/boards.ts")).runBoards();
       return 0;
+    case "ports":
+      parse({});
+      await (await import("./commands/ports.ts")).runPorts();
+      return 0;
+    case "init": {
+      const { values, positionals } = parse({ force: { type: "boolean" } });
+      if (positionals.length > 1) throw new UserError("init takes at most one folder: thincall init [dir]");
+      (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined });
+      return 0;
+    }
+    case "probe":
+      parse({});
+      await (await import("./check/probe.ts")).runProbeCommand();
+      return 0;
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write(USAGE + "\n");
+      process.stdout.write(mainUsage() + "\n");
       return command === undefined ? 1 : 0;
-    default:
-      throw new UserError(`unknown command "${command}"; commands: bench, report, flash, build, check, boards`);
+    default: {
+      const names = Object.keys(COMMANDS);
+      throw new UserError(`unknown command "${command}"${didYouMean(command, [...names, "--help", "--version"])} (commands: ${names.join(", ")})`);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+/// <reference path="./espruino-lib.d.ts" />
+/// <reference path="./espruino-modules.d.ts" />
 /**
  * Declarations of the Espruino globals that firmware uses, so a `.ts` program type-checks without
  * declaring them itself. Add `/// <reference types="thincall/espruino" />` (or list this file in your
@@ -89,19 +91,6 @@ declare const E: {
   on(event: string, fn: (...args: unknown[]) => void): void;
   [key: string]: unknown;
 };
-
-interface EspruinoStorage {
-  write(name: string, data: string | ArrayBuffer | Uint8Array, offset?: number, size?: number): boolean;
-  read(name: string, offset?: number, length?: number): string | undefined;
-  readJSON(name: string, noExceptions?: boolean): unknown;
-  writeJSON(name: string, data: unknown): boolean;
-  erase(name: string): void;
-  list(regex?: RegExp): string[];
-  getFree(): number;
-}
-
-declare function require(module: "Storage"): EspruinoStorage;
-declare function require(module: string): unknown;
 
 declare const global: Record<string, unknown>;
 declare const console: { log(...values: unknown[]): void };

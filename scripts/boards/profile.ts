@@ -43,6 +43,11 @@ export interface BoardProfile {
   timerResolutionUs: number;
   /** One line for users. */
   note: string;
+  /**
+   * Espruino's built-in modules in this board's build (`require("Wifi")`); the check flags a
+   * `require` of a known module missing here. @default not checked
+   */
+  modules?: string[];
 }
 
 /** Folder holding the shipped board profiles. */
@@ -94,6 +99,10 @@ export function validateProfile(value: unknown, file: string): BoardProfile {
     if (!check(v)) {
       throw new UserError(`${file}: field "${path}" must be ${expected} (got ${JSON.stringify(v) ?? "nothing"})`);
     }
+  }
+  const modules = (value as { modules?: unknown }).modules;
+  if (modules !== undefined && !(Array.isArray(modules) && modules.every(isStr))) {
+    throw new UserError(`${file}: field "modules" must be a list of module names (got ${JSON.stringify(modules)})`);
   }
   const profile = value as BoardProfile;
   const stem = basename(file, ".json");

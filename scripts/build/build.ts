@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
-import { UserError } from "../errors.ts";
+import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
+import { typeErrors } from "./type-errors.ts";
 import { PACKAGE_ROOT, thincall } from "./plugin.ts";
 
 /** Folder of the on-device entry programs. */
@@ -97,16 +98,27 @@ export function bundleOptions(entry: string, board: BoardProfile, outDir = defau
   };
 }
 
-/** The first line of an error (rollup and TypeScript messages run over several), and how many more. */
-function firstLine(e: unknown): string {
-  const lines = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "").split("\n").map((l) => l.trim()).filter(Boolean);
-  // A check failure's first line only names the bundle; the finding is on the next.
-  const head = lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
-  return head[0] + (head.length > 1 ? ` (+${head.length - 1} more)` : "");
+/** Every finding of a failed build: all TypeScript errors, or each line of a check failure. */
+function buildErrors(e: unknown, entry: string): string[] {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "");
+  // The TypeScript plugin stops at its first error; ask TypeScript for all of them.
+  if (/@rollup\/plugin-typescript TS\d+/.test(message)) {
+    const all = typeErrors(entry);
+    if (all.length > 0) return all;
+  }
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  // A check failure's first line only names the bundle; the findings follow.
+  return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
+}
+
+/** Options of {@link buildBundle}. */
+export interface BuildBundleOptions {
+  /** List every error of a failed build rather than the first {@link ERROR_LIMIT}. @default false */
+  allErrors?: boolean;
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */
-export async function buildBundle(entry: string, board: BoardProfile, outDir?: string): Promise<BuiltBundle> {
+export async function buildBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
   const options = bundleOptions(entry, board, outDir);
   const output = options.output as { file: string };
   let bundle;
@@ -122,7 +134,8 @@ export async function buildBundle(entry: string, board: BoardProfile, outDir?: s
     return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`build of ${relative(process.cwd(), entry)} for ${board.id} failed: ${firstLine(e)}`);
+    const errors = buildErrors(e, entry);
+    throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
   } finally {
     await bundle?.close();
   }

@@ -114,7 +114,8 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       for (const item of Object.values(bundle)) {
         if (item.type !== "chunk") continue;
         const problems = replHazards(item.code).map((h) => `${item.fileName}:${h.line}:${h.column}: ${h.reason}`);
-        const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined });
+        const modules = board.modules && { board: board.id, available: board.modules };
+        const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined, modules });
         // Map sources are relative to the bundle; name them from where the user stands.
         for (const v of violations) if (v.source) v.source.file = relative(process.cwd(), resolve(outDir, v.source.file));
         problems.push(...violations.map((v) => formatViolation(v, item.fileName)));

@@ -5,6 +5,7 @@
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
+import { findMissingModules, type BoardModules } from "./board-modules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
 import { RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
@@ -23,12 +24,17 @@ export interface Violation {
   source?: { file: string; line: number; column: number };
 }
 
+/** Rule id of a `require` of a built-in module the board lacks. */
+export const BOARD_MODULE_RULE = "board-module";
+
 /** Options of {@link checkCode}. */
 export interface CheckOptions {
   /** Path of the checked file; source map `sources` are resolved relative to it. */
   file?: string;
   /** Source map of the checked code (JSON text or object). */
   map?: string | object;
+  /** The board it is for: a `require` of a built-in module its build lacks is flagged. @default not checked */
+  modules?: BoardModules;
 }
 
 /** Built-ins the program assigns itself (`Object.freeze = …`, `Array.prototype.flat = …`, `Map = …`). */
@@ -49,6 +55,47 @@ function findPolyfills(ast: acorn.Program): Set<string> {
     },
   });
   return found;
+}
+
+/** Member names the program defines (class members, object keys, `x.name = …`): calls of them may be its own. */
+function findDefinedNames(ast: acorn.Program): Set<string> {
+  const found = new Set<string>();
+  const keyName = (k: acorn.Node, computed: boolean) =>
+    computed ? undefined : k.type === "Identifier" ? (k as acorn.Identifier).name : k.type === "Literal" ? String((k as acorn.Literal).value) : undefined;
+  const add = (name: string | undefined) => name !== undefined && found.add(name);
+  walk.simple(ast, {
+    MethodDefinition: (n) => add(keyName(n.key, n.computed)),
+    PropertyDefinition: (n) => add(keyName(n.key, n.computed)),
+    Property: (n) => add(keyName(n.key, n.computed)),
+    AssignmentExpression(n) {
+      if (n.left.type === "MemberExpression") add(keyName(n.left.property, n.left.computed));
+    },
+  });
+  return found;
+}
+
+/** A line saying `thincall-allow` (without a colon) lets built-in findings on it pass. */
+const ALLOW_LINE = /thincall-allow(?!\s*:)/;
+/** `thincall-allow: reduceRight, at` anywhere in a source lets calls of those names pass. */
+const ALLOW_NAMES = /thincall-allow\s*:\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)/g;
+
+/** Names allowed by `thincall-allow:` comments in any of `texts`. */
+function allowedNames(texts: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(ALLOW_NAMES)) for (const n of m[1].split(",")) names.add(n.trim());
+  return names;
+}
+
+/**
+ * Names what the user wrote rather than what the compiler made of it: TypeScript turns an
+ * `async` function into a generator, which the user never wrote.
+ */
+function nameUserConstruct(v: Violation, originalLine: string | undefined): Violation {
+  if (v.rule === "generator" && originalLine && /\basync\b|\bawait\b/.test(originalLine) && !/function\s*\*|\byield\b/.test(originalLine)) {
+    const rule = RULES_BY_ID.get("async");
+    if (rule) return { ...v, rule: rule.id, feature: rule.feature };
+  }
+  return v;
 }
 
 /** Checks `code` and returns its violations in source order. */
@@ -75,7 +122,7 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   const byType = new Map<string, Rule[]>();
   for (const r of RULES) for (const t of r.nodeTypes ?? []) byType.set(t, [...(byType.get(t) ?? []), r]);
   const found: { rule: Rule; offset: number; detail?: string }[] = [];
-  const ctx: RuleContext = { code, ancestors: [], scopes, walkType: "", polyfilled: findPolyfills(ast) };
+  const ctx: RuleContext = { code, ancestors: [], scopes, walkType: "", polyfilled: findPolyfills(ast), defined: findDefinedNames(ast) };
   walk.fullAncestor(ast, (node, _state, ancestors, walkType) => {
     const rules = byType.get(node.type);
     if (!rules) return;
@@ -92,7 +139,32 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   }
 
   found.sort((a, b) => a.offset - b.offset);
-  return found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+  const violations = found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
+  if (options.modules) {
+    const { board, available } = options.modules;
+    for (const m of findMissingModules(ast, options.modules)) {
+      const detail = `${board}'s Espruino build has no ${m.module} module (it has ${available.join(", ") || "none"})`;
+      violations.push(located(BOARD_MODULE_RULE, `require("${m.module}")`, acorn.getLineInfo(code, m.offset), detail));
+    }
+    violations.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+  // Allow comments live in the original sources (the bundle has lost its comments).
+  const originals = new Map<string, string[]>();
+  if (map) map.resolvedSources.forEach((src, i) => { if (map.sourcesContent?.[i]) originals.set(src, map.sourcesContent[i]!.split("\n")); });
+  const codeLines = code.split("\n");
+  const names = allowedNames([code, ...[...originals.values()].map((l) => l.join("\n"))]);
+  const originalLine = (v: Violation) => (v.source ? originals.get(resolvedSource(map!, v.source.file))?.[v.source.line - 1] : undefined);
+  return violations.map((v) => nameUserConstruct(v, originalLine(v))).filter((v) => {
+    if (RULES_BY_ID.get(v.rule)?.kind !== "builtin") return true;
+    if (names.has(v.rule.replace(/^(method|builtin)-/, ""))) return false;
+    return !ALLOW_LINE.test(originalLine(v) ?? codeLines[v.line - 1] ?? "");
+  });
+}
+
+/** The resolved form of a source name as `originalPositionFor` reports it. */
+function resolvedSource(map: TraceMap, file: string): string {
+  const i = map.sources.indexOf(file);
+  return i >= 0 ? map.resolvedSources[i] : file;
 }
 
 /**
@@ -102,7 +174,9 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
 export function formatViolation(v: Violation, file: string): string {
   const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
   if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
-  const verb = RULES_BY_ID.get(v.rule)?.plural ? "are" : "is";
-  const detail = v.detail ? `: ${v.detail}` : "";
+  if (v.rule === BOARD_MODULE_RULE) return `${where}: ${v.feature} fails on this board: ${v.detail} (rule ${v.rule})`;
+  const rule = RULES_BY_ID.get(v.rule);
+  const verb = rule?.plural ? "are" : "is";
+  const detail = v.detail ? `: ${v.detail}` : rule?.hint ? `: ${rule.hint}` : "";
   return `${where}: ${v.feature} ${verb} not supported by Espruino 2v2x${detail} (rule ${v.rule})`;
 }

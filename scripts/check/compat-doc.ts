@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { FEATURES } from "./features.ts";
-import { PROBE_RESULTS, RULES, UNCHECKED, type Rule } from "./rules.ts";
+import { memberExists, PROBE_FILE, PROBE_RESULTS, RULES, UNCHECKED, type Rule } from "./rules.ts";
 
 /** Path of the generated document. */
 export const DOC_FILE = new URL("../../docs/compat.md", import.meta.url);
@@ -15,24 +15,72 @@ export const DOC_FILE = new URL("../../docs/compat.md", import.meta.url);
 /** Escapes a table cell: pipes everywhere, `*` outside code spans (so `**` is not bold). */
 const cell = (s: string) =>
   s.split("`").map((part, i) => (i % 2 ? part : part.replace(/\*/g, "\\*"))).join("`").replace(/\|/g, "\\|");
-const code = (s: string) => "`" + s.replace(/\|/g, "\\|") + "`";
+const code = (s: string) => (s.includes("`") ? "`` " + s + " ``" : "`" + s.replace(/\|/g, "\\|") + "`");
 
 function evidence(rule: Rule): string {
   return rule.probes
     .map((p) => {
       const r = PROBE_RESULTS[p];
+      if (!r) return `${code(p)}: typeof is ${PROBE_FILE.members[p]?.typeof ?? "unknown"}`;
       return `${code(p)}: ${r.runs ? "runs" : cell(r.error ?? "fails")}`;
     })
     .join("<br>");
 }
 
+/** Member ids grouped by their global, as `Global: a, b, c` lines. */
+function grouped(ids: string[], strip: (id: string) => string): string[] {
+  const by = new Map<string, string[]>();
+  for (const id of ids) by.set(id.split(".")[0], [...(by.get(id.split(".")[0]) ?? []), strip(id)]);
+  return [...by].map(([g, names]) => `- **${g}**: ${names.map(code).join(", ")}`);
+}
+
+/** The section on the probe of every built-in member and the rules derived from it. */
+function memberSection(): string[] {
+  const ids = Object.keys(PROBE_FILE.members);
+  const missing = ids.filter((id) => !memberExists(id));
+  const globals = missing.filter((id) => !id.includes("."));
+  const statics = missing.filter((id) => id.split(".").length === 2 && memberExists(id.split(".")[0]));
+  const methodRules = RULES.filter((r) => r.id.startsWith("method-"));
+  const flagged = new Set(methodRules.flatMap((r) => r.probes));
+  const typingsOnly = missing.filter((id) => id.includes(".prototype.") && memberExists(id.split(".")[0]) && !flagged.has(id));
+  return [
+    "## Built-in rules",
+    "",
+    `Every member of every standard built-in that TypeScript's lib declarations list (ES5 to ES2023: ${ids.length}`,
+    `members) was probed with \`typeof\` on the interpreter; ${ids.length - missing.length} exist. The same result`,
+    "writes `types/espruino-lib.d.ts`, the typings that declare only what exists, so TypeScript flags every",
+    "missing member below at its line. In JavaScript the check flags:",
+    "",
+    "- reads of a missing global (rule `builtin-<Global>`) or of a missing static (rule `builtin-<Global>.<name>`);",
+    "- calls of a method that no built-in has, whatever the receiver (rule `method-<name>`). A program that",
+    "  defines a member of that name itself is trusted; otherwise `// thincall-allow` on the line, or",
+    "  `/* thincall-allow: name */` anywhere in the file, lets your own method of that name pass.",
+    "",
+    `### Missing globals (${globals.length})`,
+    "",
+    globals.map(code).join(", "),
+    "",
+    `### Missing statics of present globals (${statics.length})`,
+    "",
+    ...grouped(statics, (id) => id.split(".")[1]),
+    "",
+    `### Method names no built-in has (${methodRules.length}): flagged on any call`,
+    "",
+    methodRules.map((r) => code(r.feature)).join(", "),
+    "",
+    `### Prototype members missing where another built-in has the name (${typingsOnly.length}): flagged by the typings only`,
+    "",
+    ...grouped(typingsOnly, (id) => id.split(".")[2]),
+  ];
+}
+
 /** The whole Markdown document. */
 export function renderCompatDoc(): string {
-  const version = Object.values(PROBE_RESULTS)[0]?.espruinoVersion ?? "unknown";
+  const version = PROBE_FILE.espruinoVersion;
   const table = (kind: Rule["kind"]) => [
     "| rule | feature | matches | probe evidence |",
     "|---|---|---|---|",
-    ...RULES.filter((r) => r.kind === kind).map((r) => `| ${code(r.id)} | ${cell(r.feature)} | ${cell(r.matches)} | ${evidence(r)} |`),
+    ...RULES.filter((r) => r.kind === kind && (kind !== "builtin" || r.probes.some((p) => p in PROBE_RESULTS))).map((r) => `| ${code(r.id)} | ${cell(r.feature)} | ${cell(r.matches)} | ${evidence(r)} |`),
   ];
   const runs = FEATURES.filter((f) => PROBE_RESULTS[f.id]?.runs).map((f) => code(f.id));
   return [
@@ -53,12 +101,12 @@ export function renderCompatDoc(): string {
     "## Re-running the probe",
     "",
     "```sh",
-    "ESPRUINO_BIN=/path/to/espruino npx tsx scripts/check/probe.ts   # writes scripts/check/probe-results.json",
-    "npx tsx scripts/check/compat-doc.ts                              # regenerates this file",
+    "ESPRUINO_BIN=/path/to/espruino npx thincall probe   # writes probe-results.json, the typings and this file",
     "ESPRUINO_BIN=/path/to/espruino node --import tsx --test test/check.test.ts",
     "```",
     "",
-    "The snippets live in `scripts/check/features.ts`. Each runs in its own interpreter process with stdin kept",
+    "The member list comes from `scripts/check/lib-members.ts` (TypeScript's lib files), probed by one script",
+    "(`scripts/check/probe-members.ts`). The syntax and behaviour snippets live in `scripts/check/features.ts`. Each runs in its own interpreter process with stdin kept",
     "open (Espruino exits at end of input, before timers and promises run), and is stopped with SIGKILL (the",
     "Linux build ignores SIGTERM).",
     "",
@@ -89,10 +137,12 @@ export function renderCompatDoc(): string {
     "",
     ...table("scoping"),
     "",
-    "## Built-in rules",
+    ...memberSection(),
     "",
-    "Generated from every failing built-in probe. `X.prototype.m` rules match any call of a method named `m`,",
-    "since the receiver's type is unknown.",
+    "### Rules from behaviour probes",
+    "",
+    "Built-ins probed by running them (a member can exist and still misbehave). `X.prototype.m` rules match any",
+    "call of a method named `m`, since the receiver's type is unknown.",
     "",
     ...table("builtin"),
     "",

@@ -99,6 +99,7 @@ export const FEATURES: Feature[] = [
   syntax("let-for-of-closure", "let in for-of: one binding per iteration", "var fs=[]; for (let x of [1,2]) fs.push(function(){return x}); __ok(fs[0]()===1, fs[0]());"),
   syntax("let-loop-body-closure", "let inside a loop body: one binding per iteration", "var fs=[]; for (var i=0;i<2;i++) { let j=i; fs.push(function(){return j}); } __ok(fs[0]()===0, fs[0]());"),
   syntax("for-of-array", "for-of over arrays", "var s=0; for (var x of [1,2]) s+=x; __ok(s===3);"),
+  syntax("for-of-typed-array", "for-of over typed arrays", "var s=0; for (var x of new Uint8Array([1,2])) s+=x; __ok(s===3, s);"),
   syntax("for-of-string", "for-of over strings", "var s=''; for (var c of 'ab') s+=c; __ok(s==='ab');"),
   syntax("for-in", "for-in", "var s=''; for (var k in {a:1,b:2}) s+=k; __ok(s==='ab', s);"),
   syntax("labelled-break", "labelled break", "var n=0; outer: for (var i=0;i<3;i++){ for (var j=0;j<3;j++){ if (j==1) break outer; n++; } } __ok(n===1, n);"),

@@ -1,8 +1,10 @@
 /**
- * Runs every snippet from `features.ts` on the real Espruino interpreter and writes
- * `scripts/check/probe-results.json`, the evidence the rule table is built from.
+ * Runs every snippet from `features.ts`, and `typeof` of every member of every standard built-in
+ * (`probe-members.ts`), on the real Espruino interpreter and writes `scripts/check/probe-results.json`:
+ * the one result both the check's rules and the device typings (`types/espruino-lib.d.ts`) are
+ * derived from. Re-run it after an Espruino release; it regenerates those files and `docs/compat.md`.
  *
- *   ESPRUINO_BIN=/path/to/espruino npx tsx scripts/check/probe.ts
+ *   ESPRUINO_BIN=/path/to/espruino npx thincall probe
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import { FEATURES, type Feature } from "./features.ts";
+import { probeMembers, type MemberResult } from "./probe-members.ts";
 
 /** What one probe found on the interpreter. */
 export interface ProbeResult {
@@ -24,6 +27,16 @@ export interface ProbeResult {
   espruinoVersion: string;
   /** The snippet that was run. */
   snippet: string;
+}
+
+/** The committed probe result: syntax and behaviour probes, and every built-in member's `typeof`. */
+export interface ProbeFile {
+  /** `process.version` of the interpreter probed. */
+  espruinoVersion: string;
+  /** Feature id → result of its snippet. */
+  features: Record<string, ProbeResult>;
+  /** Member id (`Array.prototype.at`) → what `typeof` said. */
+  members: Record<string, MemberResult>;
 }
 
 /** Default location of the results file, next to this script. */
@@ -40,7 +53,7 @@ const TIMEOUT_MS = 3000;
  */
 export function runScript(bin: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [file], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(bin, [file], { cwd: dirname(file), stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let timer: NodeJS.Timeout | undefined;
     const finish = (delay: number) => {
@@ -100,18 +113,34 @@ export async function runProbe(bin: string): Promise<Record<string, ProbeResult>
   }
 }
 
-async function main(): Promise<void> {
+/** Probes everything on the interpreter at `bin`. */
+export async function probeAll(bin: string): Promise<ProbeFile> {
+  const features = await runProbe(bin);
+  const { version, results } = await probeMembers(bin);
+  return { espruinoVersion: Object.values(features)[0]?.espruinoVersion ?? version, features, members: results };
+}
+
+/** `thincall probe`: probes, writes the result, then regenerates the typings and the compatibility doc. */
+export async function runProbeCommand(out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const bin = process.env.ESPRUINO_BIN;
   if (!bin) throw new UserError("ESPRUINO_BIN is not set: point it at an Espruino interpreter built for Linux");
-  const results = await runProbe(bin);
-  writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + "\n");
-  const failed = Object.entries(results).filter(([, r]) => !r.runs);
-  for (const [id, r] of failed) console.log(`fails  ${id}: ${r.error}`);
-  console.log(`${Object.keys(results).length - failed.length} run, ${failed.length} fail; wrote ${RESULTS_FILE}`);
+  const result = await probeAll(bin);
+  writeFileSync(RESULTS_FILE, JSON.stringify(result, null, 2) + "\n");
+  const failed = Object.entries(result.features).filter(([, r]) => !r.runs);
+  for (const [id, r] of failed) out.write(`fails  ${id}: ${r.error}\n`);
+  const members = Object.values(result.members);
+  const missing = members.filter((m) => m.typeof === "undefined" || m.typeof === "throws").length;
+  out.write(`${Object.keys(result.features).length - failed.length} features run, ${failed.length} fail; `
+    + `${members.length - missing} of ${members.length} built-in members exist; wrote ${RESULTS_FILE}\n`);
+  // Derived files are regenerated in fresh processes, so they read the new result.
+  const { execFileSync } = await import("node:child_process");
+  for (const script of ["device-lib.ts", "compat-doc.ts"]) {
+    execFileSync(process.execPath, ["--import", "tsx", join(dirname(RESULTS_FILE), script)], { stdio: "inherit" });
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: unknown) => {
+  runProbeCommand().catch((e: unknown) => {
     console.error(e instanceof UserError ? e.message : e);
     process.exitCode = 1;
   });

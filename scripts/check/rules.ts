@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import type * as acorn from "acorn";
 import * as walk from "acorn-walk";
-import type { ProbeResult } from "./probe.ts";
+import type { ProbeFile, ProbeResult } from "./probe.ts";
 import type { Scopes } from "./scopes.ts";
 
 /** What a matcher gets besides the node. */
@@ -22,6 +22,8 @@ export interface RuleContext {
   walkType: string;
   /** Built-ins the program defines itself (`Object.freeze = …`), by built-in id. */
   polyfilled: Set<string>;
+  /** Member names the program defines itself (class methods, object keys, `x.name = …`), so calls of them may be its own. */
+  defined: Set<string>;
 }
 
 /** One rule of the table. */
@@ -35,18 +37,20 @@ export interface Rule {
   kind: "syntax" | "builtin" | "scoping";
   /** What the rule matches, for the docs. */
   matches: string;
-  /** Probe ids whose failure is the evidence for this rule. */
+  /** Probe ids whose failure is the evidence for this rule (feature ids, or member ids such as `Math.log2`). */
   probes: string[];
+  /** A hint printed after the finding. */
+  hint?: string;
   /** Node types the matcher is called for (scoping rules have none: `hoisting.ts` finds them). */
   nodeTypes?: string[];
   /** Returns the source offset to report, or undefined when the node is fine. */
   match?: (node: acorn.AnyNode, ctx: RuleContext) => number | undefined;
 }
 
-/** Probe results as committed next to this file. */
-export const PROBE_RESULTS: Record<string, ProbeResult> = JSON.parse(
-  readFileSync(new URL("./probe-results.json", import.meta.url), "utf8"),
-);
+/** The probe result as committed next to this file. */
+export const PROBE_FILE: ProbeFile = JSON.parse(readFileSync(new URL("./probe-results.json", import.meta.url), "utf8"));
+/** Feature probe results (syntax, scoping and behaviour snippets). */
+export const PROBE_RESULTS: Record<string, ProbeResult> = PROBE_FILE.features;
 
 const fails = (probe: string): boolean => PROBE_RESULTS[probe]?.runs === false;
 const parentOf = (ctx: RuleContext) => ctx.ancestors[ctx.ancestors.length - 2] as acorn.AnyNode;
@@ -212,7 +216,8 @@ export const SYNTAX_RULES: Rule[] = [
     match: (n, ctx) => ((n as acorn.Function).generator ? functionStart(n as acorn.Function, ctx) : undefined),
   },
   {
-    id: "async", feature: "async functions", plural: true, kind: "syntax", probes: ["async-function", "await", "async-arrow"],
+    id: "async", feature: "async functions and await", plural: true, kind: "syntax", probes: ["async-function", "await", "async-arrow"],
+    hint: "use promises: return p.then(function (v) { … })",
     matches: "Function with async: true (async function, async arrow, async method); await is only legal inside them",
     nodeTypes: ["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"],
     match: (n, ctx) => ((n as acorn.Function).async ? functionStart(n as acorn.Function, ctx) : undefined),
@@ -288,9 +293,9 @@ type BuiltinRef = { global: string } | { object: string; member: string } | { me
 
 /** Reads a built-in probe id: `Map`, `Object.freeze`, `Array.prototype.flat`, `Array.prototype.some/every`. */
 export function parseBuiltinId(id: string): BuiltinRef | undefined {
-  let m = /^(\w+)\.prototype\.([\w/]+)$/.exec(id);
+  let m = /^(\w+)\.prototype\.([\w$/]+)$/.exec(id);
   if (m) return { methods: m[2].split("/") };
-  if ((m = /^(\w+)\.(\w+)$/.exec(id))) return { object: m[1], member: m[2] };
+  if ((m = /^(\w+)\.([^.]+)$/.exec(id))) return { object: m[1], member: m[2] };
   return /^\w+$/.test(id) ? { global: id } : undefined;
 }
 
@@ -332,19 +337,70 @@ function builtinRule(id: string): Rule | undefined {
       const callee = (n as acorn.CallExpression).callee;
       if (callee.type !== "MemberExpression" || ctx.polyfilled.has(id)) return undefined;
       const name = propName(callee);
-      return name && ref.methods.includes(name) ? callee.property.start : undefined;
+      // A program that defines a member of that name may be calling its own.
+      return name && ref.methods.includes(name) && !ctx.defined.has(name) ? callee.property.start : undefined;
     },
   };
 }
 
-/** Built-in rules, one per failing built-in probe; `Symbol.iterator` is left to the `Symbol` rule. */
-export const BUILTIN_RULES: Rule[] = Object.entries(PROBE_RESULTS)
-  .filter(([id, r]) => !r.runs && parseBuiltinId(id) && /^[A-Z]/.test(id))
-  .filter(([id]) => {
-    const ref = parseBuiltinId(id)!;
-    return !("object" in ref && fails(ref.object));
-  })
-  .map(([id]) => builtinRule(id)!);
+/** True when the member probe found `id` (`Math.log2`, `Array.prototype.at`) on the interpreter. */
+export const memberExists = (id: string): boolean => {
+  const t = PROBE_FILE.members[id]?.typeof;
+  return t !== undefined && t !== "undefined" && t !== "throws";
+};
+
+/**
+ * Rules from the member probe:
+ * - a missing global (`Map`): every read of it;
+ * - a missing static of a present global (`Math.log2`, `Promise.race`): every read of it;
+ * - a method name that no present built-in has (`reduceRight`, `at`, `toPrecision`): every call of a
+ *   method by that name, whatever the receiver, since JavaScript does not say what it is. A name that
+ *   some built-in has (`lastIndexOf` on strings) is left to the typings.
+ */
+function memberRules(): Rule[] {
+  const ids = Object.keys(PROBE_FILE.members);
+  const globalOf = (id: string) => id.split(".")[0];
+  const rules: Rule[] = [];
+  for (const id of ids) {
+    if (memberExists(id)) continue;
+    const parts = id.split(".");
+    if (parts.length === 1 || (parts.length === 2 && memberExists(parts[0]))) rules.push(builtinRule(id)!);
+  }
+  // Method names: missing wherever a present global declares them, and present nowhere.
+  const present = new Set(ids.filter((id) => memberExists(id) && id.includes(".")).map((id) => id.split(".").pop()!));
+  const byName = new Map<string, string[]>();
+  for (const id of ids) {
+    const parts = id.split(".");
+    if (parts[1] !== "prototype" || !memberExists(globalOf(id)) || !PROBE_FILE.members[id].method || present.has(parts[2])) continue;
+    byName.set(parts[2], [...(byName.get(parts[2]) ?? []), id]);
+  }
+  for (const [name, probes] of byName) {
+    const rule = builtinRule(`${globalOf(probes[0])}.prototype.${name}`)!;
+    rules.push({
+      ...rule, id: `method-${name}`, feature: `.${name}()`, probes,
+      hint: `no built-in has it (${probes[0]}${probes.length > 1 ? ` and ${probes.length - 1} more` : ""}); `
+        + `if it is your own method, add \`// thincall-allow\` to the line or \`/* thincall-allow: ${name} */\` to the file`,
+    });
+  }
+  return rules;
+}
+
+/** Rules from the member probe, then from failing behaviour probes that no member rule already covers. */
+export const BUILTIN_RULES: Rule[] = (() => {
+  const fromMembers = memberRules();
+  const covered = new Set(fromMembers.flatMap((r) => r.probes));
+  const methodNames = new Set(fromMembers.filter((r) => r.id.startsWith("method-")).map((r) => r.id.slice(7)));
+  const fromFeatures = Object.entries(PROBE_RESULTS)
+    .filter(([id, r]) => !r.runs && parseBuiltinId(id) && /^[A-Z]/.test(id))
+    .filter(([id]) => {
+      const ref = parseBuiltinId(id)!;
+      if ("object" in ref && (fails(ref.object) || !memberExists(ref.object))) return false;
+      if ("methods" in ref) return !ref.methods.every((m) => methodNames.has(m));
+      return !covered.has(id);
+    })
+    .map(([id]) => builtinRule(id)!);
+  return [...fromMembers, ...fromFeatures];
+})();
 
 /** Failing probes that no rule checks, and why. */
 export const UNCHECKED: Record<string, string> = {

@@ -107,19 +107,19 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         onRecord: (r: DeviceRecord) => {
           keep(r);
           const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
-          if (r.t === "progress") progress.update(done, `${pass(r.run)}${r.id}`);
+          if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
           if (r.t === "result") {
             done++;
-            progress.update(done, `${pass(r.run)}${r.id}${r.error ? `: ${r.error}` : " done"}`);
+            progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
           }
         },
       });
-      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr);
+      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
       await uploadProgram(session, header + bundle.code, {
         board,
         mode,
         timeoutMs: replyTimeoutMs,
-        onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100), "%"),
+        onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
       });
       upload.done();
       try {

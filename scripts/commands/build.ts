@@ -9,6 +9,8 @@ export interface BuildCommandOptions {
   board?: string;
   /** Entry files; @default every firmware entry */
   entries?: string[];
+  /** List every error of a failed build. @default false (the first 10, and a count) */
+  allErrors?: boolean;
   out?: NodeJS.WritableStream;
 }
 
@@ -26,7 +28,7 @@ export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundl
   for (const board of boards) {
     for (const entry of entries) {
       progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
-      built.push(await buildBundle(entry, board));
+      built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors }));
     }
   }
   progress.update(built.length, "done");

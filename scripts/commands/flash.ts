@@ -5,7 +5,7 @@ import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { withBoardConsole } from "../console/connect.ts";
 import { uploadProgram } from "../console/upload.ts";
-import { UserError } from "../errors.ts";
+import { listErrors, UserError } from "../errors.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {
@@ -20,13 +20,26 @@ export interface FlashOptions {
   timeoutS?: number;
   /** Storage file name for `--to flash`. @default "thincall.js" */
   storageName?: string;
+  /**
+   * Run the program at every start, as Espruino's `save()` does: write it to Storage as `.bootcde`
+   * (the file the interpreter runs when it starts) and `load()` it. @default false
+   */
+  save?: boolean;
+  /** Where notes for the user go (how to stop streaming). @default process.stderr */
+  notes?: NodeJS.WritableStream;
   out?: NodeJS.WritableStream;
 }
+
+/** The Storage file Espruino runs at start: what `save()` writes, and `flash --save` too. */
+export const SAVED_PROGRAM = ".bootcde";
 
 /** Builds (or checks) a program, uploads it, and streams the board's console. */
 export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
   const board = resolveBoard(options.board, options.port);
+  const notes = options.notes ?? process.stderr;
+  if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
+  if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
   let code: string;
   if (/\.ts$/.test(options.file)) {
     code = (await buildBundle(options.file, board)).code;
@@ -37,7 +50,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       throw new UserError(`cannot read ${options.file}`);
     }
     const problems = checkCode(code, { file: options.file });
-    if (problems.length > 0) throw new UserError(formatViolation(problems[0], options.file) + (problems.length > 1 ? ` (+${problems.length - 1} more)` : ""));
+    if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
   }
   await withBoardConsole(board, options.port, async (session) => {
     // Everything the board prints, minus the uploader's own sync tokens.
@@ -50,7 +63,12 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       session.onLost((e) => reject(new UserError(`lost the board: ${e.message}`)));
     });
     lost.catch(() => undefined);
-    await Promise.race([uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName }), lost]);
+    const mode = options.save ? "flash" : (options.to ?? board.flash.default);
+    const fileName = options.save ? SAVED_PROGRAM : options.storageName;
+    await Promise.race([uploadProgram(session, code, { board, mode, fileName }), lost]);
+    if (options.save) notes.write(`saved as Storage ${SAVED_PROGRAM}: it runs at every start (to remove it: require("Storage").erase("${SAVED_PROGRAM}"))\n`);
+    notes.write(options.timeoutS !== undefined ? `streaming the board's output for ${options.timeoutS} s (Ctrl-C stops sooner)\n`
+      : "streaming the board's output; press Ctrl-C to stop (the program keeps running on the board)\n");
     // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>((resolve) => {

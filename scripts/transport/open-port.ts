@@ -38,6 +38,6 @@ export async function createTransport(spec: PortSpec, board: BoardProfile): Prom
     case "tcp":
       return new TcpTransport(spec.host, spec.port);
     case "serial":
-      return new SerialTransport(spec.path, board.console.baud ?? 115200);
+      return new SerialTransport(spec.path, Number(process.env.THINCALL_BAUD) || board.console.baud || 115200);
   }
 }

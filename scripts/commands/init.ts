@@ -1,0 +1,94 @@
+/**
+ * `thincall init [dir]`: a tsconfig.json and an example firmware with which the editor agrees with
+ * the build: the same device settings (the build's own config is extended), the Espruino typings
+ * that declare only what the interpreter has, and the board module.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { PACKAGE_ROOT } from "../build/plugin.ts";
+import { UserError } from "../errors.ts";
+
+/** Options of `thincall init`. */
+export interface InitOptions {
+  /** Folder to set up. @default "." */
+  dir?: string;
+  /** Overwrite files that exist. @default false */
+  force?: boolean;
+  out?: NodeJS.WritableStream;
+}
+
+/** A path from `dir` to a file of the thincall package, as a tsconfig wants it (forward slashes). */
+function fromDir(dir: string, ...parts: string[]): string {
+  const rel = relative(dir, join(PACKAGE_ROOT, ...parts)).split(sep).join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/** The tsconfig.json for a project in `dir`. */
+export function initTsconfig(dir: string): string {
+  const config = {
+    // The build compiles every entry with these same settings.
+    extends: fromDir(dir, "tsconfig.device.json"),
+    compilerOptions: { paths: { thincall: [fromDir(dir, "src", "index.ts")] } },
+    include: ["firmware/**/*.ts", "src/**/*.ts"],
+    files: [fromDir(dir, "types", "espruino.d.ts")],
+  };
+  return JSON.stringify(config, null, 2) + "\n";
+}
+
+/** The example firmware. */
+export const EXAMPLE_FIRMWARE = `/**
+ * Example firmware for thincall. Build it with \`npx thincall build firmware/main.ts --board <id>\`,
+ * run it with \`npx thincall flash firmware/main.ts --port <port> --board <id>\` (see \`npx thincall ports\`),
+ * and keep it across resets with \`--save\`.
+ *
+ * Your editor reports what Espruino lacks (\`Math.log2\`, \`xs.reduceRight\`, \`new Map()\`) at the line that
+ * uses it, as the build does: tsconfig.json declares only the built-ins the interpreter has.
+ */
+import { BOARD_ID } from "thincall:board";
+
+interface Shape {
+  area(): number;
+}
+
+class Circle implements Shape {
+  constructor(public r: number) {}
+  area(): number {
+    return Math.PI * this.r * this.r;
+  }
+}
+
+class Rect implements Shape {
+  constructor(public w: number, public h: number) {}
+  area(): number {
+    return this.w * this.h;
+  }
+}
+
+const shapes: Shape[] = [new Circle(1), new Rect(2, 3), new Circle(0.5)];
+
+// for…of is the fast loop on Espruino: an Array is a linked list, so shapes[i] walks it every time.
+let total = 0;
+for (const s of shapes) total += s.area();
+
+print(\`\${BOARD_ID}: \${shapes.length} shapes, total area \${total.toFixed(2)}\`);
+`;
+
+/** Writes the tsconfig and the example; refuses to overwrite without `force`. */
+export function runInit(options: InitOptions = {}): string[] {
+  const out = options.out ?? process.stdout;
+  const dir = resolve(options.dir ?? ".");
+  const files: [string, string][] = [
+    [join(dir, "tsconfig.json"), initTsconfig(dir)],
+    [join(dir, "firmware", "main.ts"), EXAMPLE_FIRMWARE],
+  ];
+  const existing = files.filter(([f]) => existsSync(f)).map(([f]) => relative(process.cwd(), f) || f);
+  if (existing.length > 0 && !options.force) throw new UserError(`init would overwrite ${existing.join(", ")}; use --force to replace`);
+  for (const [file, text] of files) {
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, text);
+    out.write(`wrote ${relative(process.cwd(), file) || file}\n`);
+  }
+  const main = relative(process.cwd(), files[1][0]);
+  out.write(`next: npx thincall build ${main} --board <id>   (boards: npx thincall boards, ports: npx thincall ports)\n`);
+  return files.map(([f]) => f);
+}
