@@ -4,6 +4,7 @@ import { resolveBoard } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { withBoardConsole } from "../console/connect.ts";
+import { isSyncAnswer } from "../console/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
 
@@ -43,7 +44,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     // Everything the board prints, minus the uploader's own sync tokens.
     session.onLine((line) => {
       const text = cleanLine(line);
-      if (!/^TCSYNC\d+$/.test(text)) out.write(text + "\n");
+      if (!isSyncAnswer(text)) out.write(text + "\n");
     });
     // Listening for a lost link starts before the upload, so no moment goes unwatched.
     const lost = new Promise<never>((_, reject) => {

@@ -1,6 +1,7 @@
 import { UserError } from "../errors.ts";
 import type { Transport } from "../transport/transport.ts";
 import { cleanLine, splitLines } from "./lines.ts";
+import { syncAnswer, syncRequest } from "./sync-token.ts";
 
 type LineListener = (line: string) => void;
 
@@ -76,12 +77,13 @@ export class ConsoleSession {
    * everything sent before has been read and run: flow control without timers.
    */
   async sync(timeoutMs: number, what = "sync"): Promise<void> {
-    const token = `TCSYNC${++this.syncCount}`;
+    const n = ++this.syncCount;
+    const token = syncAnswer(n);
     const wait = this.waitForLine((l) => cleanLine(l) === token, timeoutMs, what);
     // The token is split in the source, so an echo of this line can never match it.
     // Both are awaited together: when the send fails, the wait's own rejection must not go unhandled.
     // A failed send also cancels the wait, so no deadline timer outlives it.
-    const sent = this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`).catch((e: Error) => {
+    const sent = this.send(`\x10${syncRequest(n)}\n`).catch((e: Error) => {
       this.rejectAll(e);
       throw e;
     });
