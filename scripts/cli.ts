@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { UserError } from "./errors.ts";
+import { terminalText } from "./report/terminal-text.ts";
 
 const USAGE = `thincall: fast, small dispatch for Espruino boards
 
@@ -124,11 +125,12 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = await main(argv);
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`thincall: ${e.message}\n`);
+      // Messages quote devices and files: shown as text, one line.
+      process.stderr.write(`thincall: ${terminalText(e.message)}\n`);
       process.exitCode = e.exitCode;
     } else {
       const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      process.stderr.write(`thincall: internal error: ${msg}\n`);
+      process.stderr.write(`thincall: internal error: ${terminalText(msg)}\n`);
       if (process.env.THINCALL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
       process.exitCode = 2;
     }

@@ -7,6 +7,7 @@ import { withBoardConsole } from "../console/connect.ts";
 import { isSyncAnswer } from "../console/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
+import { terminalText } from "../report/terminal-text.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {
@@ -44,7 +45,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     // Everything the board prints, minus the uploader's own sync tokens.
     session.onLine((line) => {
       const text = cleanLine(line);
-      if (!isSyncAnswer(text)) out.write(text + "\n");
+      if (!isSyncAnswer(text)) out.write(terminalText(text) + "\n");
     });
     // Listening for a lost link starts before the upload, so no moment goes unwatched.
     const lost = new Promise<never>((_, reject) => {

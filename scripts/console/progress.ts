@@ -1,3 +1,5 @@
+import { terminalText } from "../report/terminal-text.ts";
+
 /**
  * A progress line on stderr: redrawn in place on a terminal, one line per step elsewhere
  * (CI logs, pipes), so long work always shows where it is.
@@ -12,10 +14,13 @@ export interface Progress {
 /** Creates a progress display for `total` steps titled `title`. */
 export function createProgress(title: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   const tty = stream.isTTY === true;
+  title = terminalText(title);
   let drawn = false;
   let shown = -1;
   return {
-    update(done, label) {
+    update(done, rawLabel) {
+      // Labels carry device text (style ids, error messages).
+      const label = terminalText(rawLabel);
       if (!tty) {
         // Logs get one line per finished step, not one per redraw.
         if (done > shown) stream.write(`${title} [${done}/${total}] ${label}\n`);
