@@ -3,7 +3,7 @@ import { buildBundle } from "../build/build.ts";
 import { resolveBoard } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
-import { withBoardConsole } from "../console/connect.ts";
+import { stopProgram, withBoardConsole } from "../console/connect.ts";
 import { isSyncAnswer } from "../console/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
@@ -23,11 +23,17 @@ export interface FlashOptions {
   /** Storage file name for `--to flash`. @default "thincall.js" */
   storageName?: string;
   out?: NodeJS.WritableStream;
+  /** Notes for the user. @default process.stderr */
+  err?: NodeJS.WritableStream;
+  /** Deadline for each round trip to the board, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
+  replyTimeoutMs?: number;
 }
 
 /** Builds (or checks) a program, uploads it, and streams the board's console. */
 export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
+  const err = options.err ?? process.stderr;
+  const replyTimeoutMs = options.replyTimeoutMs ?? (Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || 10000);
   const board = resolveBoard(options.board, options.port);
   let code: string;
   if (/\.ts$/.test(options.file)) {
@@ -52,14 +58,35 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       session.onLost((e) => reject(new UserError(`lost the board: ${e.message}`)));
     });
     lost.catch(() => undefined);
-    await Promise.race([uploadProgram(session, code, { board, mode: options.to ?? board.flash.default, fileName: options.storageName }), lost]);
-    // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
+    // --timeout counts from the moment the program starts to run, so a top level that never
+    // returns (an endless loop) is cut at the deadline too, not only a program's later output.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      if (options.timeoutS !== undefined) timer = setTimeout(resolve, options.timeoutS * 1000);
-    });
+    let reachDeadline = () => {};
+    const deadline = new Promise<"deadline">((resolve) => (reachDeadline = () => resolve("deadline")));
+    const startDeadline = () => {
+      if (options.timeoutS !== undefined && timer === undefined) timer = setTimeout(reachDeadline, options.timeoutS * 1000);
+    };
+    const upload = uploadProgram(session, code, {
+      board,
+      mode: options.to ?? board.flash.default,
+      fileName: options.storageName,
+      timeoutMs: replyTimeoutMs,
+      onRunning: startDeadline,
+    }).then(() => "uploaded" as const);
+    upload.catch(() => undefined);
     try {
-      await Promise.race([timeout, lost]);
+      if ((await Promise.race([upload, deadline, lost])) === "uploaded") {
+        // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
+        startDeadline();
+        await Promise.race([deadline, lost]);
+        return;
+      }
+      // The deadline came while the program's top level still ran: stop it, leave the board answering.
+      const seconds = `the --timeout of ${options.timeoutS} s`;
+      if (!(await stopProgram(session, board, replyTimeoutMs))) {
+        throw new UserError(`${seconds} passed while the program's top level still ran, and the board does not answer Ctrl-C; restart it`);
+      }
+      err.write(`thincall: stopped the program at ${seconds} (its top level had not returned); the board answers\n`);
     } finally {
       clearTimeout(timer);
     }

@@ -20,6 +20,7 @@ interface Waiter {
 export class ConsoleSession {
   private rest = "";
   private listeners: LineListener[] = [];
+  private dataListeners: Array<(chunk: string) => void> = [];
   private lostListeners: Array<(e: Error) => void> = [];
   private waiters: Waiter[] = [];
   private syncCount = 0;
@@ -36,9 +37,19 @@ export class ConsoleSession {
     });
   }
 
-  /** Calls `listener` for every complete line received from now on. */
-  onLine(listener: LineListener): void {
+  /** Calls `listener` for every complete line received from now on; returns its removal. */
+  onLine(listener: LineListener): () => void {
     this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /**
+   * Calls `listener` with every raw chunk received from now on, before it is cut into lines (a
+   * prompt such as `debug>` never ends with a line break); returns its removal.
+   */
+  onData(listener: (chunk: string) => void): () => void {
+    this.dataListeners.push(listener);
+    return () => (this.dataListeners = this.dataListeners.filter((l) => l !== listener));
   }
 
   /** Calls `listener` once if the link is lost (not closed by us). */
@@ -97,6 +108,7 @@ export class ConsoleSession {
   }
 
   private receive(chunk: string): void {
+    for (const l of this.dataListeners) l(chunk);
     const { lines, rest } = splitLines(this.rest, chunk);
     this.rest = rest;
     for (const line of lines) {
