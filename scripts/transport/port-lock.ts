@@ -58,7 +58,7 @@ export function lockTcpPort(host: string, port: number, dir = tmpdir()): PortLoc
         throw new UserError(`cannot lock tcp://${host}:${port} (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       const holder = Number.parseInt(safeRead(path), 10);
-      if (holder > 0 && holder !== process.pid && isRunning(holder)) {
+      if (holder > 0 && isRunning(holder)) {
         throw new UserError(`tcp://${host}:${port} is in use by another thincall (pid ${holder}); wait for it to end, or stop it with Ctrl-C`);
       }
       // Stale (or unreadable, being written): remove and try again.
