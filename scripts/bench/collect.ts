@@ -1,6 +1,7 @@
 import { UserError } from "../errors.ts";
 import { parseFault, parseRecord } from "../console/lines.ts";
 import type { ConsoleSession } from "../console/session.ts";
+import { isBootBanner } from "../console/boot-banner.ts";
 import type { DeviceRecord } from "./schema.ts";
 
 /** Options for {@link collectRun}. */
@@ -56,8 +57,12 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     timer = setTimeout(() => finish(`no answer from the board within ${ms / 1000} s (${what})${lastFault ? `; it said: ${lastFault}` : ""}`), ms);
   };
   session.onLost((e) => finish(`lost the board: ${e.message}`));
+  // Our own close ends the collector too: no deadline timer outlives the link.
+  session.onClose(() => finish("the console was closed before the end of the run"));
   session.onLine((line) => {
     if (outcome !== undefined) return;
+    // A reset mid-run prints the boot banner: the run is over, say so at once (not after idleMs).
+    if (records.length > 0 && isBootBanner(line)) return finish(`the board reset mid-run (its boot banner appeared after ${records.length} line(s))`);
     const record = parseRecord(line);
     if (record) {
       records.push(record);

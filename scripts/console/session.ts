@@ -22,6 +22,7 @@ export class ConsoleSession {
   private listeners: LineListener[] = [];
   private dataListeners: Array<(chunk: string) => void> = [];
   private lostListeners: Array<(e: Error) => void> = [];
+  private closeListeners: Array<() => void> = [];
   private waiters: Waiter[] = [];
   private syncCount = 0;
   /** Set when the link was lost (not closed by us). */
@@ -50,6 +51,11 @@ export class ConsoleSession {
   onData(listener: (chunk: string) => void): () => void {
     this.dataListeners.push(listener);
     return () => (this.dataListeners = this.dataListeners.filter((l) => l !== listener));
+  }
+
+  /** Calls `listener` once when the link closes, by us or not, so no deadline outlives it. */
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
   }
 
   /** Calls `listener` once if the link is lost (not closed by us). */
@@ -105,6 +111,7 @@ export class ConsoleSession {
   async close(): Promise<void> {
     await this.transport.close();
     this.rejectAll(new UserError("console closed"));
+    this.notifyClosed();
   }
 
   private receive(chunk: string): void {
@@ -124,10 +131,18 @@ export class ConsoleSession {
 
   private closed(reason?: Error): void {
     if (this.rest) this.receive("\n");
-    if (!reason) return;
-    this.lost = reason;
-    for (const l of this.lostListeners) l(reason);
-    this.rejectAll(new UserError(`lost the board: ${reason.message}`));
+    if (reason) {
+      this.lost = reason;
+      for (const l of this.lostListeners) l(reason);
+      this.rejectAll(new UserError(`lost the board: ${reason.message}`));
+    }
+    this.notifyClosed();
+  }
+
+  private notifyClosed(): void {
+    const listeners = this.closeListeners;
+    this.closeListeners = [];
+    for (const l of listeners) l();
   }
 
   private rejectAll(e: Error): void {
