@@ -4,6 +4,7 @@ import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
+import { terminalText } from "./report/terminal-text.ts";
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;
@@ -177,11 +178,12 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = await main(argv);
   } catch (e) {
     if (e instanceof UserError) {
-      process.stderr.write(`thincall: ${e.message}\n`);
+      // Messages quote devices and files: shown as text, one line.
+      process.stderr.write(`thincall: ${terminalText(e.message)}\n`);
       process.exitCode = e.exitCode;
     } else {
       const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      process.stderr.write(`thincall: internal error: ${msg}\n`);
+      process.stderr.write(`thincall: internal error: ${terminalText(msg)}\n`);
       if (process.env.THINCALL_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
       process.exitCode = 2;
     }

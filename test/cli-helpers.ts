@@ -9,6 +9,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
 
 /** Repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -224,15 +225,15 @@ export class FakeEspruino {
   }
 
   private line(socket: Socket, line: string): void {
-    const sync = /^print\("TC"\+"SYNC(\d+)"\)$/.exec(line);
-    if (!sync) {
+    const sync = syncRequestNumber(line);
+    if (sync === null) {
       if (line === "reset();") this.code = [];
       else this.code.push(line);
       this.codeBytes += line.length + 1;
       return;
     }
     this.syncs++;
-    socket.write(`TCSYNC${sync[1]}\r\n>`);
+    socket.write(`${syncAnswer(sync)}\r\n>`);
     if (!this.started && this.benchStarted()) {
       this.started = true;
       this.startedAt = Date.now();

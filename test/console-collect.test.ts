@@ -7,6 +7,7 @@ import type { DeviceRecord } from "../scripts/bench/schema.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { FakeTransport } from "../scripts/transport/fake.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
 
 /** The device's records of a real run on Espruino 2v29 for Linux (host line dropped). */
 const RUN: DeviceRecord[] = readFileSync(new URL("./fixtures/console-linux-run.jsonl", import.meta.url), "utf8")
@@ -82,10 +83,10 @@ test("noise between records is ignored, whatever the chunking", async () => {
 test("records arriving before finished() is called are kept (hello in the chunk of the last sync)", async () => {
   // The board starts the bench from a timer, so its hello can arrive with the upload's last sync.
   const fake = new FakeTransport((data, f) => {
-    const sync = /print\("TC"\+"SYNC(\d+)"\)/.exec(data);
-    if (!sync) return;
+    const sync = syncRequestNumber(data);
+    if (sync === null) return;
     const last = f.written.some((w) => w.includes("start()"));
-    f.feed(`TCSYNC${sync[1]}\r\n>` + (last ? printed(RUN[0]!) + printed(RUN[1]!).slice(0, 20) : ""));
+    f.feed(`${syncAnswer(sync)}\r\n>` + (last ? printed(RUN[0]!) + printed(RUN[1]!).slice(0, 20) : ""));
   });
   const { session } = await open(fake);
   const collector = startCollecting(session);
@@ -101,10 +102,10 @@ test("a style's own 'Out of memory' result arriving during the upload does not f
   const first = RUN.find((r) => r.t === "result") as Extract<DeviceRecord, { t: "result" }>;
   const oom: DeviceRecord = { t: "result", r: first.r, id: first.id, run: 0, n: first.n, error: "Out of memory" };
   const fake = new FakeTransport((data, f) => {
-    const sync = /print\("TC"\+"SYNC(\d+)"\)/.exec(data);
-    if (!sync) return;
+    const sync = syncRequestNumber(data);
+    if (sync === null) return;
     const last = f.written.some((w) => w.includes("start()"));
-    f.feed((last ? printed(RUN[0]!) + printed(RUN[1]!) + printed(oom) : "") + `TCSYNC${sync[1]}\r\n>`);
+    f.feed((last ? printed(RUN[0]!) + printed(RUN[1]!) + printed(oom) : "") + `${syncAnswer(sync)}\r\n>`);
   });
   const { session } = await open(fake);
   const collector = startCollecting(session);

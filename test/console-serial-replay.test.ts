@@ -12,6 +12,7 @@ import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { UserError } from "../scripts/errors.ts";
 import { SerialTransport } from "../scripts/transport/serial.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
 
 const MockBinding = UntypedMockBinding as MockBindingInterface & { open(options: object): Promise<MockPortBinding> };
 
@@ -90,10 +91,10 @@ class ReplayBoard {
       const line = this.pending.slice(0, nl).replace(/^\x10/, "");
       this.pending = this.pending.slice(nl + 1);
       if (line.startsWith("setTimeout(start")) this.started = true;
-      const sync = /^print\("TC"\+"SYNC(\d+)"\)$/.exec(line);
-      if (!sync) continue;
-      if (!this.started) this.port!.emitData(`TCSYNC${sync[1]}\r\n>`);
-      else void this.play(`TCSYNC${sync[1]}\r\n>` + this.output);
+      const sync = syncRequestNumber(line);
+      if (sync === null) continue;
+      if (!this.started) this.port!.emitData(`${syncAnswer(sync)}\r\n>`);
+      else void this.play(`${syncAnswer(sync)}\r\n>` + this.output);
     }
   }
 

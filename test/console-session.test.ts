@@ -5,8 +5,11 @@ import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { UserError } from "../scripts/errors.ts";
 import { FakeTransport } from "../scripts/transport/fake.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
 
-const SYNC = /^\x10print\("TC"\+"SYNC(\d+)"\)$/;
+/** A host sync line as written (DLE, request); the request itself comes from the shared token module. */
+const SYNC = { test: (line: string) => line.startsWith("\x10") && syncRequestNumber(line) !== null };
+
 const STORAGE_WRITE = /^\x10require\("Storage"\)\.write\("([^"]+)",atob\("([A-Za-z0-9+/=]*)"\),(\d+)(?:,(\d+))?\);$/;
 
 /**
@@ -53,9 +56,9 @@ class FakeRepl {
       // silent
     } else if (custom !== undefined) this.fake.feed(custom);
     else {
-      const sync = SYNC.exec(raw);
+      const sync = raw.startsWith("\x10") ? syncRequestNumber(raw) : null;
       const write = STORAGE_WRITE.exec(raw);
-      if (sync) this.fake.feed(`TCSYNC${sync[1]}\r\n`);
+      if (sync !== null) this.fake.feed(`${syncAnswer(sync)}\r\n`);
       else if (write) this.storageWrite(write[1]!, Buffer.from(write[2]!, "base64"), Number(write[3]), write[4]);
       else if (code === "reset();") this.fake.feed(" ____                 _ \r\n|  __|___ ___ ___ _ _|_|___ ___\r\n 2v29 (c) 2025 G.Williams\r\n");
       if (echo) this.fake.feed("=undefined\r\n");
@@ -294,9 +297,9 @@ test("an echoed sync line never counts as the answer", async (t) => {
 
 test("sync resolves on its own token even when it arrives split across chunks", async () => {
   const repl = new FakeRepl((line, r) => {
-    const m = SYNC.exec(line);
-    if (!m) return undefined;
-    for (const piece of ["\r\x1b", "[JTCSY", "NC", m[1]!, "\r", "\n>"]) r.fake.feed(piece);
+    const m = syncRequestNumber(line);
+    if (m === null) return undefined;
+    for (const piece of ["\r\x1b", "[JTCSY", "NC", String(m), "\r", "\n>"]) r.fake.feed(piece);
     return null;
   });
   const session = await connect(repl);

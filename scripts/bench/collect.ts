@@ -2,6 +2,7 @@ import { UserError } from "../errors.ts";
 import { cleanLine, parseFault } from "../console/lines.ts";
 import { parseProtocolLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
+import { isBootBanner } from "../console/boot-banner.ts";
 import type { DeviceRecord } from "./schema.ts";
 
 /** Options for {@link collectRun}. */
@@ -65,8 +66,12 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     timer = setTimeout(() => finish(`no answer from the board within ${ms / 1000} s (${what})${lastFault ? `; it said: ${lastFault}` : ""}`), ms);
   };
   session.onLost((e) => finish(`lost the board: ${e.message}`));
+  // Our own close ends the collector too: no deadline timer outlives the link.
+  session.onClose(() => finish("the console was closed before the end of the run"));
   session.onLine((line) => {
     if (outcome !== undefined) return;
+    // A reset mid-run prints the boot banner: the run is over, say so at once (not after idleMs).
+    if (records.length > 0 && isBootBanner(line)) return finish(`the board reset mid-run (its boot banner appeared after ${records.length} line(s))`);
     const parsed = parseProtocolLine(cleanLine(line));
     if (parsed && options.runId !== undefined && parsed.record.r !== options.runId) {
       foreign++;

@@ -1,7 +1,9 @@
 import { loadAllBoards, ramBytes } from "../boards/profile.ts";
+import { terminalText } from "../report/terminal-text.ts";
 
 /** Prints the board profiles as a table. */
 export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
+  // Profiles are files a user may have been handed: their text is shown, never interpreted.
   const rows = loadAllBoards().map((b) => [
     b.id,
     b.name,
@@ -11,10 +13,10 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
     `${Math.round(ramBytes(b) / 1024)} KB`,
     b.console.kind + (b.console.tcpPort ? ` (tcp ${b.console.tcpPort})` : ""),
     b.jit ? "yes" : "no",
-  ]);
+  ].map(terminalText));
   const head = ["id", "name", "chip", "JsVars", "B/JsVar", "JS RAM", "console", "JIT"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   out.write([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n");
-  for (const b of loadAllBoards()) out.write(`${b.id}: ${b.note}\n`);
+  for (const b of loadAllBoards()) out.write(terminalText(`${b.id}: ${b.note}`) + "\n");
 }

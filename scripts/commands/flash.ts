@@ -3,9 +3,11 @@ import { buildBundle } from "../build/build.ts";
 import { resolveBoard } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
-import { withBoardConsole } from "../console/connect.ts";
+import { stopProgram, withBoardConsole } from "../console/connect.ts";
+import { isSyncAnswer } from "../console/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { listErrors, UserError } from "../errors.ts";
+import { terminalText } from "../report/terminal-text.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {
@@ -28,6 +30,10 @@ export interface FlashOptions {
   /** Where notes for the user go (how to stop streaming). @default process.stderr */
   notes?: NodeJS.WritableStream;
   out?: NodeJS.WritableStream;
+  /** Notes for the user. @default process.stderr */
+  err?: NodeJS.WritableStream;
+  /** Deadline for each round trip to the board, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
+  replyTimeoutMs?: number;
 }
 
 /** The Storage file Espruino runs at start: what `save()` writes, and `flash --save` too. */
@@ -36,6 +42,8 @@ export const SAVED_PROGRAM = ".bootcde";
 /** Builds (or checks) a program, uploads it, and streams the board's console. */
 export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
+  const err = options.err ?? process.stderr;
+  const replyTimeoutMs = options.replyTimeoutMs ?? (Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || 10000);
   const board = resolveBoard(options.board, options.port);
   const notes = options.notes ?? process.stderr;
   if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
@@ -56,7 +64,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     // Everything the board prints, minus the uploader's own sync tokens.
     session.onLine((line) => {
       const text = cleanLine(line);
-      if (!/^TCSYNC\d+$/.test(text)) out.write(text + "\n");
+      if (!isSyncAnswer(text)) out.write(terminalText(text) + "\n");
     });
     // Listening for a lost link starts before the upload, so no moment goes unwatched.
     const lost = new Promise<never>((_, reject) => {
@@ -65,17 +73,38 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     lost.catch(() => undefined);
     const mode = options.save ? "flash" : (options.to ?? board.flash.default);
     const fileName = options.save ? SAVED_PROGRAM : options.storageName;
-    await Promise.race([uploadProgram(session, code, { board, mode, fileName }), lost]);
-    if (options.save) notes.write(`saved as Storage ${SAVED_PROGRAM}: it runs at every start (to remove it: require("Storage").erase("${SAVED_PROGRAM}"))\n`);
-    notes.write(options.timeoutS !== undefined ? `streaming the board's output for ${options.timeoutS} s (Ctrl-C stops sooner)\n`
-      : "streaming the board's output; press Ctrl-C to stop (the program keeps running on the board)\n");
-    // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
+    // --timeout counts from the moment the program starts to run, so a top level that never
+    // returns (an endless loop) is cut at the deadline too, not only a program's later output.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      if (options.timeoutS !== undefined) timer = setTimeout(resolve, options.timeoutS * 1000);
-    });
+    let reachDeadline = () => {};
+    const deadline = new Promise<"deadline">((resolve) => (reachDeadline = () => resolve("deadline")));
+    const startDeadline = () => {
+      if (options.timeoutS !== undefined && timer === undefined) timer = setTimeout(reachDeadline, options.timeoutS * 1000);
+    };
+    const upload = uploadProgram(session, code, {
+      board,
+      mode,
+      fileName,
+      timeoutMs: replyTimeoutMs,
+      onRunning: startDeadline,
+    }).then(() => "uploaded" as const);
+    upload.catch(() => undefined);
     try {
-      await Promise.race([timeout, lost]);
+      if ((await Promise.race([upload, deadline, lost])) === "uploaded") {
+        if (options.save) notes.write(`saved as Storage ${SAVED_PROGRAM}: it runs at every start (to remove it: require("Storage").erase("${SAVED_PROGRAM}"))\n`);
+        notes.write(options.timeoutS !== undefined ? `streaming the board's output for ${options.timeoutS} s (Ctrl-C stops sooner)\n`
+          : "streaming the board's output; press Ctrl-C to stop (the program keeps running on the board)\n");
+        // Stream until --timeout, Ctrl-C (handled by withBoardConsole) or a lost link.
+        startDeadline();
+        await Promise.race([deadline, lost]);
+        return;
+      }
+      // The deadline came while the program's top level still ran: stop it, leave the board answering.
+      const seconds = `the --timeout of ${options.timeoutS} s`;
+      if (!(await stopProgram(session, board, replyTimeoutMs))) {
+        throw new UserError(`${seconds} passed while the program's top level still ran, and the board does not answer Ctrl-C; restart it`);
+      }
+      err.write(`thincall: stopped the program at ${seconds} (its top level had not returned); the board answers\n`);
     } finally {
       clearTimeout(timer);
     }

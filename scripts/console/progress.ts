@@ -1,3 +1,5 @@
+import { terminalText } from "../report/terminal-text.ts";
+
 /**
  * A progress line on stderr: redrawn in place on a terminal, one line per step elsewhere
  * (CI logs, pipes), so long work always shows where it is.
@@ -31,11 +33,13 @@ export function createProgress(
   options: ProgressOptions = {},
 ): Progress {
   const tty = stream.isTTY === true;
+  title = terminalText(title);
   let drawn = false;
   let shown = "";
   return {
-    update(done, label) {
-      const text = progressText(done, total, label, options);
+    update(done, rawLabel) {
+      // Labels carry device text (style ids, error messages).
+      const text = progressText(done, total, rawLabel === undefined ? undefined : terminalText(rawLabel), options);
       if (!tty) {
         // Logs get one line per change, not one per redraw.
         if (text !== shown) stream.write(`${title} ${text}\n`);

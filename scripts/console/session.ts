@@ -1,6 +1,7 @@
 import { UserError } from "../errors.ts";
 import type { Transport } from "../transport/transport.ts";
 import { cleanLine, splitLines } from "./lines.ts";
+import { syncAnswer, syncRequest } from "./sync-token.ts";
 
 type LineListener = (line: string) => void;
 
@@ -19,7 +20,9 @@ interface Waiter {
 export class ConsoleSession {
   private rest = "";
   private listeners: LineListener[] = [];
+  private dataListeners: Array<(chunk: string) => void> = [];
   private lostListeners: Array<(e: Error) => void> = [];
+  private closeListeners: Array<() => void> = [];
   private waiters: Waiter[] = [];
   private syncCount = 0;
   /** Set when the link was lost (not closed by us). */
@@ -35,9 +38,24 @@ export class ConsoleSession {
     });
   }
 
-  /** Calls `listener` for every complete line received from now on. */
-  onLine(listener: LineListener): void {
+  /** Calls `listener` for every complete line received from now on; returns its removal. */
+  onLine(listener: LineListener): () => void {
     this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /**
+   * Calls `listener` with every raw chunk received from now on, before it is cut into lines (a
+   * prompt such as `debug>` never ends with a line break); returns its removal.
+   */
+  onData(listener: (chunk: string) => void): () => void {
+    this.dataListeners.push(listener);
+    return () => (this.dataListeners = this.dataListeners.filter((l) => l !== listener));
+  }
+
+  /** Calls `listener` once when the link closes, by us or not, so no deadline outlives it. */
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
   }
 
   /** Calls `listener` once if the link is lost (not closed by us). */
@@ -76,12 +94,13 @@ export class ConsoleSession {
    * everything sent before has been read and run: flow control without timers.
    */
   async sync(timeoutMs: number, what = "sync"): Promise<void> {
-    const token = `TCSYNC${++this.syncCount}`;
+    const n = ++this.syncCount;
+    const token = syncAnswer(n);
     const wait = this.waitForLine((l) => cleanLine(l) === token, timeoutMs, what);
     // The token is split in the source, so an echo of this line can never match it.
     // Both are awaited together: when the send fails, the wait's own rejection must not go unhandled.
     // A failed send also cancels the wait, so no deadline timer outlives it.
-    const sent = this.send(`\x10print("TC"+"SYNC${this.syncCount}")\n`).catch((e: Error) => {
+    const sent = this.send(`\x10${syncRequest(n)}\n`).catch((e: Error) => {
       this.rejectAll(e);
       throw e;
     });
@@ -92,9 +111,11 @@ export class ConsoleSession {
   async close(): Promise<void> {
     await this.transport.close();
     this.rejectAll(new UserError("console closed"));
+    this.notifyClosed();
   }
 
   private receive(chunk: string): void {
+    for (const l of this.dataListeners) l(chunk);
     const { lines, rest } = splitLines(this.rest, chunk);
     this.rest = rest;
     for (const line of lines) {
@@ -110,10 +131,18 @@ export class ConsoleSession {
 
   private closed(reason?: Error): void {
     if (this.rest) this.receive("\n");
-    if (!reason) return;
-    this.lost = reason;
-    for (const l of this.lostListeners) l(reason);
-    this.rejectAll(new UserError(`lost the board: ${reason.message}`));
+    if (reason) {
+      this.lost = reason;
+      for (const l of this.lostListeners) l(reason);
+      this.rejectAll(new UserError(`lost the board: ${reason.message}`));
+    }
+    this.notifyClosed();
+  }
+
+  private notifyClosed(): void {
+    const listeners = this.closeListeners;
+    this.closeListeners = [];
+    for (const l of listeners) l();
   }
 
   private rejectAll(e: Error): void {

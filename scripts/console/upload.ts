@@ -3,6 +3,7 @@ import { UserError } from "../errors.ts";
 import { replPieces } from "./chunks.ts";
 import { parseFault, type DeviceFault } from "./lines.ts";
 import type { ConsoleSession } from "./session.ts";
+import { stopBoard } from "./stop-board.ts";
 
 /** Options for {@link uploadProgram}. */
 export interface UploadOptions {
@@ -15,6 +16,8 @@ export interface UploadOptions {
   timeoutMs?: number;
   /** Largest piece sent before waiting for the board. @default 1024 */
   pieceBytes?: number;
+  /** Called once, when the program starts to run: as its first piece is sent (RAM), or at `load()` (Storage). */
+  onRunning?: () => void;
   /** Called after each piece with bytes sent so far and in total. */
   onProgress?: (sent: number, total: number) => void;
 }
@@ -45,17 +48,8 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
     throw new UserError(`the board rejected the program: ${fault.text}`);
   };
 
-  // Ctrl-C breaks whatever runs; the Linux build exits on a second one, so it gets none.
-  if (!options.board.console.ctrlCExits) await session.send("\x03");
-  // A board that resets when its port opens (ESP32: DTR/RTS) is still booting: ask again.
-  for (let tries = options.board.console.resetsOnOpen ? 3 : 1; ; tries--) {
-    try {
-      await session.sync(timeoutMs, "waiting for the REPL");
-      break;
-    } catch (e) {
-      if (tries <= 1 || session.lost) throw e;
-    }
-  }
+  // Whatever the board still runs (an interrupted bench, a user's program) stops first.
+  await stopBoard(session, options.board, { timeoutMs });
   faults.length = 0;
 
   const total = code.length;
@@ -66,6 +60,8 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
     let sent = 0;
     const pieces = replPieces(code, options.pieceBytes ?? 1024);
     for (const [i, piece] of pieces.entries()) {
+      // The REPL runs each statement as it arrives: the program runs from its first piece.
+      if (i === 0) options.onRunning?.();
       await session.send(piece.split("\n").map((l) => "\x10" + l + "\n").join(""));
       // The last piece may start the program, which can hold the REPL for a while.
       await session.sync(i === pieces.length - 1 ? Math.max(timeoutMs, 60000) : timeoutMs, "upload");
@@ -83,6 +79,7 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
       check();
       options.onProgress?.(Math.min(at + STORAGE_CHUNK, total), total);
     }
+    options.onRunning?.();
     await session.send(`\x10load(${name});\n`);
   }
   uploading = false;

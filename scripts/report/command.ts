@@ -2,12 +2,13 @@
  * `thincall report`: results files in, terminal table (and optionally an HTML page) out.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { fileError } from "./file-errors.ts";
 import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
 import { summarize } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { renderHtml } from "./html.ts";
-import { readResultsFile, splitRuns } from "./results-file.ts";
+import { checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
 import { renderTable } from "./table.ts";
 
 /** Options of {@link runReport}. */
@@ -33,6 +34,8 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   if (files.length === 0) throw new UserError(`no results file given; ${REPORT_USAGE}`);
+  // A bad --html path fails before any file is read.
+  if (options.html) checkOutputPath(options.html);
   const summaries: BenchSummary[] = [];
   for (const file of files) {
     const { lines, skipped } = readResultsFile(file);
@@ -41,8 +44,13 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   }
   out.write(renderTable(summaries));
   if (options.html) {
-    await mkdir(dirname(options.html), { recursive: true });
-    await writeFile(options.html, renderHtml(summaries));
+    const page = renderHtml(summaries);
+    try {
+      await mkdir(dirname(options.html), { recursive: true });
+      await writeFile(options.html, page);
+    } catch (e) {
+      throw fileError(e, "write", options.html);
+    }
     out.write(`wrote ${options.html}\n`);
   }
 }

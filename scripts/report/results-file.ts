@@ -1,11 +1,13 @@
 /**
  * Results files: one JSON record per line (JSONL), as the host wrote them during a run.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import * as fs from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isResultsLine, parseResultsLine } from "../bench/records.ts";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
+import { fileError } from "./file-errors.ts";
 
 /** What {@link readResultsFile} found. */
 export interface ResultsFile {
@@ -18,8 +20,14 @@ export interface ResultsFile {
 /** Appends records to a results file. */
 export interface ResultsWriter {
   readonly path: string;
-  /** Appends one record as one line, synchronously. */
+  /**
+   * Appends one record as one line, synchronously: the whole line or nothing (a failed write is
+   * cut back off), so a full disk never leaves half a line for the next run to glue onto.
+   * @throws UserError naming the file-system error.
+   */
   write(record: ResultsLine): void;
+  /** Closes the file; safe to call twice. */
+  close(): void;
 }
 
 export { isResultsLine };
@@ -41,9 +49,18 @@ function parseLine(text: string): ResultsLine | undefined {
  */
 export function readResultsFile(path: string): ResultsFile {
   if (!existsSync(path)) throw new UserError(`results file not found: ${path}`);
+  if (statSync(path).isDirectory()) throw new UserError(`cannot read ${path}: is a folder, not a results file (EISDIR)`);
+  let content: string;
+  try {
+    content = readFileSync(path, "utf8");
+  } catch (e) {
+    throw fileError(e, "read", path);
+  }
+  // Editors on Windows save UTF-8 with a byte order mark; it is not part of the first line.
+  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   const lines: ResultsLine[] = [];
   let skipped = 0;
-  for (const text of readFileSync(path, "utf8").split(/\r?\n/)) {
+  for (const text of content.split(/\r?\n/)) {
     if (text.trim() === "") continue;
     const line = parseLine(text);
     if (line) lines.push(line);
@@ -76,15 +93,82 @@ export function splitRuns(lines: ResultsLine[]): ResultsLine[][] {
 }
 
 /**
- * Opens a results file for appending, creating its folder. Each record is written with a
- * synchronous append, so every line is on disk as soon as it arrives and a crash loses nothing.
+ * Checks that `path` can be written as an output file, before any slow work (a build) or any
+ * board is touched: it is not a folder, and it (or the nearest folder that exists on its way)
+ * is writable. Missing folders are fine: they are created when the file is opened.
+ *
+ * @throws UserError with one line naming the problem (EISDIR, ENOTDIR, EACCES, EROFS, …).
  */
-export function openResultsWriter(path: string): ResultsWriter {
-  mkdirSync(dirname(path), { recursive: true });
+export function checkOutputPath(path: string): void {
+  let existing: fs.Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw fileError(e, "write", path);
+  }
+  if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: is a folder, not a file (EISDIR)`);
+  let target = existing ? path : dirname(resolve(path));
+  while (!existing && !existsSync(target)) target = dirname(target);
+  if (!existing && !statSync(target).isDirectory()) throw new UserError(`cannot write ${path}: ${target} is a file, not a folder (ENOTDIR)`);
+  try {
+    accessSync(target, constants.W_OK);
+  } catch (e) {
+    throw fileError(e, "write", path);
+  }
+}
+
+/** The file operations the writer uses; tests pass a failing one. */
+export type WriterIo = Pick<typeof fs, "writeSync">;
+
+/**
+ * Opens a results file for appending, creating its folder. Each record is written
+ * synchronously, so every line is on disk as soon as it arrives and a crash loses nothing.
+ *
+ * @throws UserError naming the file-system error when the file cannot be opened.
+ */
+export function openResultsWriter(path: string, io: WriterIo = fs): ResultsWriter {
+  checkOutputPath(path);
+  let fd: number;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, "a+");
+  } catch (e) {
+    throw fileError(e, "write", path);
+  }
+  let open = true;
+  let size = fstatSync(fd).size;
+  const writeWhole = (text: string) => {
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += io.writeSync(fd, bytes, done, bytes.length - done);
+    } catch (e) {
+      // Cut a partly written line back off; a device that cannot be truncated (/dev/full) has none.
+      try {
+        if (done > 0) ftruncateSync(fd, size);
+      } catch {
+        /* nothing was kept to cut */
+      }
+      throw fileError(e, "write", path, "; the line was not written");
+    }
+    size += bytes.length;
+  };
+  // A file whose last line was cut (by an older version, or by hand) gets a line break first.
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    if (last[0] !== 0x0a) writeWhole("\n");
+  }
   return {
     path,
     write(record) {
-      appendFileSync(path, JSON.stringify(record) + "\n");
+      if (!open) throw new UserError(`results file ${path} is closed`);
+      writeWhole(JSON.stringify(record) + "\n");
+    },
+    close() {
+      if (open) closeSync(fd);
+      open = false;
     },
   };
 }

@@ -1,22 +1,10 @@
 import { connect, type Socket } from "node:net";
 import { UserError } from "../errors.ts";
+import { TelnetFilter } from "./telnet.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 
 /** How long to wait for a TCP connection. @default 5000 */
 export const TCP_CONNECT_TIMEOUT_MS = 5000;
-
-const IAC = 0xff;
-
-/** Drops telnet negotiation (IAC + command + option) that a telnet console may send. */
-export function stripTelnet(buf: Buffer): Buffer {
-  if (!buf.includes(IAC)) return buf;
-  const out: number[] = [];
-  for (let i = 0; i < buf.length; i++) {
-    if (buf[i] === IAC && i + 1 < buf.length && buf[i + 1] !== IAC) i += buf[i + 1] >= 0xfb ? 2 : 1;
-    else out.push(buf[i]);
-  }
-  return Buffer.from(out);
-}
 
 /** A board's console over TCP: ESP32's telnet console (port 23) or `espruino --telnet` (2323). */
 export class TcpTransport implements Transport {
@@ -47,7 +35,9 @@ export class TcpTransport implements Transport {
         socket.setNoDelay(true);
         resolve();
       });
-      socket.on("data", (d: Buffer) => events.data(stripTelnet(d).toString("latin1")));
+      // One filter per connection: a telnet command may be split across chunks.
+      const telnet = new TelnetFilter();
+      socket.on("data", (d: Buffer) => events.data(telnet.push(d).toString("latin1")));
       socket.on("error", (e: NodeJS.ErrnoException) => {
         if (!connected) reject(this.describeError(e));
       });
