@@ -8,7 +8,7 @@ import { describePort, withBoardConsole } from "../console/connect.ts";
 import { createProgress } from "../console/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
-import { openResultsWriter } from "../report/results-file.ts";
+import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
 
 /** Options of `thincall bench`. */
@@ -50,10 +50,12 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
+  const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
+  // A path that cannot be written fails now, not after a build and an upload.
+  checkOutputPath(file);
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   const bundle = await buildBundle(entry, board);
   const core = await coreBytes(board);
-  const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   const writer = openResultsWriter(file);
   const lines: ResultsLine[] = [];
   const keep = (line: ResultsLine) => {

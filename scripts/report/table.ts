@@ -8,6 +8,7 @@ import {
   figureCells, runDetails, runLabels, runWarnings, styleLabel, styleOrder,
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
+import { terminalLines } from "./terminal-text.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -88,5 +89,6 @@ export function renderTable(summaries: BenchSummary[]): string {
   const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
   out.push("", renderPicks(summaries));
-  return out.join("\n") + "\n";
+  // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
+  return terminalLines(out.join("\n")) + "\n";
 }
