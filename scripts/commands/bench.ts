@@ -1,9 +1,11 @@
 import { resolveBoard } from "../boards/profile.ts";
+import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { RunAbortedError, startCollecting } from "../bench/collect.ts";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
+import { benchPort } from "../emu/default-port.ts";
 import { createProgress } from "../console/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
@@ -38,6 +40,8 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
+  options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
   const board = resolveBoard(options.board, options.port);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
@@ -77,6 +81,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);
+          const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
+          if (old) stderr.write(`${old}\n`);
           if (r.t === "progress") progress.update(done.size, r.id);
           if (r.t === "result") {
             done.add(r.id);
