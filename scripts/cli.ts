@@ -11,9 +11,10 @@ usage:
   thincall build  [--board id] [entry.ts…]
   thincall check  <file.js…>
   thincall boards
+  thincall emu    install [--from <url|file>] | where
 
-ports: a serial device (/dev/ttyUSB0), tcp://host[:port], or virtual (QuickJS).
-Without --port: $ESPRUINO_PORT, else the virtual board.`;
+ports: a serial device (/dev/ttyUSB0), tcp://host[:port], emu (real Espruino, emulated), or virtual (QuickJS).
+Without --port: $ESPRUINO_PORT, else the virtual board (bench: the emulator when installed).`;
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;
@@ -107,6 +108,12 @@ export async function main(argv: string[]): Promise<number> {
       parse({});
       (await import("./commands/boards.ts")).runBoards();
       return 0;
+    case "emu": {
+      const { values, positionals } = parse({ from: { type: "string" } });
+      const { runEmu } = await import("./commands/emu.ts");
+      await runEmu(positionals[0], { from: values.from as string | undefined });
+      return 0;
+    }
     case undefined:
     case "help":
     case "--help":
@@ -114,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE + "\n");
       return command === undefined ? 1 : 0;
     default:
-      throw new UserError(`unknown command "${command}"; commands: bench, report, flash, build, check, boards`);
+      throw new UserError(`unknown command "${command}"; commands: bench, report, flash, build, check, boards, emu`);
   }
 }
 

@@ -11,13 +11,18 @@ import { EmuLoadError, EmuRuntime } from "./runtime.ts";
 export interface EmuWorkerData {
   /** Emulator files, in evaluation order. */
   files: string[];
+  /** Shared Int32Array counting the Ctrl-C bytes the host has written (see EmuRuntime). */
+  ctrlC: SharedArrayBuffer;
 }
 
 const started = performance.now();
 const port = parentPort!;
 const data = workerData as EmuWorkerData;
+const ctrlC = new Int32Array(data.ctrlC);
 try {
-  const runtime = await EmuRuntime.load({ files: data.files, send: (chunk) => port.postMessage({ type: "data", chunk }) });
+  const runtime = await EmuRuntime.load({ files: data.files, send: (chunk) => port.postMessage({ type: "data", chunk }),
+    ctrlCSent: () => Atomics.load(ctrlC, 0),
+  });
   port.on("message", (message: { data: string }) => runtime.feed(message.data));
   runtime.start();
   port.postMessage({ type: "ready", ms: performance.now() - started });

@@ -11,21 +11,24 @@ type WorkerMessage = { type: "ready"; ms: number } | { type: "data"; chunk: stri
 
 /**
  * A transport to real Espruino, emulated: the Web IDE's emulator in a worker thread (see
- * docs/emulator.md). Each `open()` boots a fresh interpreter (empty RAM and Storage). Code that
- * never returns cannot be stopped with Ctrl-C here (the interpreter runs inside one call);
- * `close()` ends the worker whatever it is doing.
+ * docs/emulator.md). Each `open()` boots a fresh interpreter (empty RAM and Storage). Ctrl-C
+ * reaches Espruino but cannot stop running code there (see scripts/emu/runtime.ts); `close()`
+ * ends the worker whatever it is doing.
  */
 export class EmuTransport implements Transport {
   readonly description = "emu";
   private worker: Worker | undefined;
   private closing = false;
+  private ctrlC: Int32Array | undefined;
 
   constructor(private readonly location: EmuLocation) {}
 
   open(events: TransportEvents): Promise<void> {
     if (this.worker) return Promise.reject(new UserError("emulator is already open"));
     this.closing = false;
-    const data: EmuWorkerData = { files: this.location.files };
+    const shared = new SharedArrayBuffer(4);
+    this.ctrlC = new Int32Array(shared);
+    const data: EmuWorkerData = { files: this.location.files, ctrlC: shared };
     const worker = startWorker(WORKER_URL, data);
     this.worker = worker;
     return new Promise((resolve, reject) => {
@@ -57,7 +60,11 @@ export class EmuTransport implements Transport {
   }
 
   async write(data: string): Promise<void> {
-    if (!this.worker) throw new UserError("emulator is not open");
+    if (!this.worker || !this.ctrlC) throw new UserError("emulator is not open");
+    // Count Ctrl-C before posting: running code reads the count (see scripts/emu/runtime.ts).
+    let count = 0;
+    for (let i = data.indexOf("\x03"); i >= 0; i = data.indexOf("\x03", i + 1)) count++;
+    if (count > 0) Atomics.add(this.ctrlC, 0, count);
     this.worker.postMessage({ data });
   }
 
