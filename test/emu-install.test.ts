@@ -81,13 +81,13 @@ describe("thincall emu install", () => {
   test("--from the URL of one file takes its siblings; the CLI installs into $XDG_CACHE_HOME", { skip: NO_EMU }, async () => {
     serveGenuine("/ide/emu");
     const xdg = join(tmp.dir, "xdg");
-    const r = await runCli(["emu", "install", "--from", `${base}/ide/emu/emulator_banglejs2.js`], { env: { XDG_CACHE_HOME: xdg }, timeoutMs: 60000 });
+    const r = await runCli(["emu", "install", "--from", `${base}/ide/emu/emulator_banglejs2.js`], { env: { XDG_CACHE_HOME: xdg, ESPRUINO_EMU: "" }, timeoutMs: 60000 });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(emuCacheDir({ XDG_CACHE_HOME: xdg }), join(xdg, "thincall", "emu"));
     const found = findEmulator({ XDG_CACHE_HOME: xdg });
     assert.equal(found?.from, "cache");
     assert.equal(requireEmulator({ XDG_CACHE_HOME: xdg }).dir, join(xdg, "thincall", "emu"));
-    const where = await runCli(["emu", "where"], { env: { XDG_CACHE_HOME: xdg } });
+    const where = await runCli(["emu", "where"], { env: { XDG_CACHE_HOME: xdg, ESPRUINO_EMU: "" } });
     assert.equal(where.code, 0, where.stderr);
     assert.match(where.stdout, /thincall\/emu \(from cache\)/);
   });
