@@ -3,6 +3,7 @@
  * with the runs, the results table and three charts.
  */
 import { capacityHtml } from "./capacity-section.ts";
+import { emuLabel } from "./emu-label.ts";
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { barChart } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
@@ -46,7 +47,8 @@ function missingNote(runs: string[], missing: string[][]): string {
 function header(summaries: BenchSummary[], runs: string[]): string {
   const items = summaries.map((s, i) => {
     const virtual = s.engine === "quickjs" ? ` <span class="virtual">${escapeXml(VIRTUAL_LABEL)}</span>` : "";
-    return `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${virtual}</li>`;
+    const emulated = emuLabel(s) ? ` <span class="emulated">${escapeXml(emuLabel(s)!)}</span>` : "";
+    return `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${virtual}${emulated}</li>`;
   });
   return `<header><h1>thincall bench report</h1><ul class="runs">${items.join("")}</ul></header>`;
 }

@@ -8,6 +8,7 @@ import {
   figureCells, runDetails, runLabels, styleOrder,
 } from "./format.ts";
 import { capacityText } from "./capacity-section.ts";
+import { emuLabel } from "./emu-label.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -38,7 +39,7 @@ export function tableModel(summaries: BenchSummary[]): TableModel {
   }));
   return {
     runs,
-    titles: summaries.map((s, i) => `${runs[i]}: ${runDetails(s)}` + (s.engine === "quickjs" ? ` (${VIRTUAL_LABEL})` : "")),
+    titles: summaries.map((s, i) => `${runs[i]}: ${runDetails(s)}` + (s.engine === "quickjs" ? ` (${VIRTUAL_LABEL})` : "") + (emuLabel(s) ? ` (${emuLabel(s)})` : "")),
     columns: FIGURE_COLUMNS,
     rows,
     anyNoise: summaries.some((s) => s.styles.some((style) => style.withinNoise)),
