@@ -33,6 +33,18 @@ test("each board gets floor(free JsVars after boot / JsVars per object), project
   assert.equal(emu.cells[0].objects, 1777);
 });
 
+test("the bench program's own JsVars (run board's free after boot − free at start) are deducted on every board", () => {
+  const run: CapacityRun = { ...EMU_RUN, freeAtStart: 10684 };
+  const table = projectCapacity(run, [loadBoard("emu"), loadBoard("banglejs2"), loadBoard("esp32")])!;
+  assert.equal(table.from.program, 11925 - 10684);
+  const bangle = table.rows.find((r) => r.board === "banglejs2")!;
+  // Same RAM as the emulator: the projection meets the emulator's measured count.
+  assert.equal(bangle.cells[0].objects, Math.floor(10684 / 6.012));
+  assert.equal(bangle.cells[0].objects, 1777);
+  const esp32 = table.rows.find((r) => r.board === "esp32")!;
+  assert.equal(esp32.forObjects, 3325 - 1241);
+});
+
 test("a 64-bit run (27-byte JsVars, 8 name characters per JsVar) is not projected onto boards", () => {
   const linux: CapacityRun = { ...EMU_RUN, board: "linux", blocksize: 27 };
   assert.equal(projectCapacity(linux, loadAllBoards()), undefined);

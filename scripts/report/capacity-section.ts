@@ -15,6 +15,7 @@ export function capacityRunOf(summary: BenchSummary): CapacityRun {
   return {
     board: summary.board,
     blocksize: summary.blocksize,
+    freeAtStart: summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined,
     styles: summary.styles.map((s) => ({ id: s.id, varsPerObject: s.varsPerObject, objectsFit: s.objectsFit, flat: FLAT_STYLES.includes(s.id) })),
   };
 }
@@ -36,8 +37,8 @@ export function capacityHtml(summaries: readonly BenchSummary[], boards: readonl
   if (!run) return "";
   return (
     `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
-    `<p>From the JsVars per object of the ${run.board} run: each board profile's free JsVars after boot divided by ` +
-    `them. Projected, except the outlined cells, measured on the board that ran.</p>` +
+    `<p>From the JsVars per object of the ${run.board} run: each board profile's free JsVars after boot, less the ` +
+    `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
     `<figure>${capacityChart(run, boards)}</figure></section>`
   );
 }

@@ -27,6 +27,12 @@ export interface CapacityRun {
   /** Bytes per JsVar the run reported (14 on the emulator, 27 on 64-bit Linux). */
   blocksize: number;
   styles: CapacityStyle[];
+  /**
+   * Free JsVars when the run's program started. With the run board's free JsVars after boot,
+   * it gives the program's own cost, deducted on every board so projections compare with the
+   * measured counts. @default undefined (nothing deducted)
+   */
+  freeAtStart?: number;
 }
 
 /** One cell: objects that fit, and whether that is projected or measured. */
@@ -41,6 +47,8 @@ export interface CapacityRow {
   name: string;
   /** Free JsVars right after boot (the profile's). */
   free: number;
+  /** Free JsVars left for objects: {@link free} less the program's own JsVars. */
+  forObjects: number;
   /** Whether that free figure is measured or estimated (see the profile's freeAtBoot). */
   freeHow: "measured" | "estimated";
   cells: CapacityCell[];
@@ -51,8 +59,8 @@ export interface CapacityTable {
   /** Style ids, the column order. */
   styles: string[];
   rows: CapacityRow[];
-  /** The run's board and block size, for the caption. */
-  from: { board: string; blocksize: number };
+  /** The run's board and block size, and the program's JsVars deducted on every board, for the caption. */
+  from: { board: string; blocksize: number; program: number };
 }
 
 /**
@@ -72,29 +80,35 @@ export function capacityRefusal(run: CapacityRun): string | undefined {
 
 /**
  * For each board profile (hardware boards only: no Linux or virtual), the objects of each style
- * that fit in its free JsVars after boot, `floor(free / varsPerObject)` (flat styles rescaled by
- * block size), labelled projected; the
+ * that fit in its free JsVars after boot less the program's own, `floor(free / varsPerObject)`
+ * (flat styles rescaled by block size), labelled projected; the
  * board that ran gets its measured counts instead. Returns undefined when the run is not
  * 32-bit (see {@link capacityRefusal}).
  */
 export function projectCapacity(run: CapacityRun, boards: readonly BoardProfile[]): CapacityTable | undefined {
   if (capacityRefusal(run)) return undefined;
+  const ran = boards.find((b) => b.id === run.board);
+  const program = ran && run.freeAtStart !== undefined ? Math.max(0, ran.freeAtBoot.jsvars - run.freeAtStart) : 0;
   const styles = run.styles.filter((s) => s.id !== "floor.local-call");
   const rows = boards
     .filter((b) => b.variables !== null)
-    .map((b): CapacityRow => ({
+    .map((b): CapacityRow => {
+      const forObjects = Math.max(0, b.freeAtBoot.jsvars - program);
+      return {
       board: b.id,
       name: b.name,
       free: b.freeAtBoot.jsvars,
+      forObjects,
       freeHow: b.freeAtBoot.how,
       cells: styles.map((s): CapacityCell => {
         if (b.id === run.board && s.objectsFit !== undefined) return { objects: s.objectsFit, kind: "measured" };
         if (!s.varsPerObject || s.varsPerObject <= 0) return { objects: null, kind: "projected" };
         const vars = s.flat ? (s.varsPerObject * run.blocksize) / b.bytesPerVar : s.varsPerObject;
-        return { objects: Math.floor(b.freeAtBoot.jsvars / vars), kind: "projected" };
+        return { objects: Math.floor(forObjects / vars), kind: "projected" };
       }),
-    }));
-  return { styles: styles.map((s) => s.id), rows, from: { board: run.board, blocksize: run.blocksize } };
+      };
+    });
+  return { styles: styles.map((s) => s.id), rows, from: { board: run.board, blocksize: run.blocksize, program } };
 }
 
 const grouped = (n: number) => n.toLocaleString("en-US");
@@ -121,7 +135,7 @@ export function renderCapacityTable(run: CapacityRun, boards: readonly BoardProf
       line(head),
       widths.map((w) => "─".repeat(w)).join("  "),
       ...body.map(line),
-      `projected = free JsVars after boot / JsVars per object (the program's own JsVars not deducted); * measured on the board that ran; ~ free JsVars estimated, not measured (see boards/<id>.json)`,
+      `projected = (free JsVars after boot − the program's ${grouped(table.from.program)}) / JsVars per object; * measured on the board that ran; ~ free JsVars estimated, not measured (see boards/<id>.json)`,
     ].join("\n") + "\n"
   );
 }

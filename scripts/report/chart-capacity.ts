@@ -52,7 +52,7 @@ export function capacityChart(run: CapacityRun, boards: readonly BoardProfile[])
   });
   const key = legend(
     [
-      { swatch: `<rect width="12" height="12" fill="${shade(0.5)}"/>`, label: "projected: free JsVars after boot / JsVars per object" },
+      { swatch: `<rect width="12" height="12" fill="${shade(0.5)}"/>`, label: "projected: (free JsVars after boot − program) / JsVars per object" },
       { swatch: `<rect width="12" height="12" fill="${shade(0.5)}" stroke="#111827" stroke-width="2"/>`, label: "measured on the board that ran" },
     ],
     left,
