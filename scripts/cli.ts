@@ -159,6 +159,12 @@ export async function main(argv: string[]): Promise<number> {
       parse({});
       await (await import("./check/probe.ts")).runProbeCommand();
       return 0;
+    case "emu": {
+      const { values, positionals } = parse({ from: { type: "string" } });
+      const { runEmu } = await import("./commands/emu.ts");
+      await runEmu(positionals[0], { from: values.from as string | undefined });
+      return 0;
+    }
     case undefined:
     case "help":
     case "--help":

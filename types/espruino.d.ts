@@ -107,4 +107,6 @@ declare module "thincall:board" {
   export const BOARD_JIT: boolean;
   /** Whether long loops must kick a watchdog. */
   export const BOARD_WATCHDOG: boolean;
+  /** Shortest timed sample in ms the board's clock allows (0: no minimum); 100 on the emulator. */
+  export const BOARD_MIN_SAMPLE_MS: number;
 }

@@ -4,7 +4,17 @@ import { fileURLToPath } from "node:url";
 import { UserError } from "../errors.ts";
 
 /** How the board's console is reached. */
-export type ConsoleKind = "uart" | "usb-cdc" | "usb-jtag" | "telnet" | "virtual";
+export type ConsoleKind = "uart" | "usb-cdc" | "usb-jtag" | "telnet" | "bluetooth" | "virtual" | "emu";
+
+/** The free JsVars expected right after boot, and where the figure comes from. */
+export interface FreeAtBoot {
+  /** Free JsVars (`process.memory().free`) right after boot. */
+  jsvars: number;
+  /** "measured" on this board or build, or "estimated" from another. */
+  how: "measured" | "estimated";
+  /** Where the figure comes from (command, build, or the estimate's basis). */
+  source: string;
+}
 
 /** A board profile, as stored in `boards/<id>.json`. */
 export interface BoardProfile {
@@ -14,8 +24,28 @@ export interface BoardProfile {
   name: string;
   /** Chip or host. */
   chip: string;
-  /** Declared JsVar count (for resizable builds: the starting pool). */
+  /** JsVar count thincall uses (declared; for boards that size it at boot, see {@link jsvarsAtBoot}). */
   jsvars: number;
+  /**
+   * The board file's `variables` (JSVAR_CACHE_SIZE), which fixes the JsVar format and so
+   * {@link bytesPerVar}; null for resizable builds (Linux) and the virtual board.
+   */
+  variables: number | null;
+  /** How the count is computed at boot when it is (ESP32 family), else null. */
+  jsvarsAtBoot: string | null;
+  /** Free JsVars expected right after boot. */
+  freeAtBoot: FreeAtBoot;
+  /** Bytes of Storage (the board file's saved_code pages × page size), or null when unknown. */
+  storageBytes: number | null;
+  /** Oldest Espruino release thincall supports on this board (e.g. "2v29"), or null (not Espruino). */
+  minVersion: string | null;
+  /** Espruino's board file(s) and sources the profile was read from. */
+  source: string;
+  /**
+   * Shortest timed sample in ms that the board's clock allows (≥ 100 with a 1 ms tick); absent
+   * when the bench's own sample length suffices. @default undefined
+   */
+  minSampleMs?: number;
   /** Bytes per JsVar (12 to 16 on boards, 27 on Linux builds). */
   bytesPerVar: number;
   console: {
@@ -53,10 +83,21 @@ export interface BoardProfile {
 /** Folder holding the shipped board profiles. */
 export const BOARDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "boards");
 
+const CONSOLE_KINDS: ConsoleKind[] = ["uart", "usb-cdc", "usb-jtag", "telnet", "bluetooth", "virtual", "emu"];
+
+/**
+ * Bytes per JsVar for a board file's `variables`, from src/jsutils.h: up to 2047 JsVars 12 bytes,
+ * 8191 13, 16383 14, 65535 16.
+ */
+export function jsvarBytes(variables: number): number {
+  return variables <= 2047 ? 12 : variables <= 8191 ? 13 : variables <= 16383 ? 14 : 16;
+}
+
 type Check = (v: unknown) => boolean;
 const isStr: Check = (v) => typeof v === "string" && v.length > 0;
 const isPosInt: Check = (v) => Number.isInteger(v) && (v as number) > 0;
 const isBool: Check = (v) => typeof v === "boolean";
+const isVersion: Check = (v) => typeof v === "string" && /^\d+v\d+(\.\d+)?$/.test(v);
 const isPortOrNull: Check = (v) => v === null || (Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536);
 
 const FIELDS: Array<[path: string, check: Check, expected: string]> = [
@@ -64,8 +105,17 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["name", isStr, "a non-empty string"],
   ["chip", isStr, "a non-empty string"],
   ["jsvars", isPosInt, "a positive integer"],
+  ["variables", (v) => v === null || isPosInt(v), "a positive integer or null"],
+  ["jsvarsAtBoot", (v) => v === null || isStr(v), "a non-empty string or null"],
+  ["freeAtBoot.jsvars", isPosInt, "a positive integer"],
+  ["freeAtBoot.how", (v) => v === "measured" || v === "estimated", "\"measured\" or \"estimated\""],
+  ["freeAtBoot.source", isStr, "a non-empty string"],
+  ["storageBytes", (v) => v === null || isPosInt(v), "a positive integer or null"],
+  ["minVersion", (v) => v === null || isVersion(v), "an Espruino version like \"2v29\", or null"],
+  ["source", isStr, "a non-empty string"],
+  ["minSampleMs", (v) => v === undefined || isPosInt(v), "a positive integer of ms, or absent"],
   ["bytesPerVar", (v) => isPosInt(v) && (v as number) >= 8 && (v as number) <= 64, "an integer from 8 to 64"],
-  ["console.kind", (v) => ["uart", "usb-cdc", "usb-jtag", "telnet", "virtual"].includes(v as string), "uart, usb-cdc, usb-jtag, telnet or virtual"],
+  ["console.kind", (v) => CONSOLE_KINDS.includes(v as ConsoleKind), CONSOLE_KINDS.join(", ")],
   ["console.baud", (v) => v === null || isPosInt(v), "a positive integer or null"],
   ["console.tcpPort", isPortOrNull, "a TCP port or null"],
   ["console.resetsOnOpen", isBool, "true or false"],
@@ -105,6 +155,15 @@ export function validateProfile(value: unknown, file: string): BoardProfile {
     throw new UserError(`${file}: field "modules" must be a list of module names (got ${JSON.stringify(modules)})`);
   }
   const profile = value as BoardProfile;
+  if (profile.variables !== null && profile.bytesPerVar !== jsvarBytes(profile.variables)) {
+    throw new UserError(`${file}: field "bytesPerVar" must be ${jsvarBytes(profile.variables)} for ${profile.variables} variables (src/jsutils.h)`);
+  }
+  if (profile.variables !== null && profile.jsvars > profile.variables) {
+    throw new UserError(`${file}: field "jsvars" (${profile.jsvars}) exceeds "variables" (${profile.variables})`);
+  }
+  if (profile.freeAtBoot.jsvars > profile.jsvars) {
+    throw new UserError(`${file}: field "freeAtBoot.jsvars" (${profile.freeAtBoot.jsvars}) exceeds "jsvars" (${profile.jsvars})`);
+  }
   const stem = basename(file, ".json");
   if (profile.id !== stem) throw new UserError(`${file}: field "id" must equal the file name "${stem}"`);
   return profile;
@@ -155,13 +214,14 @@ export function ramBytes(profile: BoardProfile): number {
 }
 
 /**
- * Picks the board: `--board`, else `$ESPRUINO_BOARD`, else the virtual profile when the port is
- * virtual; a real port without a board is an error that lists the boards.
+ * Picks the board: `--board`, else `$ESPRUINO_BOARD`, else the virtual (or emu) profile when the
+ * port is virtual (or emu); a real port without a board is an error that lists the boards.
  */
 export function resolveBoard(board: string | undefined, port: string | undefined, env = process.env): BoardProfile {
   const id = board ?? env.ESPRUINO_BOARD;
   if (id) return loadBoard(id);
   const spec = port ?? env.ESPRUINO_PORT ?? "virtual";
   if (spec === "virtual") return loadBoard("virtual");
+  if (spec === "emu") return loadBoard("emu");
   throw new UserError(`--board is needed with port ${spec} (or set ESPRUINO_BOARD); known boards: ${listBoardIds().join(", ")}`);
 }

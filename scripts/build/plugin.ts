@@ -64,7 +64,9 @@ export function boardModuleSource(board: BoardProfile): string {
     c("BOARD_JSVARS", board.jsvars) +
     c("BOARD_BLOCKSIZE", board.bytesPerVar) +
     c("BOARD_JIT", board.jit) +
-    c("BOARD_WATCHDOG", board.watchdog)
+    c("BOARD_WATCHDOG", board.watchdog) +
+    // Shortest timed sample the board's clock allows (0: no minimum), e.g. 100 ms on the emulator's 1 ms tick.
+    c("BOARD_MIN_SAMPLE_MS", board.minSampleMs ?? 0)
   );
 }
 

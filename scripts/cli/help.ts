@@ -11,7 +11,7 @@ export interface CommandHelp {
 }
 
 const BOARD: [string, string] = ["--board <id>", "board profile (see thincall boards); default $ESPRUINO_BOARD"];
-const PORT: [string, string] = ["--port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port] or virtual; default $ESPRUINO_PORT, else virtual"];
+const PORT: [string, string] = ["--port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port], emu or virtual; default $ESPRUINO_PORT, else emu when installed, else virtual"];
 const BAUD: [string, string] = ["--baud <n>", "serial baud rate; default the board's (115200); also $THINCALL_BAUD"];
 
 /** Help of every command, in the order `thincall --help` lists them. */
@@ -61,6 +61,11 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [["--html <file>", "also write an HTML report"]],
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },
+  emu: {
+    usage: "thincall emu install [--from <url|file>] | thincall emu where",
+    summary: "get real Espruino, emulated (the Web IDE's emulator), for board-true RAM figures without a board (--port emu)",
+    options: [["--from <url|file>", "where to download the emulator files from; default the Espruino Web IDE repository"]],
+  },
   ports: { usage: "thincall ports", summary: "list serial ports with their USB ids, naming likely Espruino boards" },
   probe: {
     usage: "thincall probe",

@@ -1,10 +1,12 @@
 import { resolveBoard } from "../boards/profile.ts";
+import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { RunAbortedError, startCollecting } from "../bench/collect.ts";
 import { randomBytes } from "node:crypto";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
+import { benchPort } from "../emu/default-port.ts";
 import { createProgress } from "../console/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
@@ -45,6 +47,8 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
+  options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
   const board = resolveBoard(options.board, options.port);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
@@ -108,6 +112,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         idleTimeoutMs: options.idleTimeoutMs,
         onRecord: (r: DeviceRecord) => {
           keep(r);
+          const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
+          if (old) stderr.write(`${old}\n`);
           const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
           if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
           if (r.t === "result") {

@@ -11,12 +11,16 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
     String(b.jsvars),
     String(b.bytesPerVar),
     `${Math.round(ramBytes(b) / 1024)} KB`,
+    `${b.freeAtBoot.jsvars}${b.freeAtBoot.how === "estimated" ? "~" : ""}`,
+    b.storageBytes === null ? "—" : `${Math.round(b.storageBytes / 1024)} KB`,
     b.console.kind + (b.console.tcpPort ? ` (tcp ${b.console.tcpPort})` : ""),
     b.jit ? "yes" : "no",
+    b.minVersion ?? "—",
   ].map(terminalText));
-  const head = ["id", "name", "chip", "JsVars", "B/JsVar", "JS RAM", "console", "JIT"];
+  const head = ["id", "name", "chip", "JsVars", "B/JsVar", "JS RAM", "free", "Storage", "console", "JIT", "min"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i >= 3 && i <= 5 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (r: string[]) => r.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   out.write([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n");
+  out.write("free = JsVars free right after boot (~ estimated, not measured); min = oldest Espruino supported\n");
   for (const b of loadAllBoards()) out.write(terminalText(`${b.id}: ${b.note}`) + "\n");
 }

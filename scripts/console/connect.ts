@@ -7,7 +7,7 @@ import { stopBoard } from "./stop-board.ts";
 
 /** Describes a port spec for messages. */
 export function describePort(spec: PortSpec): string {
-  return spec.kind === "virtual" ? "virtual" : spec.kind === "tcp" ? `tcp://${spec.host}:${spec.port}` : spec.path;
+  return spec.kind === "tcp" ? `tcp://${spec.host}:${spec.port}` : spec.kind === "serial" ? spec.path : spec.kind;
 }
 
 /**

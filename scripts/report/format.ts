@@ -2,6 +2,7 @@
  * How the report names runs and shows figures; shared by the terminal table and the HTML page
  * so both say the same thing.
  */
+import { emuLabel } from "./emu-label.ts";
 import { STYLE_IDS, type BenchSummary, type StyleSummary } from "../bench/schema.ts";
 
 /** Shown next to every run measured on the QuickJS virtual board. */
@@ -18,6 +19,8 @@ export const LINUX_FLASH_LABEL =
 export function runWarnings(summary: BenchSummary): string[] {
   const out: string[] = [];
   if (summary.engine === "quickjs") out.push(VIRTUAL_LABEL);
+  const emulated = emuLabel(summary);
+  if (emulated) out.push(emulated);
   if (summary.board === "linux" && summary.mode === "flash") out.push(LINUX_FLASH_LABEL);
   if (summary.source === 1) out.push("schema /1 file: only its memory figures compare with /2 runs");
   if (!summary.complete) out.push("incomplete run");

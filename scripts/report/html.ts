@@ -2,6 +2,7 @@
  * The HTML report: one self-contained page (inline CSS and SVG, no script, no external URL)
  * with the runs, the results table and three charts.
  */
+import { capacityHtml } from "./capacity-section.ts";
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { barChart } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
@@ -155,6 +156,7 @@ export function renderHtml(summaries: BenchSummary[]): string {
         paretoSection(summaries, runs) +
         fitSection(summaries, runs) +
         shapesSection(summaries, runs) +
+        capacityHtml(summaries) +
         picksHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

@@ -9,6 +9,7 @@ import {
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
 import { terminalLines } from "./terminal-text.ts";
+import { capacityText } from "./capacity-section.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -88,6 +89,8 @@ export function renderTable(summaries: BenchSummary[]): string {
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
   const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
+  const capacity = capacityText(summaries);
+  if (capacity) out.push(capacity);
   out.push("", renderPicks(summaries));
   // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
   return terminalLines(out.join("\n")) + "\n";

@@ -7,16 +7,18 @@ import type { Transport } from "./transport.ts";
 /** Where a port spec points. */
 export type PortSpec =
   | { kind: "virtual" }
+  | { kind: "emu" }
   | { kind: "tcp"; host: string; port: number }
   | { kind: "serial"; path: string };
 
 /**
- * Parses `virtual`, `tcp://host[:port]` (port from the profile, else 23) or a serial path.
+ * Parses `virtual`, `emu` (the Espruino emulator), `tcp://host[:port]` (port from the profile, else 23) or a serial path.
  * Without a spec, `$ESPRUINO_PORT` is used, and the virtual board when that is unset too.
  */
 export function parsePort(spec: string | undefined, board: BoardProfile, env = process.env): PortSpec {
   const s = spec ?? env.ESPRUINO_PORT ?? "virtual";
   if (s === "virtual") return { kind: "virtual" };
+  if (s === "emu") return { kind: "emu" };
   if (s.startsWith("tcp://")) {
     const m = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(s);
     if (!m) throw new UserError(`bad TCP port "${s}"; use tcp://host[:port]`);
@@ -24,7 +26,7 @@ export function parsePort(spec: string | undefined, board: BoardProfile, env = p
     if (!(port > 0 && port < 65536)) throw new UserError(`bad TCP port number in "${s}"`);
     return { kind: "tcp", host: m[1], port };
   }
-  if (/^[a-z]+:\/\//i.test(s)) throw new UserError(`unsupported port "${s}"; use a serial device, tcp://host[:port] or virtual`);
+  if (/^[a-z]+:\/\//i.test(s)) throw new UserError(`unsupported port "${s}"; use a serial device, tcp://host[:port], emu or virtual`);
   return { kind: "serial", path: s };
 }
 
@@ -34,6 +36,10 @@ export async function createTransport(spec: PortSpec, board: BoardProfile): Prom
     case "virtual": {
       const { createVirtualTransport } = await import("./virtual.ts");
       return createVirtualTransport(board);
+    }
+    case "emu": {
+      const [{ requireEmulator }, { EmuTransport }] = await Promise.all([import("../emu/locate.ts"), import("./emu.ts")]);
+      return new EmuTransport(requireEmulator());
     }
     case "tcp":
       return new TcpTransport(spec.host, spec.port);

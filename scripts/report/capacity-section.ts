@@ -1,0 +1,44 @@
+/**
+ * Where the capacity projection meets the report: picks the run to project from (the first
+ * Espruino run with board-sized JsVars) and renders it for the terminal and the HTML page.
+ */
+import { loadAllBoards, type BoardProfile } from "../boards/profile.ts";
+import type { BenchSummary } from "../bench/schema.ts";
+import { capacityRefusal, renderCapacityTable, type CapacityRun } from "./capacity.ts";
+import { capacityChart } from "./chart-capacity.ts";
+
+/** Styles that keep their objects in typed arrays: they cost bytes, not JsVars (see capacity.ts). */
+export const FLAT_STYLES: readonly string[] = ["thin.packed"];
+
+/** A summary as the projection's input: per-style JsVars per object, block size and board. */
+export function capacityRunOf(summary: BenchSummary): CapacityRun {
+  return {
+    board: summary.board,
+    blocksize: summary.blocksize,
+    freeAtStart: summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined,
+    styles: summary.styles.map((s) => ({ id: s.id, varsPerObject: s.varsPerObject, objectsFit: s.objectsFit, flat: FLAT_STYLES.includes(s.id) })),
+  };
+}
+
+/** The first run real Espruino made with 32-bit JsVars, if any (QuickJS and 64-bit Linux cannot project). */
+export function projectableRun(summaries: readonly BenchSummary[]): CapacityRun | undefined {
+  return summaries.filter((s) => s.engine === "espruino").map(capacityRunOf).find((r) => !capacityRefusal(r));
+}
+
+/** The projection as text after the results table, or "" when no run can be projected. */
+export function capacityText(summaries: readonly BenchSummary[], boards: readonly BoardProfile[] = loadAllBoards()): string {
+  const run = projectableRun(summaries);
+  return run ? `\n${renderCapacityTable(run, boards)}` : "";
+}
+
+/** The report page's capacity section (`#chart-capacity`), or "" when no run can be projected. */
+export function capacityHtml(summaries: readonly BenchSummary[], boards: readonly BoardProfile[] = loadAllBoards()): string {
+  const run = projectableRun(summaries);
+  if (!run) return "";
+  return (
+    `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
+    `<p>From the JsVars per object of the ${run.board} run: each board profile's free JsVars after boot, less the ` +
+    `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
+    `<figure>${capacityChart(run, boards)}</figure></section>`
+  );
+}
