@@ -83,7 +83,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     only: (options.styles ?? []).join(","),
     r: runId,
     // Samples must span many ticks of a coarse timer (the emulator's ticks in 1 ms).
-    ms: (board as { minSampleMs?: number }).minSampleMs ?? (options.quick ? 5 : 10),
+    ms: board.minSampleMs ?? (options.quick ? 5 : 10),
   };
   const header = `var THINCALL_RUN=${JSON.stringify(run)};\n`;
   const progress = createProgress("bench", runs * styleCount, stderr);
