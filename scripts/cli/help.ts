@@ -61,6 +61,11 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [["--html <file>", "also write an HTML report"]],
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },
+  web: {
+    usage: "thincall web [--listen N]",
+    summary: "serve a page at http://localhost:N/ that runs the bench over Web Serial or Web Bluetooth",
+    options: [["--listen <N>", "port on the loopback interface; default 8090 (0 picks a free one)"]],
+  },
   ports: { usage: "thincall ports", summary: "list serial ports with their USB ids, naming likely Espruino boards" },
   probe: {
     usage: "thincall probe",
