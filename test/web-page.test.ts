@@ -276,6 +276,20 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     }
   });
 
+  test("a Bluetooth device without the Nordic UART service fails after a deadline, where the library is silent", async () => {
+    const { page, bridge } = await openPage({ fake: "bluetooth", query: "board=virtual&link=bluetooth", fakeOptions: { noService: true }, clock: true });
+    try {
+      await page.click("#run");
+      await page.waitForFunction(() => (window as unknown as { __tcFakeLog: string[][] }).__tcFakeLog.some(([op]) => op === "getPrimaryService"));
+      await page.clock.fastForward(10_100);
+      await settled(page);
+      assert.equal(await state(page), "error");
+      assert.match((await page.textContent("#message")) ?? "", /connected but the link did not start within 10 s \(no Nordic UART service\?\)/);
+    } finally {
+      await finish(page, bridge);
+    }
+  });
+
   test("a board unplugged mid-run: the rows received stay on the page and download", async () => {
     for (const fake of ["serial", "bluetooth"] as const) {
       const { page, bridge } = await openPage({ fake, query: `board=virtual&quick=1&link=${fake}` });

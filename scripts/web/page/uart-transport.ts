@@ -17,6 +17,9 @@ interface UartConnection extends EmittingConnection {
 /** Largest write per link: a BLE packet carries 20 bytes; a USB serial board takes more. */
 const CHUNK_BYTES: Record<LinkKind, number> = { serial: 64, bluetooth: 20 };
 
+/** How long the library may take to start the link once the port or device is open. */
+const OPEN_DEADLINE_MS = 10000;
+
 /** The chooser was cancelled, or the browser lacks the API: a user's choice, not a fault. */
 export class ChooserError extends UserError {}
 
@@ -49,6 +52,10 @@ export class UartTransport implements Transport {
     this.closing = false;
     const tap = tapChooser(this.link);
     return new Promise<void>((resolve, reject) => {
+      /** Whether open() has resolved or rejected. */
+      let settled = false;
+      let openTimer: ReturnType<typeof setTimeout> | undefined;
+      /** Whether the link has ended (lost or closed). */
       let ended = false;
       const lost = (why: string) => {
         if (ended) return;
@@ -58,17 +65,32 @@ export class UartTransport implements Transport {
         events.close(this.closing ? undefined : new Error(why));
       };
       const fail = (e: unknown) => {
+        if (settled) return;
+        settled = true;
         tap.restore();
         reject(chooserFailure(this.link, e));
       };
       tap.chosen.then((target) => {
+        // Past this point the library's steps are quick (start reading; find the Nordic UART
+        // service); it reports none of their failures, so a deadline does.
+        if (!settled) {
+          openTimer = setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            tap.restore();
+            reject(new UserError(`the ${this.description} ${this.link === "serial" ? "port opened" : "device connected"} but the link did not start within ${OPEN_DEADLINE_MS / 1000} s${this.link === "bluetooth" ? " (no Nordic UART service?)" : ""}`));
+          }, OPEN_DEADLINE_MS);
+        }
         // Web Serial fires `disconnect` on the port when it is unplugged; the library misses it.
         const onDisconnect = () => lost(`${this.description} device was disconnected (unplugged?)`);
         target.addEventListener(this.link === "serial" ? "disconnect" : "gattserverdisconnected", onDisconnect);
         this.cleanups.push(() => target.removeEventListener(this.link === "serial" ? "disconnect" : "gattserverdisconnected", onDisconnect));
       }, fail);
       const connection = uart.connect((conn: UartConnection | null) => {
+        clearTimeout(openTimer);
         tap.restore();
+        if (settled) return conn?.close();
+        settled = true;
         if (!conn) return reject(new ChooserError(`no ${this.description} device chosen`));
         this.connection = conn;
         const writer = new FlowWriter((data, done) => conn.write(data, done), CHUNK_BYTES[this.link]);
@@ -84,6 +106,7 @@ export class UartTransport implements Transport {
         resolve();
       }) as UartConnection;
       if (!pickEndpoint(LINK_NAMES[this.link])) {
+        settled = true;
         tap.restore();
         connection.close?.();
         reject(new UserError(`@espruino-tools/uart offered no ${this.description} endpoint`));
