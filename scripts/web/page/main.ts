@@ -109,12 +109,10 @@ function startRun(): void {
   ui.log.textContent = "";
   offerDownload(ui.download, lines, board.id, startedAt);
   render();
-  const bench = fetchBench(board, mode, quick);
-  bench.catch(() => undefined);
   let styles = 0;
   const run = runOnPage(
     new UartTransport(link),
-    bench,
+    () => fetchBench(board, mode, quick),
     {
       state(state) {
         setPageState(state);

@@ -48,13 +48,14 @@ export interface RunCallbacks {
  * base64). The link is opened before anything is awaited, so a click can call this. Resolves at the bench's end line; rejects with a one-line error otherwise. Lines
  * received before a failure have already gone to `callbacks.line`.
  */
-export async function runOnPage(transport: Transport, built: Promise<BuiltBench>, callbacks: RunCallbacks, timeouts: RunTimeouts = {}): Promise<void> {
+export async function runOnPage(transport: Transport, build: () => Promise<BuiltBench>, callbacks: RunCallbacks, timeouts: RunTimeouts = {}): Promise<void> {
   callbacks.state("connecting");
   const session = new ConsoleSession(transport);
   // Opening comes first and without a wait: the browser shows its chooser only inside the click.
   await session.open();
   try {
-    const bench = await built;
+    // Built once the link is up: a cancelled chooser or a browser without the API costs no build.
+    const bench = await build();
     session.onLine((l) => {
       const text = cleanLine(l);
       if (text && !/^TCSYNC\d+$/.test(text)) callbacks.console(text);
