@@ -25,7 +25,7 @@ import type { Transport } from "../scripts/transport/transport.ts";
 import { createVirtualTransport } from "../scripts/transport/virtual.ts";
 import { PAGE_BUDGET_BYTES } from "../scripts/web/page-build.ts";
 import { startWebServer, type WebServer } from "../scripts/web/server.ts";
-import { ROOT, runCli } from "./cli-helpers.ts";
+import { ROOT, runCli, startCli, waitFor } from "./cli-helpers.ts";
 import { runLines } from "./report-fixtures.ts";
 import { bridgeBoard, type BoardBridge } from "./web-bridge.ts";
 
@@ -377,5 +377,29 @@ describe("thincall web on the real interpreter (espruino --telnet)", { skip: SKI
     } finally {
       await finish(page, bridge);
     }
+  });
+});
+
+describe("thincall web, the command", { concurrency: 1 }, () => {
+  test("prints http://localhost:N/ and serves the page there until Ctrl-C", async () => {
+    const child = startCli(["web", "--listen", "0"], { timeoutMs: 300_000 });
+    try {
+      await waitFor(() => /http:\/\/localhost:\d+\/\n/.test(child.stdout), 280_000, "the URL");
+      const url = /http:\/\/localhost:\d+\//.exec(child.stdout)![0];
+      const page = await fetch(url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<body data-state="idle">/);
+      child.child.kill("SIGINT");
+      const result = await child.result;
+      assert.equal(result.code, 0, result.stderr);
+    } finally {
+      child.child.kill("SIGKILL");
+    }
+  });
+
+  test("a bad --listen is one line and a non-zero exit", async () => {
+    const result = await runCli(["web", "--listen", "http"]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, 'thincall: --listen takes a port number, not "http"\n');
   });
 });
