@@ -209,7 +209,7 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
   });
 
   test("the whole bench runs over Web Bluetooth (Nordic UART), in 20-byte writes", async () => {
-    const { page, bridge } = await openPage({ fake: "bluetooth", query: "board=virtual&quick=1&link=bluetooth" });
+    const { page, bridge } = await openPage({ fake: "bluetooth", query: "board=virtual&quick=1&link=bluetooth&mode=flash" });
     try {
       assert.equal(await page.inputValue("#link"), "bluetooth");
       await page.click("#run");
