@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadAllBoards, loadBoard } from "../boards/profile.ts";
-import { benchProgram } from "../bench/program.ts";
+import { benchProgram, benchRunSettings } from "../bench/program.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { UserError } from "../errors.ts";
 import { pageHtml } from "./index-html.ts";
@@ -37,7 +37,8 @@ function send(res: ServerResponse, status: number, type: keyof typeof TYPES, bod
 
 /**
  * The bench built for a board with the CLI's pipeline (`buildBundle` on `firmware/bench.ts`,
- * `coreBytes`), plus the run settings line, as the page uploads it.
+ * `coreBytes`), plus the run settings line (`benchRunSettings`, as `thincall bench` makes it), as
+ * the page uploads it.
  */
 async function benchFor(query: URLSearchParams): Promise<string> {
   const board = loadBoard(query.get("board") ?? "");
@@ -45,9 +46,12 @@ async function benchFor(query: URLSearchParams): Promise<string> {
   if (mode !== "ram" && mode !== "flash") throw new UserError(`mode takes ram or flash, not "${mode}"`);
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; run from RAM`);
   const quick = query.get("quick") === "1";
+  // Fresh settings (and run id) per request: each upload is a run of its own.
+  const run = benchRunSettings(board, { mode, quick });
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   const bundle = await buildBundle(entry, board);
-  return JSON.stringify({ board, mode, quick, program: benchProgram(bundle.code, { mode, quick }), bytes: bundle.bytes, coreBytes: await coreBytes(board) });
+  const built = { board, mode, quick, runId: run.r, runs: run.runs, program: benchProgram(bundle.code, run), bytes: bundle.bytes, coreBytes: await coreBytes(board) };
+  return JSON.stringify(built);
 }
 
 /**

@@ -121,9 +121,12 @@ function startRun(): void {
       line(line) {
         lines.push(line);
         offerDownload(ui.download, lines, board.id, startedAt);
+        if (line.t === "progress") {
+          const pass = line.n > styles ? ` run ${line.run + 1}` : "";
+          status(`Running ${line.id}${pass} (${line.i + 1}/${line.n})`, line.i, line.n);
+        }
         if (line.t === "hello") styles = line.styles;
-        if (line.t === "progress") status(`Running ${line.id} (${line.i + 1}/${line.n})`, line.i, line.n);
-        if (line.t === "result" || line.t === "hello") render();
+        if (line.t === "result" || line.t === "hello" || line.t === "size") render();
       },
       upload(sent, total) {
         status(`Uploading the bench: ${Math.round((sent / total) * 100)}%`, sent, total);
@@ -132,18 +135,27 @@ function startRun(): void {
     },
     timeouts,
   );
+  const fail = (message: string) => {
+    setPageState("error");
+    // Marks the file as cut short, as the results schema asks; what arrived stays.
+    if (lines.length > 1) {
+      lines.push({ t: "incomplete", reason: message.slice(0, 500) });
+      offerDownload(ui.download, lines, board.id, startedAt);
+    }
+    const kept = lines.length > 1 ? ` The ${lines.length} line(s) received stay on this page; download them with the link above.` : "";
+    say(`${message}.${kept}`.replace(/\.\./g, "."));
+    status("Stopped.");
+  };
   run.then(
     () => {
+      const summary = summarize(lines);
+      // As `thincall bench` does: figures that fail their own checks are not a result.
+      if (summary.problems.length > 0) return fail(`the figures are not trustworthy: ${summary.problems.join("; ")}`);
       setPageState("done");
-      const n = lines.filter((l) => l.t === "result").length;
-      status(`Done: ${n} of ${styles} styles measured on ${board.name}.`);
+      const n = summary.styles.filter((s) => s.error === null).length;
+      status(`Done: ${n} of ${summary.styles.length} styles measured on ${board.name}.`);
     },
-    (e: unknown) => {
-      setPageState("error");
-      const kept = lines.length > 1 ? ` The ${lines.length} line(s) received stay on this page; download them with the link above.` : "";
-      say(`${e instanceof Error ? e.message : String(e)}.${kept}`.replace(/\.\./g, "."));
-      status("Stopped.");
-    },
+    (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
   ).finally(() => {
     running = false;
     ui.run.disabled = false;

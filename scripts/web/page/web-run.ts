@@ -1,7 +1,7 @@
 import type { BoardProfile } from "../../boards/profile.ts";
 import { RunAbortedError, startCollecting } from "../../bench/collect.ts";
 import type { DeviceRecord } from "../../bench/schema.ts";
-import type { HostRecord, ResultsLine } from "../../bench/summary.ts";
+import type { HostRecord } from "../../bench/summary.ts";
 import { cleanLine } from "../../console/lines.ts";
 import { ConsoleSession } from "../../console/session.ts";
 import { uploadProgram } from "../../console/upload.ts";
@@ -13,6 +13,10 @@ export interface BuiltBench {
   board: BoardProfile;
   mode: "ram" | "flash";
   quick: boolean;
+  /** The run id every device line of this run carries. */
+  runId: string;
+  /** Fresh runs the bench makes. */
+  runs: number;
   /** The program to upload: run settings plus the bundle. */
   program: string;
   /** Bytes of the bundle. */
@@ -35,7 +39,7 @@ export interface RunTimeouts {
 export interface RunCallbacks {
   state(state: Exclude<PageState, "idle" | "done" | "error">): void;
   /** Each results line (host line first), the moment it exists. */
-  line(line: ResultsLine): void;
+  line(line: HostRecord | DeviceRecord): void;
   /** Upload progress. */
   upload(sent: number, total: number): void;
   /** Every console line, for the console pane. */
@@ -68,9 +72,11 @@ export async function runOnPage(transport: Transport, build: () => Promise<Built
       mode: bench.mode,
       startedAt: new Date().toISOString(),
       command: `thincall web --board ${bench.board.id} (${transport.description}) --to ${bench.mode}${bench.quick ? " --quick" : ""}`,
+      runId: bench.runId,
     };
     callbacks.line(host);
     const collector = startCollecting(session, {
+      runId: bench.runId,
       helloTimeoutMs: timeouts.helloMs,
       idleTimeoutMs: timeouts.idleMs,
       onRecord: (r: DeviceRecord) => {
