@@ -186,7 +186,13 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
       assert.equal(file.lines[0].t, "host");
       assert.equal(file.lines.at(-1)!.t, "end");
       const summary = summarize(file.lines);
-      assert.deepEqual(summary.styles.map((s) => s.id), [...STYLE_IDS]);
+      assert.deepEqual(summary.problems, []);
+      assert.equal(summary.complete, true);
+      // Every style the board announced, in the bench's order (the virtual board skips what it cannot run).
+      const ids = summary.styles.map((s) => s.id);
+      const hello = file.lines.find((l) => l.t === "hello") as { styles: number };
+      assert.equal(ids.length, hello.styles);
+      assert.deepEqual(ids, STYLE_IDS.filter((id) => ids.includes(id)));
       // The page's table is the report's table for the downloaded file, cell for cell.
       const expected = tableModel([summary]).rows.map((r) => [r.style, ...r.groups.flatMap((g) => ("error" in g ? [g.error] : g.cells))]);
       assert.deepEqual(await tableRows(page), expected);
@@ -218,9 +224,11 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
       const log = await page.evaluate(() => (window as unknown as { __tcFakeLog: [string, number | string][] }).__tcFakeLog);
       assert.match(String(log[0][1]), /6e400001-b5a3-f393-e0a9-e50e24dcca9e/);
       assert.ok(log.filter(([op]) => op === "write").every(([, n]) => (n as number) <= 20));
-      assert.equal((await tableRows(page)).length, STYLE_IDS.length);
       const file = await download(page, "bluetooth.jsonl");
-      assert.equal(summarize(file.lines).styles.length, STYLE_IDS.length);
+      const summary = summarize(file.lines);
+      assert.equal(summary.mode, "flash");
+      assert.equal(summary.complete, true);
+      assert.equal((await tableRows(page)).length, summary.styles.length);
     } finally {
       await finish(page, bridge);
     }
@@ -306,6 +314,11 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
         assert.ok(rows.length >= 3 && rows.length < STYLE_IDS.length, `${rows.length} rows`);
         const file = await download(page, `unplugged-${fake}.jsonl`);
         assert.equal(file.lines.some((l) => l.t === "end"), false);
+        // The file says it was cut short, and why.
+        const last = file.lines.at(-1) as { t: string; reason?: string };
+        assert.equal(last.t, "incomplete");
+        assert.match(last.reason ?? "", /lost the board/);
+        assert.equal(summarize(file.lines).complete, false);
         assert.equal(file.lines.filter((l) => l.t === "result").length, rows.length, "every row shown is in the download");
       } finally {
         await finish(page, bridge);
