@@ -250,7 +250,7 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     }
   });
 
-  test("a cancelled chooser says so, and the Connect button is ready again", async () => {
+  test("a cancelled chooser says so, and Connect works again", async () => {
     for (const fake of ["serial", "bluetooth"] as const) {
       const { page, bridge } = await openPage({ fake, query: `board=virtual&link=${fake}`, fakeOptions: { cancel: true } });
       try {
@@ -260,6 +260,13 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
         assert.match((await page.textContent("#message")) ?? "", /chooser was cancelled\. Press Connect to try again/);
         assert.equal(await page.isEnabled("#run"), true);
         assert.equal(await page.isHidden("a#download"), true, "nothing to download");
+        // Connect again, with the chooser answered this time: the run starts (once is enough).
+        if (fake === "bluetooth") continue;
+        await page.evaluate(() => ((window as unknown as { __tcFakeOptions: { cancel: boolean } }).__tcFakeOptions.cancel = false));
+        await page.click("#run");
+        await page.waitForFunction(() => document.querySelectorAll("table#results tbody tr").length >= 1, null, { timeout: 120_000 });
+        assert.equal(await state(page), "running");
+        assert.equal(await page.textContent("#message"), "");
       } finally {
         await finish(page, bridge);
       }
