@@ -141,6 +141,16 @@ export async function main(argv: string[]): Promise<number> {
       const { runCheck } = await import("./check/cli.ts");
       return (await runCheck(positionals)) > 0 ? 1 : 0;
     }
+    case "web": {
+      const { values } = parse({ listen: { type: "string" } });
+      const listen = values.listen === undefined ? undefined : Number(values.listen);
+      if (listen !== undefined && !(Number.isInteger(listen) && listen >= 0 && listen < 65536)) {
+        throw new UserError(`--listen takes a port number, not "${values.listen}"`);
+      }
+      const { runWeb } = await import("./commands/web.ts");
+      await runWeb({ listen });
+      return 0;
+    }
     case "boards":
       parse({});
       (await import("./commands/boards.ts")).runBoards();

@@ -66,6 +66,11 @@ export const COMMANDS: Record<string, CommandHelp> = {
     summary: "get real Espruino, emulated (the Web IDE's emulator), for board-true RAM figures without a board (--port emu)",
     options: [["--from <url|file>", "where to download the emulator files from; default the Espruino Web IDE repository"]],
   },
+  web: {
+    usage: "thincall web [--listen N]",
+    summary: "serve a page at http://localhost:N/ that runs the bench over Web Serial or Web Bluetooth",
+    options: [["--listen <N>", "port on the loopback interface; default 8090 (0 picks a free one)"]],
+  },
   ports: { usage: "thincall ports", summary: "list serial ports with their USB ids, naming likely Espruino boards" },
   probe: {
     usage: "thincall probe",

@@ -2,7 +2,7 @@ import { resolveBoard } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
 import { RunAbortedError, startCollecting } from "../bench/collect.ts";
-import { randomBytes } from "node:crypto";
+import { benchProgram, benchRunSettings } from "../bench/program.ts";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
@@ -54,6 +54,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
+  // Settings first: an unknown style id fails before any work.
+  const run = benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: options.n, styles: options.styles });
   const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   // A path that cannot be written fails now, not after a build and an upload.
   checkOutputPath(file);
@@ -68,24 +70,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   };
   const kept = () => `${lines.length - 1} line(s) kept in ${file}`;
 
-  const unknown = (options.styles ?? []).filter((id) => !(STYLE_IDS as readonly string[]).includes(id));
-  if (unknown.length) throw new UserError(`unknown style ${unknown.join(", ")}; styles: ${STYLE_IDS.join(", ")}`);
-  const runs = options.runs ?? (options.quick ? 1 : 3);
+  const { runs, r: runId } = run;
   const styleCount = options.styles?.length || STYLE_IDS.length;
-  // A fresh id per upload: lines of an older run still talking on the board are told apart.
-  const runId = randomBytes(4).toString("hex");
-  const run = {
-    mode,
-    quick: options.quick ? 1 : 0,
-    runs,
-    // The Linux build's JsVar pool grows on demand, so its start-up free memory says nothing of the limit.
-    n: options.n ?? (board.id === "linux" ? 257 : 0),
-    only: (options.styles ?? []).join(","),
-    r: runId,
-    // Samples must span many ticks of a coarse timer (the emulator's ticks in 1 ms).
-    ms: board.minSampleMs ?? (options.quick ? 5 : 10),
-  };
-  const header = `var THINCALL_RUN=${JSON.stringify(run)};\n`;
   const progress = createProgress("bench", runs * styleCount, stderr);
   await withBoardConsole(
     board,
@@ -123,7 +109,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         },
       });
       const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-      await uploadProgram(session, header + bundle.code, {
+      await uploadProgram(session, benchProgram(bundle.code, run), {
         board,
         mode,
         timeoutMs: replyTimeoutMs,

@@ -22,6 +22,14 @@ export interface UploadOptions {
   onProgress?: (sent: number, total: number) => void;
 }
 
+/**
+ * Base64 of a byte string, as `Buffer.from(text, "latin1")` would encode it (each character's low
+ * byte), with `btoa` so the web page can share this uploader.
+ */
+export function latin1Base64(text: string): string {
+  return btoa(text.replace(/[^\x00-\xff]/g, (c) => String.fromCharCode(c.charCodeAt(0) & 0xff)));
+}
+
 /** Bytes of Storage data per write command (before base64). */
 const STORAGE_CHUNK = 768;
 
@@ -72,7 +80,7 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
   } else {
     const name = JSON.stringify(options.fileName ?? "thincall.js");
     for (let at = 0; at < total; at += STORAGE_CHUNK) {
-      const b64 = Buffer.from(code.slice(at, at + STORAGE_CHUNK), "latin1").toString("base64");
+      const b64 = latin1Base64(code.slice(at, at + STORAGE_CHUNK));
       const args = at === 0 ? `${name},atob("${b64}"),0,${total}` : `${name},atob("${b64}"),${at}`;
       await session.send(`\x10require("Storage").write(${args});\n`);
       await session.sync(timeoutMs, "writing Storage");

@@ -3,19 +3,14 @@
  */
 import * as fs from "node:fs";
 import { accessSync, closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { isResultsLine, parseResultsLine } from "../bench/records.ts";
+import { isResultsLine } from "../bench/records.ts";
 import { dirname, resolve } from "node:path";
+import { parseResultsText, splitRuns, type ResultsFile } from "./results-lines.ts";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
 
-/** What {@link readResultsFile} found. */
-export interface ResultsFile {
-  /** Usable records, in file order. */
-  lines: ResultsLine[];
-  /** Non-empty lines that were not JSON or not a known record. */
-  skipped: number;
-}
+export type { ResultsFile };
 
 /** Appends records to a results file. */
 export interface ResultsWriter {
@@ -30,16 +25,7 @@ export interface ResultsWriter {
   close(): void;
 }
 
-export { isResultsLine };
-
-function parseLine(text: string): ResultsLine | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return parseResultsLine(value) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { isResultsLine, splitRuns };
 
 /**
  * Reads a JSONL results file, skipping and counting lines that are not usable records
@@ -56,40 +42,11 @@ export function readResultsFile(path: string): ResultsFile {
   } catch (e) {
     throw fileError(e, "read", path);
   }
-  // Editors on Windows save UTF-8 with a byte order mark; it is not part of the first line.
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
-  const lines: ResultsLine[] = [];
-  let skipped = 0;
-  for (const text of content.split(/\r?\n/)) {
-    if (text.trim() === "") continue;
-    const line = parseLine(text);
-    if (line) lines.push(line);
-    else skipped++;
-  }
+  const { lines, skipped } = parseResultsText(content);
   if (lines.length === 0) {
     throw new UserError(`no usable lines in results file ${path} (skipped ${skipped} bad line(s))`);
   }
   return { lines, skipped };
-}
-
-/**
- * Splits one file's lines into runs. A run starts at a `host` record, or at a `hello`
- * record when the current run already has one (runs written without host lines).
- */
-export function splitRuns(lines: ResultsLine[]): ResultsLine[][] {
-  const runs: ResultsLine[][] = [];
-  let current: ResultsLine[] = [];
-  for (const line of lines) {
-    const starts = line.t === "host" || (line.t === "hello" && current.some((l) => l.t === "hello"));
-    if (starts && current.length > 0) {
-      runs.push(current);
-      current = [];
-    }
-    current.push(line);
-  }
-  if (current.length > 0) runs.push(current);
-  // A lone host line (device never answered) is not a run worth a table column.
-  return runs.filter((run) => run.some((l) => l.t === "hello" || l.t === "result"));
 }
 
 /**
