@@ -4176,7 +4176,7 @@ interface WeakSetConstructor {
 // ---- from lib.es2015.symbol.d.ts ----
 interface SymbolConstructor {
 }
-
+/** Type-only: Espruino has no Symbol. Declared so that `for…of` finds `Symbol.iterator`; `thincall check` flags any use. */
 declare var Symbol: SymbolConstructor;
 
 // ---- from lib.es2015.iterable.d.ts ----

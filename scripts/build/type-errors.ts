@@ -4,6 +4,8 @@
  */
 import { relative } from "node:path";
 import ts from "typescript";
+import { formatViolation } from "../check/check.ts";
+import { RULES_BY_ID } from "../check/rules.ts";
 import { entryTsconfig } from "./plugin.ts";
 
 /** TypeScript suggests a newer `lib` for members the device lib leaves out; on Espruino there is none. */
@@ -18,6 +20,32 @@ export function formatDiagnostic(d: ts.Diagnostic): string {
   return `${relative(process.cwd(), d.file.fileName)}:${line + 1}:${character + 1}: TS${d.code}: ${text}`;
 }
 
+/**
+ * Constructs TypeScript compiles into helpers (an `async` function becomes a generator run by
+ * `__awaiter`), found in the user's own source so the finding names what was written.
+ */
+export function helperConstructs(file: ts.SourceFile): string[] {
+  const found: string[] = [];
+  const report = (ruleId: string, node: ts.Node) => {
+    const rule = RULES_BY_ID.get(ruleId);
+    if (!rule) return;
+    const { line, character } = file.getLineAndCharacterOfPosition(node.getStart(file));
+    const at = { line: line + 1, column: character + 1 };
+    const name = relative(process.cwd(), file.fileName);
+    found.push(formatViolation({ rule: rule.id, feature: rule.feature, ...at, source: { file: name, ...at } }, name));
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node)) {
+      if (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) report("async", node);
+      else if ((node as ts.FunctionLikeDeclaration).asteriskToken) report("generator", node);
+    }
+    if (ts.isForOfStatement(node) && node.awaitModifier) report("for-await", node);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
 /** Every error TypeScript reports for `entry` under the device config, in file order. */
 export function typeErrors(entry: string): string[] {
   const parsed = ts.getParsedCommandLineOfConfigFile(entryTsconfig(entry), {}, {
@@ -26,5 +54,9 @@ export function typeErrors(entry: string): string[] {
   });
   if (!parsed) return [];
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
-  return ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error).map(formatDiagnostic);
+  const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(f.fileName));
+  const constructs = own.flatMap(helperConstructs);
+  // The helpers' own complaint (TS2354: tslib not found) is replaced by the construct that needs them.
+  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error && !(constructs.length > 0 && d.code === 2354));
+  return [...diagnostics.map(formatDiagnostic), ...constructs];
 }

@@ -90,7 +90,11 @@ export function renderDeviceLib(result: ProbeFile, files: LibFile[] = libFiles()
     if (ts.isInterfaceDeclaration(s)) return renderInterface(src, s);
     if (ts.isVariableStatement(s)) {
       const names = s.declarationList.declarations.map((d) => d.name.getText(src));
-      return names.every((n) => exists(n) || n === "Symbol") ? s.getFullText(src) : undefined;
+      if (names.length === 1 && names[0] === "Symbol" && !exists("Symbol")) {
+        return "\n/** Type-only: Espruino has no Symbol. Declared so that `for…of` finds `Symbol.iterator`; `thincall check` flags any use. */\n"
+          + s.getText(src);
+      }
+      return names.every(exists) ? s.getFullText(src) : undefined;
     }
     if (ts.isFunctionDeclaration(s)) return s.name && exists(s.name.text) ? s.getFullText(src) : undefined;
     if (ts.isModuleDeclaration(s) && ts.isIdentifier(s.name) && s.body && ts.isModuleBlock(s.body)) {

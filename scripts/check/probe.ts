@@ -132,11 +132,13 @@ export async function runProbeCommand(out: NodeJS.WritableStream = process.stdou
   const missing = members.filter((m) => m.typeof === "undefined" || m.typeof === "throws").length;
   out.write(`${Object.keys(result.features).length - failed.length} features run, ${failed.length} fail; `
     + `${members.length - missing} of ${members.length} built-in members exist; wrote ${RESULTS_FILE}\n`);
-  // Derived files are regenerated in fresh processes, so they read the new result.
+  const { DEVICE_LIB_FILE, renderDeviceLib } = await import("./device-lib.ts");
+  writeFileSync(DEVICE_LIB_FILE, renderDeviceLib(result));
+  out.write(`wrote ${fileURLToPath(DEVICE_LIB_FILE)}\n`);
+  // The rule table is read when its module loads, so the document is rendered by a fresh process.
   const { execFileSync } = await import("node:child_process");
-  for (const script of ["device-lib.ts", "compat-doc.ts"]) {
-    execFileSync(process.execPath, ["--import", "tsx", join(dirname(RESULTS_FILE), script)], { stdio: "inherit" });
-  }
+  const root = join(dirname(RESULTS_FILE), "..", "..");
+  execFileSync(process.execPath, ["--import", "tsx", join(dirname(RESULTS_FILE), "compat-doc.ts")], { cwd: root, stdio: "inherit" });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
