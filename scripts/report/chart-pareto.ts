@@ -4,6 +4,7 @@
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { FLOOR_ID } from "./format.ts";
 import { paretoFrontier } from "./pareto.ts";
+import { OccupancyGrid, type Box } from "./occupancy.ts";
 import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type Frame } from "./svg.ts";
 
 const WIDTH = 640;
@@ -11,13 +12,6 @@ const HEIGHT = 420;
 const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
 const LABEL_HEIGHT = 12;
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (b: Box) => b.x1 >= 0 && b.x2 <= WIDTH && b.y1 >= FRAME.top - 4 && b.y2 <= FRAME.bottom;
 
 interface Placed {
@@ -29,11 +23,14 @@ interface Placed {
 /**
  * Places each label beside its point, trying right then left and then nudging up or down,
  * so that labels overlap neither each other, nor other points, nor the `obstacles` (lines).
- * Clustered js.* styles would otherwise print on top of one another.
+ * Clustered js.* styles would otherwise print on top of one another. A label with no free spot
+ * goes right of its point. Taken space lives on an {@link OccupancyGrid}, so the cost grows with
+ * the number of points, not its square: a run of 100k results still renders in a moment.
  */
 function placeLabels(points: { id: string; x: number; y: number }[], obstacles: Box[]): Placed[] {
+  const taken = new OccupancyGrid(WIDTH, HEIGHT);
   const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
-  const labels: Box[] = [];
+  for (const box of [...dots, ...obstacles]) taken.add(box);
   const shifts = [0, -12, 12, -24, 24, -36, 36, -48, 48];
   return points.map((p, i) => {
     const w = textWidth(p.id);
@@ -41,21 +38,17 @@ function placeLabels(points: { id: string; x: number; y: number }[], obstacles: 
       const x1 = c.anchor === "start" ? c.x : c.x - w;
       return { x1, y1: c.y - LABEL_HEIGHT / 2, x2: x1 + w, y2: c.y + LABEL_HEIGHT / 2 };
     };
-    const free = (c: Placed) => {
-      const box = boxOf(c);
-      return (
-        inside(box) &&
-        [...labels, ...obstacles].every((l) => !overlaps(l, box)) &&
-        dots.every((d, j) => j === i || !overlaps(d, box))
-      );
-    };
     const candidates = shifts.flatMap((dy): Placed[] => [
       { x: p.x + 8, y: p.y + dy, anchor: "start" },
       { x: p.x - 8, y: p.y + dy, anchor: "end" },
     ]);
-    const chosen = candidates.find(free) ?? candidates[0];
-    labels.push(boxOf(chosen));
-    return chosen;
+    // A label may touch its own dot's space, never another's.
+    taken.remove(dots[i]);
+    const chosen = candidates.find((c) => inside(boxOf(c)) && taken.isFree(boxOf(c)));
+    taken.add(dots[i]);
+    // A label that found no free spot overlaps anyway; it blocks nothing more for the others.
+    if (chosen) taken.add(boxOf(chosen));
+    return chosen ?? candidates[0];
   });
 }
 
@@ -78,12 +71,14 @@ export function paretoChart(summary: BenchSummary, run: string): string {
   const x = linearScale([...styles.map((s) => s.callUs), ...(floorUs === null ? [] : [floorUs])], [FRAME.left, FRAME.right]);
   const y = linearScale(styles.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
   const frontier = paretoFrontier(styles);
+  const onFrontier = new Set(frontier);
 
   const points = styles
-    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: frontier.includes(s.id) }))
+    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: onFrontier.has(s.id) }))
     // Frontier labels are placed first so they get the best spots.
     .sort((a, b) => Number(b.onFrontier) - Number(a.onFrontier) || a.x - b.x);
-  const corners = frontier.map((id) => points.find((p) => p.id === id)!);
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const corners = frontier.map((id) => byId.get(id)!);
   // The step goes right, then down: the edge of the region the frontier dominates.
   const step = corners
     .map((p, i) => (i === 0 ? `M${p.x.toFixed(1)} ${p.y.toFixed(1)}` : `H${p.x.toFixed(1)}V${p.y.toFixed(1)}`))

@@ -7,6 +7,7 @@ import {
   FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY, VIRTUAL_LABEL,
   figureCells, runDetails, runLabels, styleOrder,
 } from "./format.ts";
+import { styleById } from "./style-index.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -30,7 +31,7 @@ export function tableModel(summaries: BenchSummary[]): TableModel {
   const rows = styleOrder(summaries).map((id) => ({
     style: id,
     groups: summaries.map((summary): TableGroup => {
-      const style = summary.styles.find((s) => s.id === id);
+      const style = styleById(summary, id);
       if (!style) return { cells: FIGURE_COLUMNS.map(() => NONE) };
       return style.error !== null ? { error: `error: ${style.error}` } : { cells: figureCells(style) };
     }),
@@ -73,7 +74,7 @@ export function renderTable(summaries: BenchSummary[]): string {
   for (const row of model.rows) row.groups.forEach((g, r) => "error" in g && fit(r, g.error));
   if (multi) model.runs.forEach((label, r) => fit(r, label));
 
-  const styleWidth = Math.max("style".length, ...model.rows.map((row) => row.style.length));
+  const styleWidth = model.rows.reduce((widest, row) => Math.max(widest, row.style.length), "style".length);
   const line = (first: string, groups: string[]) => [first.padEnd(styleWidth), ...groups].join(sep).trimEnd();
   const group = (g: TableGroup, r: number) =>
     "error" in g ? g.error.padEnd(groupWidth(r)) : g.cells.map((c, i) => c.padStart(widths[r][i])).join(GAP);
