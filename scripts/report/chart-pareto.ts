@@ -12,8 +12,6 @@ const HEIGHT = 420;
 const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
 const LABEL_HEIGHT = 12;
 
-const inside = (b: Box) => b.x1 >= 0 && b.x2 <= WIDTH && b.y1 >= FRAME.top - 4 && b.y2 <= FRAME.bottom;
-
 interface Placed {
   x: number;
   y: number;
@@ -32,23 +30,25 @@ function placeLabels(points: { id: string; x: number; y: number }[], obstacles: 
   const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
   for (const box of [...dots, ...obstacles]) taken.add(box);
   const shifts = [0, -12, 12, -24, 24, -36, 36, -48, 48];
+  const half = LABEL_HEIGHT / 2;
   return points.map((p, i) => {
     const w = textWidth(p.id);
-    const boxOf = (c: Placed): Box => {
-      const x1 = c.anchor === "start" ? c.x : c.x - w;
-      return { x1, y1: c.y - LABEL_HEIGHT / 2, x2: x1 + w, y2: c.y + LABEL_HEIGHT / 2 };
-    };
-    const candidates = shifts.flatMap((dy): Placed[] => [
-      { x: p.x + 8, y: p.y + dy, anchor: "start" },
-      { x: p.x - 8, y: p.y + dy, anchor: "end" },
-    ]);
     // A label may touch its own dot's space, never another's.
     taken.remove(dots[i]);
-    const chosen = candidates.find((c) => inside(boxOf(c)) && taken.isFree(boxOf(c)));
+    let chosen: Placed | undefined;
+    for (const dy of shifts) {
+      const y = p.y + dy;
+      if (y - half < FRAME.top - 4 || y + half > FRAME.bottom) continue;
+      if (p.x + 8 + w <= WIDTH && taken.isFree(p.x + 8, y - half, p.x + 8 + w, y + half)) chosen = { x: p.x + 8, y, anchor: "start" };
+      else if (p.x - 8 - w >= 0 && taken.isFree(p.x - 8 - w, y - half, p.x - 8, y + half)) chosen = { x: p.x - 8, y, anchor: "end" };
+      if (chosen) break;
+    }
     taken.add(dots[i]);
-    // A label that found no free spot overlaps anyway; it blocks nothing more for the others.
-    if (chosen) taken.add(boxOf(chosen));
-    return chosen ?? candidates[0];
+    // A label that found no free spot goes right of its point, overlapping; it blocks nothing more.
+    if (!chosen) return { x: p.x + 8, y: p.y, anchor: "start" as const };
+    const x1 = chosen.anchor === "start" ? chosen.x : chosen.x - w;
+    taken.add({ x1, y1: chosen.y - half, x2: x1 + w, y2: chosen.y + half });
+    return chosen;
   });
 }
 

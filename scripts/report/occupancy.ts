@@ -16,7 +16,7 @@ export interface Box {
 export class OccupancyGrid {
   private readonly cols: number;
   private readonly rows: number;
-  private readonly counts: Uint32Array;
+  private readonly counts: Int32Array;
 
   /** @param cell grid resolution in pixels. @default 2 */
   constructor(
@@ -26,39 +26,42 @@ export class OccupancyGrid {
   ) {
     this.cols = Math.ceil(width / cell);
     this.rows = Math.ceil(height / cell);
-    this.counts = new Uint32Array(this.cols * this.rows);
+    this.counts = new Int32Array(this.cols * this.rows);
   }
 
   /** Takes the cells of `box` (once more, when called twice). */
   add(box: Box): void {
-    this.each(box, (i) => {
-      this.counts[i]++;
-      return true;
-    });
+    this.addCount(box, 1);
   }
 
   /** Gives back the cells of a box added before. */
   remove(box: Box): void {
-    this.each(box, (i) => {
-      this.counts[i]--;
-      return true;
-    });
+    this.addCount(box, -1);
   }
 
-  /** Whether no cell of `box` is taken. */
-  isFree(box: Box): boolean {
-    return this.each(box, (i) => this.counts[i] === 0);
-  }
-
-  /** Visits the cells of `box` (clipped to the grid) until `visit` returns false; returns whether it never did. */
-  private each(box: Box, visit: (index: number) => boolean): boolean {
-    const c1 = Math.max(0, Math.floor(box.x1 / this.cell));
-    const c2 = Math.min(this.cols, Math.ceil(box.x2 / this.cell));
-    const r1 = Math.max(0, Math.floor(box.y1 / this.cell));
-    const r2 = Math.min(this.rows, Math.ceil(box.y2 / this.cell));
+  /** Whether no cell of the box from (x1, y1) to (x2, y2) is taken. */
+  isFree(x1: number, y1: number, x2: number, y2: number): boolean {
+    const [c1, c2, r1, r2] = this.cells(x1, y1, x2, y2);
     for (let r = r1; r < r2; r++) {
-      for (let c = c1, i = r * this.cols + c1; c < c2; c++, i++) if (!visit(i)) return false;
+      for (let i = r * this.cols + c1, end = r * this.cols + c2; i < end; i++) if (this.counts[i] !== 0) return false;
     }
     return true;
+  }
+
+  private addCount(box: Box, delta: number): void {
+    const [c1, c2, r1, r2] = this.cells(box.x1, box.y1, box.x2, box.y2);
+    for (let r = r1; r < r2; r++) {
+      for (let i = r * this.cols + c1, end = r * this.cols + c2; i < end; i++) this.counts[i] += delta;
+    }
+  }
+
+  /** Column and row ranges (end excluded) of the cells a box's inside touches, clipped to the grid. */
+  private cells(x1: number, y1: number, x2: number, y2: number): [number, number, number, number] {
+    return [
+      Math.max(0, Math.floor(x1 / this.cell)),
+      Math.min(this.cols, Math.ceil(x2 / this.cell)),
+      Math.max(0, Math.floor(y1 / this.cell)),
+      Math.min(this.rows, Math.ceil(y2 / this.cell)),
+    ];
   }
 }

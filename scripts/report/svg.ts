@@ -5,7 +5,8 @@
 
 /** Escapes text for HTML or SVG, in element content and in quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Most ids need nothing: testing first spares a new string per call on large runs.
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 /** Font size of chart text, px. */
