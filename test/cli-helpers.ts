@@ -273,7 +273,7 @@ export class FakeEspruino {
           socket.write(text.slice(0, cut));
           socket.write(text.slice(cut));
         },
-        raw: (text) => socket.write(text),
+        raw: (text) => socket.write(Buffer.from(text, "latin1")),
         close: () => socket.end(),
         reset: () => socket.resetAndDestroy(),
       };
