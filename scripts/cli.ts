@@ -37,6 +37,14 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
+/** Checks a command's board, port and output file before any slow work. */
+async function preflight(board: string | undefined, port: string | undefined, out?: string): Promise<void> {
+  const profile = resolveBoard(board, port);
+  const { checkPortExists, parsePort } = await import("./transport/open-port.ts");
+  checkPortExists(parsePort(port, profile));
+  if (out !== undefined) (await import("./report/results-file.ts")).checkOutputPath(out);
+}
+
 // Commands are imported when run, so `thincall boards` does not load rollup or QuickJS.
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -77,10 +85,10 @@ export async function main(argv: string[]): Promise<number> {
         n: { type: "string" },
         styles: { type: "string" },
       });
-      // Bad arguments fail before the build pipeline is even loaded.
+      // Bad arguments, a missing serial port or an unwritable --out fail before the build pipeline is even loaded.
       const to = mode(values.to as string | undefined);
       baud(values.baud as string | undefined);
-      resolveBoard(values.board as string | undefined, values.port as string | undefined);
+      await preflight(values.board as string | undefined, values.port as string | undefined, values.out as string | undefined);
       const { runBench } = await import("./commands/bench.ts");
       await runBench({
         board: values.board as string | undefined,
@@ -114,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       const to = mode(values.to as string | undefined);
       baud(values.baud as string | undefined);
       const timeoutS = seconds(values.timeout as string | undefined);
-      resolveBoard(values.board as string | undefined, values.port as string | undefined);
+      await preflight(values.board as string | undefined, values.port as string | undefined);
       const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
         file: positionals[0],

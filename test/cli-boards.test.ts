@@ -46,7 +46,13 @@ describe("board profiles", () => {
   test("a missing field is named", () => {
     const p = esp32();
     delete p.jsvars;
-    assertProfileError(profileFile("esp32", p), /field "jsvars" must be a positive integer \(got nothing\)/);
+    assertProfileError(profileFile("esp32", p), /field "jsvars" must be an integer from 1 to 16777216 \(got nothing\)/);
+  });
+
+  test("absurd numbers are refused: jsvars 1e300", () => {
+    const p = esp32();
+    p.jsvars = 1e300;
+    assertProfileError(profileFile("esp32", p), /field "jsvars" must be an integer from 1 to 16777216 \(got 1e\+300\)/);
   });
 
   test("a missing nested field is named with its path", () => {

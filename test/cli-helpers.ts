@@ -36,9 +36,27 @@ export interface CliChild {
   result: Promise<CliResult>;
 }
 
+/**
+ * One build cache per test process: the first bench of a test file builds the bundle, the others
+ * reuse it (see scripts/build/build-cache.ts), so no test's deadline includes a build.
+ */
+export const BUILD_CACHE = process.env.THINCALL_BUILD_CACHE ?? mkdtempSync(join(tmpdir(), "thincall-build-cache-"));
+
+/** Builds the bench bundle and the core for `boardId` into {@link BUILD_CACHE}, in this process (for a `before` hook). */
+export async function warmBuildCache(boardId: string): Promise<void> {
+  const { loadBoard } = await import("../scripts/boards/profile.ts");
+  const { buildBundle, coreBytes, firmwareEntries } = await import("../scripts/build/build.ts");
+  const board = loadBoard(boardId);
+  const env = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE };
+  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
+  const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
+  await cachedBuild(["bundle", entry, board, undefined], () => buildBundle(entry, board), env);
+  await cachedBuild(["core", board], () => coreBytes(board), env);
+}
+
 /** Environment for the CLI: no $ESPRUINO_PORT or $ESPRUINO_BOARD from the caller's shell, no debug stacks. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE, ...extra };
   delete env.ESPRUINO_PORT;
   delete env.ESPRUINO_BOARD;
   delete env.THINCALL_DEBUG;
@@ -48,9 +66,12 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 const running = new Set<ChildProcess>();
 
-/** Starts `thincall <args>`; the child is killed if it outlives `timeoutMs`. */
+/**
+ * Starts `thincall <args>`; the child is killed if it outlives `timeoutMs`, which only catches a
+ * hang: the deadlines a test checks are the CLI's own. @default 600000
+ */
 export function startCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): CliChild {
-  const timeoutMs = options.timeoutMs ?? 30000;
+  const timeoutMs = options.timeoutMs ?? 600000;
   const t0 = Date.now();
   const child = spawn(process.execPath, ["bin/thincall.js", ...args], {
     cwd: ROOT,
@@ -141,6 +162,8 @@ export const RECORDS = {
 export interface BoardSide {
   /** Prints one protocol record (`@tc1 {...}`), as timer output, split over two writes. */
   record(record: object): void;
+  /** Prints raw console text (an error, a banner), as it is. */
+  raw(text: string): void;
   /** Ends the connection cleanly (FIN): the board went away. */
   close(): void;
   /** Drops the connection (RST): the board reset. */
@@ -172,6 +195,10 @@ export class FakeEspruino {
   syncs = 0;
   /** Bytes of code received (after `reset()`). */
   codeBytes = 0;
+  /** Ctrl-C bytes received (the host stops a running program with them). */
+  ctrlCs = 0;
+  /** Every line received, control bytes dropped, in order (code, syncs, `reset();`). */
+  readonly received: string[] = [];
   /** Whether the script has started (the upload is over). */
   started = false;
   /** When the script started (Date.now()). */
@@ -218,6 +245,7 @@ export class FakeEspruino {
     let rest = "";
     socket.on("data", (chunk: Buffer) => {
       const text = rest + chunk.toString("latin1");
+      this.ctrlCs += chunk.toString("latin1").split("\x03").length - 1;
       const lines = text.split("\n");
       rest = lines.pop()!;
       for (const raw of lines) this.line(socket, raw.replace(/\r$/, "").replace(/^[\x00-\x1f]+/, ""));
@@ -225,6 +253,7 @@ export class FakeEspruino {
   }
 
   private line(socket: Socket, line: string): void {
+    this.received.push(line);
     const sync = syncRequestNumber(line);
     if (sync === null) {
       if (line === "reset();") this.code = [];
@@ -244,6 +273,7 @@ export class FakeEspruino {
           socket.write(text.slice(0, cut));
           socket.write(text.slice(cut));
         },
+        raw: (text) => socket.write(Buffer.from(text, "latin1")),
         close: () => socket.end(),
         reset: () => socket.resetAndDestroy(),
       };

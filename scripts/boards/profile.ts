@@ -96,6 +96,8 @@ export function jsvarBytes(variables: number): number {
 type Check = (v: unknown) => boolean;
 const isStr: Check = (v) => typeof v === "string" && v.length > 0;
 const isPosInt: Check = (v) => Number.isInteger(v) && (v as number) > 0;
+/** An integer in [lo, hi]: a profile is a file a user may get wrong (`jsvars: 1e300` is an integer too). */
+const intIn = (lo: number, hi: number): Check => (v) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
 const isBool: Check = (v) => typeof v === "boolean";
 const isVersion: Check = (v) => typeof v === "string" && /^\d+v\d+(\.\d+)?$/.test(v);
 const isPortOrNull: Check = (v) => v === null || (Number.isInteger(v) && (v as number) > 0 && (v as number) < 65536);
@@ -104,7 +106,8 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["id", isStr, "a non-empty string"],
   ["name", isStr, "a non-empty string"],
   ["chip", isStr, "a non-empty string"],
-  ["jsvars", isPosInt, "a positive integer"],
+  // Espruino's largest builds address a few million JsVars; 2^24 leaves room and rejects nonsense.
+  ["jsvars", intIn(1, 2 ** 24), "an integer from 1 to 16777216"],
   ["variables", (v) => v === null || isPosInt(v), "a positive integer or null"],
   ["jsvarsAtBoot", (v) => v === null || isStr(v), "a non-empty string or null"],
   ["freeAtBoot.jsvars", isPosInt, "a positive integer"],
@@ -116,7 +119,7 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["minSampleMs", (v) => v === undefined || isPosInt(v), "a positive integer of ms, or absent"],
   ["bytesPerVar", (v) => isPosInt(v) && (v as number) >= 8 && (v as number) <= 64, "an integer from 8 to 64"],
   ["console.kind", (v) => CONSOLE_KINDS.includes(v as ConsoleKind), CONSOLE_KINDS.join(", ")],
-  ["console.baud", (v) => v === null || isPosInt(v), "a positive integer or null"],
+  ["console.baud", (v) => v === null || intIn(1, 10_000_000)(v), "an integer from 1 to 10000000, or null"],
   ["console.tcpPort", isPortOrNull, "a TCP port or null"],
   ["console.resetsOnOpen", isBool, "true or false"],
   ["console.ctrlCExits", isBool, "true or false"],
@@ -124,7 +127,7 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["flash.storage", isBool, "true or false"],
   ["jit", isBool, "true or false"],
   ["watchdog", isBool, "true or false"],
-  ["timerResolutionUs", (v) => typeof v === "number" && v > 0, "a positive number"],
+  ["timerResolutionUs", (v) => typeof v === "number" && v > 0 && v <= 1_000_000, "a positive number of at most 1000000"],
   ["note", isStr, "a non-empty string"],
 ];
 

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
+import { cachedBuild } from "./build-cache.ts";
 import { typeErrors } from "./type-errors.ts";
 import { PACKAGE_ROOT, thincall } from "./plugin.ts";
 
@@ -60,6 +61,10 @@ export function sizeBudget(): SizeBudget {
  * board, without the export statement a library build adds.
  */
 export async function coreBytes(board: BoardProfile): Promise<number> {
+  return cachedBuild(["core", board], () => coreBytesNow(board));
+}
+
+async function coreBytesNow(board: BoardProfile): Promise<number> {
   const bundle = await rollup({
     input: join(PACKAGE_ROOT, "src", "index.ts"),
     plugins: thincall({ board, library: true, entry: join(PACKAGE_ROOT, "src", "index.ts") }),
@@ -119,6 +124,16 @@ export interface BuildBundleOptions {
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */
 export async function buildBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
+  const built = await cachedBuild(["bundle", entry, board, outDir, opts], () => buildBundleNow(entry, board, outDir, opts));
+  if (process.env.THINCALL_BUILD_CACHE) {
+    // A cached result still leaves its bundle where a build would.
+    mkdirSync(dirname(built.file), { recursive: true });
+    writeFileSync(built.file, built.code.endsWith("\n") ? built.code : built.code + "\n");
+  }
+  return built;
+}
+
+async function buildBundleNow(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
   const options = bundleOptions(entry, board, outDir);
   const output = options.output as { file: string };
   let bundle;

@@ -1,5 +1,6 @@
-import { tokenizer, type Token } from "acorn";
+import type { Token } from "acorn";
 import MagicString from "magic-string";
+import { scanBrackets } from "./bracket-scan.ts";
 
 const CONTINUATIONS = new Set(["else", "catch", "finally", "while", "in", "instanceof"]);
 
@@ -22,20 +23,16 @@ function canBreakBetween(prev: Token, next: Token, depth: number): boolean {
 /** Offsets (after a token) where {@link splitReplLines} breaks `code`, greedily, at most `maxLength` per line when possible. */
 export function replBreakOffsets(code: string, maxLength: number): number[] {
   const breaks: number[] = [];
-  let depth = 0;
   let lineStart = 0;
   let candidate = -1;
   let prev: Token | undefined;
-  for (const tok of tokenizer(code, { ecmaVersion: "latest" })) {
+  for (const { token: tok, before: depth } of scanBrackets(code)) {
     if (prev && canBreakBetween(prev, tok, depth)) candidate = prev.end;
     if (tok.end - lineStart > maxLength && candidate > lineStart) {
       breaks.push(candidate);
       lineStart = candidate;
       candidate = -1;
     }
-    const label = tok.type.label;
-    if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
-    else if (label === "}" || label === ")" || label === "]") depth--;
     prev = tok;
   }
   return breaks;

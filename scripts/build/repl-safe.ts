@@ -1,4 +1,5 @@
-import { tokenizer, type Token } from "acorn";
+import type { Token } from "acorn";
+import { scanBrackets } from "./bracket-scan.ts";
 
 /** A place where sending the code line by line to Espruino's REPL would split a statement. */
 export interface ReplHazard {
@@ -16,9 +17,8 @@ const CONTINUATIONS = new Set(["else", "catch", "finally", "while"]);
  */
 export function replHazards(code: string): ReplHazard[] {
   const hazards: ReplHazard[] = [];
-  let depth = 0;
   let prev: Token | undefined;
-  for (const tok of tokenizer(code, { ecmaVersion: "latest", locations: true })) {
+  for (const { token: tok, before: depth } of scanBrackets(code, { locations: true })) {
     if (prev && depth === 0 && tok.loc!.start.line > prev.loc!.end.line) {
       const prevText = code.slice(prev.start, prev.end);
       const nextText = code.slice(tok.start, tok.end);
@@ -29,9 +29,6 @@ export function replHazards(code: string): ReplHazard[] {
         hazards.push({ ...where, reason: `"${nextText}" on a new line is split from its statement` });
       }
     }
-    const label = tok.type.label;
-    if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
-    else if (label === "}" || label === ")" || label === "]") depth--;
     prev = tok;
   }
   return hazards;

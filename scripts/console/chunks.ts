@@ -1,4 +1,4 @@
-import { tokenizer } from "acorn";
+import { scanBrackets } from "../build/bracket-scan.ts";
 
 /**
  * Cuts a program into pieces that each end where the REPL has a complete statement: at a line
@@ -12,18 +12,9 @@ export function replPieces(code: string, maxBytes: number): string[] {
   const depthAtLineEnd: number[] = new Array(lines.length).fill(0);
   let depth = 0;
   let line = 1;
-  // A template literal counts as a bracket too: its lines are inside one statement. Acorn gives
-  // the same "`" token for both ends, so a stack of open templates tells them apart.
-  const templates: number[] = [];
-  for (const tok of tokenizer(code, { ecmaVersion: "latest", locations: true })) {
-    while (line < tok.loc!.start.line) depthAtLineEnd[line++ - 1] = depth;
-    const label = tok.type.label;
-    if (label === "`" && templates.at(-1) === depth) {
-      templates.pop();
-      depth--;
-    } else if (label === "`") templates.push(++depth);
-    else if (label === "{" || label === "(" || label === "[" || label === "${") depth++;
-    else if (label === "}" || label === ")" || label === "]") depth--;
+  for (const t of scanBrackets(code, { locations: true })) {
+    while (line < t.token.loc!.start.line) depthAtLineEnd[line++ - 1] = depth;
+    depth = t.after;
   }
   while (line <= lines.length) depthAtLineEnd[line++ - 1] = depth;
 

@@ -29,6 +29,9 @@ export async function stopProgram(session: ConsoleSession, board: BoardProfile, 
     await session.sync(timeoutMs, "reset");
     return true;
   } catch {
+    // Still busy (a program that catches the interruption and carries on): a reset() waits in the
+    // board's input and runs at its next idle moment, ending the program and its timers then.
+    await session.send("\x10reset();\n").catch(() => undefined);
     return false;
   }
 }
@@ -62,7 +65,7 @@ export async function withBoardConsole<T>(
         interrupting = true;
         removeSigint();
         void stopProgram(opened, board).then((stopped) => {
-          const note = stopped ? "" : "; the board did not answer, it may still run the program";
+          const note = stopped ? "" : "; the board did not answer in time (a reset() is queued for its next idle moment)";
           reject(new UserError(onInterrupt(stopped) + note, 130));
         });
       };

@@ -1,4 +1,5 @@
 import { parseProtocolLine } from "../bench/records.ts";
+import { stripEscapes } from "../report/terminal-text.ts";
 
 /**
  * Pure parsers for what a board's console prints. They are fed raw chunks, which can split
@@ -18,7 +19,8 @@ const CONTROL = /\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b-\x1f]/g;
 
 /** A console line without control bytes and without leading REPL prompts (`>`). */
 export function cleanLine(line: string): string {
-  return line.replace(CONTROL, "").replace(/^[>:\s]+/, "");
+  // Whole sequences first, so an OSC title's text (`ESC ]0;title BEL`) goes with it.
+  return stripEscapes(line).replace(CONTROL, "").replace(/^[>:\s]+/, "");
 }
 
 /** What the interpreter says when something went wrong, recognised in console lines. */

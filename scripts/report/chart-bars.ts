@@ -38,7 +38,7 @@ const GROUP_GAP = 10;
 /** Renders the chart; each bar is a `rect.bar` with `data-style`, `data-run`, `data-series`. */
 export function barChart(spec: BarChartSpec): string {
   const groupHeight = spec.series.length * (BAR + BAR_GAP) - BAR_GAP + GROUP_GAP;
-  const left = Math.ceil(Math.max(60, ...spec.categories.map((c) => textWidth(c))) + 16);
+  const left = Math.ceil(spec.categories.reduce((widest, c) => Math.max(widest, textWidth(c)), 60) + 16);
   const frame: Frame = { left, top: 36, right: WIDTH - 56, bottom: 36 + spec.categories.length * groupHeight + 4 };
   const height = frame.bottom + 46;
   const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));

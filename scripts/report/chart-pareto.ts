@@ -4,21 +4,13 @@
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { BASELINE_ID } from "../bench/schema.ts";
 import { paretoFrontier } from "./pareto.ts";
+import { OccupancyGrid, type Box } from "./occupancy.ts";
 import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type Frame } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 420;
 const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
 const LABEL_HEIGHT = 14;
-
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-const inside = (b: Box) => b.x1 >= 0 && b.x2 <= WIDTH && b.y1 >= FRAME.top - 4 && b.y2 <= FRAME.bottom;
 
 interface Placed {
   x: number;
@@ -29,32 +21,33 @@ interface Placed {
 /**
  * Places each label beside its point, trying right then left and then nudging up or down,
  * so that labels overlap neither each other, nor other points, nor the `obstacles` (lines).
- * Clustered js.* styles would otherwise print on top of one another.
+ * Clustered js.* styles would otherwise print on top of one another. A label with no free spot
+ * goes right of its point. Taken space lives on an {@link OccupancyGrid}, so the cost grows with
+ * the number of points, not its square: a run of 100k results still renders in a moment.
  */
 function placeLabels(points: { id: string; x: number; y: number }[], obstacles: Box[]): Placed[] {
+  const taken = new OccupancyGrid(WIDTH, HEIGHT);
   const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
-  const labels: Box[] = [];
+  for (const box of [...dots, ...obstacles]) taken.add(box);
   const shifts = [0, -14, 14, -28, 28, -42, 42, -56, 56, -70, 70, -84, 84, -98, 98];
+  const half = LABEL_HEIGHT / 2;
   return points.map((p, i) => {
     const w = textWidth(p.id);
-    const boxOf = (c: Placed): Box => {
-      const x1 = c.anchor === "start" ? c.x : c.x - w;
-      return { x1, y1: c.y - LABEL_HEIGHT / 2, x2: x1 + w, y2: c.y + LABEL_HEIGHT / 2 };
-    };
-    const free = (c: Placed) => {
-      const box = boxOf(c);
-      return (
-        inside(box) &&
-        [...labels, ...obstacles].every((l) => !overlaps(l, box)) &&
-        dots.every((d, j) => j === i || !overlaps(d, box))
-      );
-    };
-    const candidates = shifts.flatMap((dy): Placed[] => [
-      { x: p.x + 8, y: p.y + dy, anchor: "start" },
-      { x: p.x - 8, y: p.y + dy, anchor: "end" },
-    ]);
-    const chosen = candidates.find(free) ?? candidates[0];
-    labels.push(boxOf(chosen));
+    // A label may touch its own dot's space, never another's.
+    taken.remove(dots[i]);
+    let chosen: Placed | undefined;
+    for (const dy of shifts) {
+      const y = p.y + dy;
+      if (y - half < FRAME.top - 4 || y + half > FRAME.bottom) continue;
+      if (p.x + 8 + w <= WIDTH && taken.isFree(p.x + 8, y - half, p.x + 8 + w, y + half)) chosen = { x: p.x + 8, y, anchor: "start" };
+      else if (p.x - 8 - w >= 0 && taken.isFree(p.x - 8 - w, y - half, p.x - 8, y + half)) chosen = { x: p.x - 8, y, anchor: "end" };
+      if (chosen) break;
+    }
+    taken.add(dots[i]);
+    // A label that found no free spot goes right of its point, overlapping; it blocks nothing more.
+    if (!chosen) return { x: p.x + 8, y: p.y, anchor: "start" as const };
+    const x1 = chosen.anchor === "start" ? chosen.x : chosen.x - w;
+    taken.add({ x1, y1: chosen.y - half, x2: x1 + w, y2: chosen.y + half });
     return chosen;
   });
 }
@@ -85,12 +78,14 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
   const x = linearScale([...all.map((s) => s.callUs), ...floors], [FRAME.left, FRAME.right]);
   const y = linearScale(all.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
   const frontier = paretoFrontier(styles.map((s) => ({ id: s.id, time: s.callUs, bytesPerObject: s.bytesPerObject })));
+  const onFrontier = new Set(frontier);
 
   const points = styles
-    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: frontier.includes(s.id) }))
+    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: onFrontier.has(s.id) }))
     // Frontier labels are placed first so they get the best spots.
     .sort((a, b) => Number(b.onFrontier) - Number(a.onFrontier) || a.x - b.x);
-  const corners = frontier.map((id) => points.find((p) => p.id === id)!);
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const corners = frontier.map((id) => byId.get(id)!);
   // The step goes right, then down: the edge of the region the frontier dominates.
   const step = corners
     .map((p, i) => (i === 0 ? `M${p.x.toFixed(1)} ${p.y.toFixed(1)}` : `H${p.x.toFixed(1)}V${p.y.toFixed(1)}`))

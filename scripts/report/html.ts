@@ -8,6 +8,7 @@ import { barChart } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
 import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, styleOrder } from "./format.ts";
 import { picksHtml } from "./picks.ts";
+import { styleById } from "./style-index.ts";
 import { escapeXml } from "./svg.ts";
 import { tableModel } from "./table.ts";
 
@@ -96,7 +97,7 @@ function paretoSection(summaries: BenchSummary[], runs: string[]): string {
 
 function fitSection(summaries: BenchSummary[], runs: string[]): string {
   const categories = styleOrder(summaries);
-  const byId = (s: BenchSummary, id: string) => s.styles.find((style) => style.id === id);
+  const byId = styleById;
   const svg = barChart({
     attrs: `class="fit"`,
     title: "Objects that fit in free memory, per style",

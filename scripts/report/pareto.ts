@@ -18,10 +18,20 @@ export function paretoFrontier(styles: readonly ParetoInput[]): string[] {
   const points = styles.flatMap((s) =>
     s.time !== null && s.bytesPerObject !== null ? [{ id: s.id, us: s.time, bytes: s.bytesPerObject }] : [],
   );
-  const dominated = (p: (typeof points)[number]) =>
-    points.some((q) => q.us <= p.us && q.bytes <= p.bytes && (q.us < p.us || q.bytes < p.bytes));
-  return points
-    .filter((p) => !dominated(p))
-    .sort((a, b) => a.us - b.us || a.bytes - b.bytes)
-    .map((p) => p.id);
+  // One sweep, fastest first: a point is on the frontier when it is the smallest of its time and
+  // strictly smaller than every faster point. O(n log n), for runs of any size.
+  points.sort((a, b) => a.us - b.us || a.bytes - b.bytes);
+  const ids: string[] = [];
+  let smallestFaster = Infinity;
+  for (let i = 0; i < points.length; ) {
+    let j = i;
+    while (j < points.length && points[j].us === points[i].us) j++;
+    const smallest = points[i].bytes;
+    if (smallest < smallestFaster) {
+      for (let k = i; k < j && points[k].bytes === smallest; k++) ids.push(points[k].id);
+      smallestFaster = smallest;
+    }
+    i = j;
+  }
+  return ids;
 }

@@ -86,16 +86,11 @@ export type WriterIo = Pick<typeof fs, "writeSync">;
  */
 export function openResultsWriter(path: string, io: WriterIo = fs): ResultsWriter {
   checkOutputPath(path);
-  let fd: number;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(path, "a+");
-  } catch (e) {
-    throw fileError(e, "write", path);
-  }
-  let open = true;
-  let size = fstatSync(fd).size;
-  const writeWhole = (text: string) => {
+  // Opened at the first line: a run refused before it starts (a busy port) leaves no empty file.
+  let fd: number | undefined;
+  let closed = false;
+  let size = 0;
+  const writeWhole = (fd: number, text: string) => {
     const bytes = Buffer.from(text);
     let done = 0;
     try {
@@ -111,21 +106,33 @@ export function openResultsWriter(path: string, io: WriterIo = fs): ResultsWrite
     }
     size += bytes.length;
   };
-  // A file whose last line was cut (by an older version, or by hand) gets a line break first.
-  if (size > 0) {
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    if (last[0] !== 0x0a) writeWhole("\n");
-  }
+  const open = (): number => {
+    let opened: number;
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      opened = openSync(path, "a+");
+    } catch (e) {
+      throw fileError(e, "write", path);
+    }
+    size = fstatSync(opened).size;
+    // A file whose last line was cut (by an older version, or by hand) gets a line break first.
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(opened, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) writeWhole(opened, "\n");
+    }
+    return opened;
+  };
   return {
     path,
     write(record) {
-      if (!open) throw new UserError(`results file ${path} is closed`);
-      writeWhole(JSON.stringify(record) + "\n");
+      if (closed) throw new UserError(`results file ${path} is closed`);
+      fd ??= open();
+      writeWhole(fd, JSON.stringify(record) + "\n");
     },
     close() {
-      if (open) closeSync(fd);
-      open = false;
+      if (fd !== undefined && !closed) closeSync(fd);
+      closed = true;
     },
   };
 }

@@ -5,7 +5,8 @@
 
 /** Escapes text for HTML or SVG, in element content and in quoted attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Most ids need nothing: testing first spares a new string per call on large runs.
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 /** Font size of chart text, px. */
@@ -37,8 +38,13 @@ function niceStep(span: number, count: number): number {
  * widened to round tick values, onto the pixel range `[from, to]`.
  */
 export function linearScale(values: readonly number[], [from, to]: [number, number], tickCount = 5): Scale {
-  let lo = Math.min(0, ...values);
-  let hi = Math.max(0, ...values);
+  // A loop, not Math.min(...values): spreading 100k values overflows the stack.
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (hi === lo) hi = lo + 1;
   const step = niceStep(hi - lo, tickCount);
   lo = Math.floor(lo / step) * step;

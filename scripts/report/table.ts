@@ -10,6 +10,7 @@ import {
 import { renderPicks } from "./picks.ts";
 import { terminalLines } from "./terminal-text.ts";
 import { capacityText } from "./capacity-section.ts";
+import { styleById } from "./style-index.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -34,7 +35,7 @@ export function tableModel(summaries: BenchSummary[], short = summaries.length >
   const rows = styleOrder(summaries).map((id) => ({
     style: styleLabel(summaries.map((s) => s.styles.find((st) => st.id === id)).find(Boolean), id),
     groups: summaries.map((summary): TableGroup => {
-      const style = summary.styles.find((s) => s.id === id);
+      const style = styleById(summary, id);
       if (!style) return { cells: columns.map(() => NONE) };
       return style.error !== null ? { error: `error: ${style.error}` } : { cells: figureCells(style, short) };
     }),
@@ -77,7 +78,7 @@ export function renderTable(summaries: BenchSummary[]): string {
   for (const row of model.rows) row.groups.forEach((g, r) => "error" in g && fit(r, g.error));
   if (multi) model.runs.forEach((label, r) => fit(r, label));
 
-  const styleWidth = Math.max("style".length, ...model.rows.map((row) => row.style.length));
+  const styleWidth = model.rows.reduce((widest, row) => Math.max(widest, row.style.length), "style".length);
   const line = (first: string, groups: string[]) => [first.padEnd(styleWidth), ...groups].join(sep).trimEnd();
   const group = (g: TableGroup, r: number) =>
     "error" in g ? g.error.padEnd(groupWidth(r)) : g.cells.map((c, i) => c.padStart(widths[r][i])).join(GAP);

@@ -8,6 +8,11 @@
 const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[ -/]*[0-~])?/g;
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Removes whole escape sequences (CSI, OSC, DCS, …), leaving other text as it is. */
+export function stripEscapes(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, "");
+}
+
 /** One line of untrusted text for the terminal: escape sequences and control characters removed, tabs and line breaks as spaces. */
 export function terminalText(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, "").replace(/[\t\r\n]/g, " ").replace(CONTROL, "");

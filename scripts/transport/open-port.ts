@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
 import { SerialTransport } from "./serial.ts";
@@ -28,6 +29,16 @@ export function parsePort(spec: string | undefined, board: BoardProfile, env = p
   }
   if (/^[a-z]+:\/\//i.test(s)) throw new UserError(`unsupported port "${s}"; use a serial device, tcp://host[:port], emu or virtual`);
   return { kind: "serial", path: s };
+}
+
+/**
+ * Checks what can be checked of a port without opening it: a serial device must exist. Called
+ * before a build, so a missing board is reported at once, not after the bundle is built.
+ */
+export function checkPortExists(spec: PortSpec): void {
+  if (spec.kind === "serial" && !existsSync(spec.path)) {
+    throw new UserError(`serial port ${spec.path} not found (is the board plugged in?)`);
+  }
 }
 
 /** Creates the transport for a port spec. */
