@@ -9,6 +9,7 @@ import { UserError } from "../errors.ts";
 import { renderHtml } from "./html.ts";
 import { readResultsFile, splitRuns } from "./results-file.ts";
 import { renderTable } from "./table.ts";
+import { capacityText } from "./capacity-section.ts";
 
 /** Options of {@link runReport}. */
 export interface ReportOptions {
@@ -39,7 +40,7 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
     if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
     summaries.push(...splitRuns(lines).map(summarize));
   }
-  out.write(renderTable(summaries));
+  out.write(renderTable(summaries) + capacityText(summaries));
   if (options.html) {
     await mkdir(dirname(options.html), { recursive: true });
     await writeFile(options.html, renderHtml(summaries));

@@ -7,7 +7,6 @@ import {
   FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY, VIRTUAL_LABEL,
   figureCells, runDetails, runLabels, styleOrder,
 } from "./format.ts";
-import { capacityText } from "./capacity-section.ts";
 import { emuLabel } from "./emu-label.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
@@ -87,5 +86,5 @@ export function renderTable(summaries: BenchSummary[]): string {
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
   const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} within the empty loop's noise` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
-  return out.join("\n") + "\n" + capacityText(summaries);
+  return out.join("\n") + "\n";
 }
