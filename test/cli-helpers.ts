@@ -50,17 +50,20 @@ export async function warmBuildCache(boardId: string): Promise<void> {
   const env = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE };
   const { cachedBuild } = await import("../scripts/build/build-cache.ts");
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  await cachedBuild(["bundle", entry, board, undefined], () => buildBundle(entry, board), env);
+  await cachedBuild(["bundle", entry, board, undefined, {}], () => buildBundle(entry, board), env);
   await cachedBuild(["core", board], () => coreBytes(board), env);
 }
 
-/** Environment for the CLI: no $ESPRUINO_PORT or $ESPRUINO_BOARD from the caller's shell, no debug stacks. */
+/** Environment for the CLI: no $ESPRUINO_PORT, $ESPRUINO_BOARD or emulator from the caller's shell, no debug stacks. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE, ...extra };
   delete env.ESPRUINO_PORT;
   delete env.ESPRUINO_BOARD;
   delete env.THINCALL_DEBUG;
   if (!("THINCALL_REPLY_TIMEOUT_MS" in extra)) delete env.THINCALL_REPLY_TIMEOUT_MS;
+  // Nor the caller's Espruino emulator: without a board, `bench` would pick it (scripts/emu/default-port.ts).
+  if (!("ESPRUINO_EMU" in extra)) delete env.ESPRUINO_EMU;
+  if (!("XDG_CACHE_HOME" in extra)) env.XDG_CACHE_HOME = join(tmpdir(), "thincall-test-no-cache");
   return env;
 }
 

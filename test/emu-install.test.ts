@@ -65,7 +65,7 @@ describe("thincall emu install", () => {
     serveGenuine("/emu");
     const dir = join(tmp.dir, "cache-ok");
     const log = sink();
-    const files = await installEmulator({ from: `${base}/emu/`, dir, log: log.stream, tty: false });
+    const files = await installEmulator({ from: `${base}/emu/`, dir, log: log.stream, out: log.stream, tty: false });
     assert.deepEqual(files.map((f) => f.name), EMU_FILES.map((f) => f.name));
     for (const f of files) {
       const local = readFileSync(join(emuDir, f.name));
@@ -83,6 +83,8 @@ describe("thincall emu install", () => {
     const xdg = join(tmp.dir, "xdg");
     const r = await runCli(["emu", "install", "--from", `${base}/ide/emu/emulator_banglejs2.js`], { env: { XDG_CACHE_HOME: xdg, ESPRUINO_EMU: "" }, timeoutMs: 60000 });
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^emulator_banglejs2\.js  \d+ bytes  sha256 [0-9a-f]{64}$/m, "size and sha256 on stdout");
+    assert.match(r.stderr, /emulator_banglejs2\.js: \d+ KB/, "progress on stderr");
     assert.equal(emuCacheDir({ XDG_CACHE_HOME: xdg }), join(xdg, "thincall", "emu"));
     const found = findEmulator({ XDG_CACHE_HOME: xdg });
     assert.equal(found?.from, "cache");
@@ -96,7 +98,7 @@ describe("thincall emu install", () => {
     serveGenuine("/cut", (name, body) => (name === EMU_FILES[0].name ? body.subarray(0, body.length - 5000) : body));
     const dir = join(tmp.dir, "cache-cut");
     await assert.rejects(
-      installEmulator({ from: `${base}/cut/`, dir, log: sink().stream }),
+      installEmulator({ from: `${base}/cut/`, dir, log: sink().stream, out: sink().stream }),
       (e: unknown) => e instanceof UserError && /emulator_banglejs2\.js is corrupt: it ends early/.test(e.message) && !e.message.includes("\n"),
     );
     assert.equal(findEmulator({ XDG_CACHE_HOME: join(tmp.dir, "nowhere") }), undefined);
@@ -107,7 +109,7 @@ describe("thincall emu install", () => {
     const fake = Buffer.from("console.log('hello');\n".repeat(60000));
     routes = new Map(EMU_FILES.map((f) => [`/wrong/${f.name}`, fake]));
     await assert.rejects(
-      installEmulator({ from: `${base}/wrong/`, dir: join(tmp.dir, "cache-wrong"), log: sink().stream }),
+      installEmulator({ from: `${base}/wrong/`, dir: join(tmp.dir, "cache-wrong"), log: sink().stream, out: sink().stream }),
       (e: unknown) => e instanceof UserError && /emulator_banglejs2\.js is not the Espruino interpreter \(emscripten\)/.test(e.message),
     );
   });

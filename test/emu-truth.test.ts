@@ -15,6 +15,9 @@ import { killAllCli, ROOT, runCli, tempDir } from "./cli-helpers.ts";
 const skip = process.env.ESPRUINO_EMU ? false : "ESPRUINO_EMU is not set (path to the Espruino emulator's folder): skipping the truth tier on the emulator";
 if (skip) process.stdout.write(`# notice: ${skip}\n`);
 
+/** The CLI sees the emulator only when given it (cli-helpers' cliEnv drops it otherwise). */
+const EMU_ENV = { ESPRUINO_EMU: process.env.ESPRUINO_EMU ?? "" };
+
 const tmp = tempDir();
 after(() => {
   killAllCli();
@@ -23,7 +26,7 @@ after(() => {
 
 /** Runs a program on the emulator for `seconds` and returns its console lines. */
 async function flashOnEmu(file: string, seconds: number, to: "ram" | "flash" = "ram"): Promise<string[]> {
-  const r = await runCli(["flash", file, "--port", "emu", "--to", to, "--timeout", String(seconds)], { timeoutMs: 120000 });
+  const r = await runCli(["flash", file, "--port", "emu", "--to", to, "--timeout", String(seconds)], { timeoutMs: 120000, env: EMU_ENV });
   assert.equal(r.code, 0, r.stderr);
   return r.stdout.split("\n").map((l) => l.replace(/\r$/, ""));
 }
@@ -67,7 +70,7 @@ describe("truth tier: the Espruino emulator", { skip, concurrency: 1 }, () => {
 
   test("a short bench: engine espruino, 14-byte JsVars, and varsPerObject equal to the independent count", async () => {
     const out = tmp.path("emu.jsonl");
-    const r = await runCli(["bench", "--port", "emu", "--quick", "--json", "--out", out], { timeoutMs: 600000 });
+    const r = await runCli(["bench", "--port", "emu", "--quick", "--json", "--out", out], { timeoutMs: 600000, env: EMU_ENV });
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout) as BenchSummary;
     assert.equal(s.engine, "espruino");

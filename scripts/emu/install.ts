@@ -15,8 +15,10 @@ export interface InstallOptions {
   from?: string;
   /** Folder to install into. @default {@link emuCacheDir}() */
   dir?: string;
-  /** Progress and results. @default process.stderr */
+  /** Progress. @default process.stderr */
   log?: NodeJS.WritableStream;
+  /** Each file's size and sha256, and where they went. @default process.stdout */
+  out?: NodeJS.WritableStream;
   /** Whether `log` is a terminal (progress redrawn in place). @default log.isTTY */
   tty?: boolean;
   /** The HTTP client. @default globalThis.fetch */
@@ -82,6 +84,7 @@ export async function installEmulator(options: InstallOptions = {}): Promise<Ins
   const from = options.from ?? DEFAULT_EMU_URL;
   const dir = options.dir ?? emuCacheDir();
   const log = options.log ?? process.stderr;
+  const out = options.out ?? process.stdout;
   const tty = options.tty ?? (log as NodeJS.WriteStream).isTTY === true;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const progress = (line: string, final: boolean) => log.write(tty ? `\r\x1b[K${line}${final ? "\n" : ""}` : `${line}\n`);
@@ -108,7 +111,7 @@ export async function installEmulator(options: InstallOptions = {}): Promise<Ins
   if (problem) throw new UserError(`not installed: ${problem.replace(/\.part\b/, "")}`);
   for (const s of staged) renameSync(s.tmp, s.path);
   writeFileSync(join(dir, "installed.json"), JSON.stringify({ installedAt: new Date().toISOString(), files: staged.map((s) => s.file) }, null, 2) + "\n");
-  for (const s of staged) log.write(`${s.file.name}  ${s.file.bytes} bytes  sha256 ${s.file.sha256}\n`);
-  log.write(`installed the Espruino emulator in ${dir} (${basename(sources[0])} and its glue; MPL-2.0, from espruino/EspruinoWebIDE)\n`);
+  for (const s of staged) out.write(`${s.file.name}  ${s.file.bytes} bytes  sha256 ${s.file.sha256}\n`);
+  out.write(`installed the Espruino emulator in ${dir} (${basename(sources[0])} and its glue; MPL-2.0, from espruino/EspruinoWebIDE)\n`);
   return staged.map((s) => s.file);
 }

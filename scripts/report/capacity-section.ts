@@ -6,6 +6,7 @@ import { loadAllBoards, type BoardProfile } from "../boards/profile.ts";
 import type { BenchSummary } from "../bench/schema.ts";
 import { capacityRefusal, renderCapacityTable, type CapacityRun } from "./capacity.ts";
 import { capacityChart } from "./chart-capacity.ts";
+import { escapeXml } from "./svg.ts";
 
 /** Styles that keep their objects in typed arrays: they cost bytes, not JsVars (see capacity.ts). */
 export const FLAT_STYLES: readonly string[] = ["thin.packed"];
@@ -37,7 +38,7 @@ export function capacityHtml(summaries: readonly BenchSummary[], boards: readonl
   if (!run) return "";
   return (
     `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
-    `<p>From the JsVars per object of the ${run.board} run: each board profile's free JsVars after boot, less the ` +
+    `<p>From the JsVars per object of the ${escapeXml(run.board)} run: each board profile's free JsVars after boot, less the ` +
     `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
     `<figure>${capacityChart(run, boards)}</figure></section>`
   );
