@@ -67,6 +67,8 @@ interface PageSetup {
 async function openPage(setup: PageSetup): Promise<{ page: Page; bridge: BoardBridge }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  // A loaded 2-core machine builds the bench slowly; the page's own deadlines are what is tested.
+  page.setDefaultTimeout(180_000);
   page.on("pageerror", (e) => process.stderr.write(`page error: ${e.message}\n`));
   await page.addInitScript({ content: WATCH_STATES });
   if (setup.fakeOptions) await page.addInitScript({ content: `window.__tcFakeOptions = ${JSON.stringify(setup.fakeOptions)};` });
