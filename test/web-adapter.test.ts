@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { join } from "node:path";
+import { loadAllBoards } from "../scripts/boards/profile.ts";
 import { latin1Base64 } from "../scripts/console/upload.ts";
 import { commonJsToEsm, looksCommonJs } from "../scripts/web/commonjs-plugin.ts";
 import { tapEvents } from "../scripts/web/page/event-tap.ts";
@@ -109,6 +110,10 @@ test("boards whose console is Bluetooth LE default to Web Bluetooth", () => {
   assert.equal(defaultLink({ console: { kind: "usb-cdc" } as never }), "serial");
   assert.equal(defaultLink({ console: { kind: "ble" } as never }), "bluetooth");
   assert.equal(defaultLink({ console: { kind: "bluetooth" } as never }), "bluetooth");
+  // The shipped profiles: Espruino's own Bluetooth boards get Web Bluetooth, the rest Web Serial.
+  const ble = loadAllBoards().filter((b) => defaultLink(b) === "bluetooth").map((b) => b.id);
+  assert.deepEqual(ble.sort(), loadAllBoards().filter((b) => b.console.kind === "bluetooth").map((b) => b.id).sort());
+  assert.ok(ble.includes("puckjs"), `Bluetooth boards: ${ble.join(", ")}`);
 });
 
 test("CommonJS modules become ES modules with their requires as imports", async () => {

@@ -67,6 +67,8 @@ interface PageSetup {
 async function openPage(setup: PageSetup): Promise<{ page: Page; bridge: BoardBridge }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  // A loaded 2-core machine builds the bench slowly; the page's own deadlines are what is tested.
+  page.setDefaultTimeout(180_000);
   page.on("pageerror", (e) => process.stderr.write(`page error: ${e.message}\n`));
   await page.addInitScript({ content: WATCH_STATES });
   if (setup.fakeOptions) await page.addInitScript({ content: `window.__tcFakeOptions = ${JSON.stringify(setup.fakeOptions)};` });
@@ -84,6 +86,21 @@ async function finish(page: Page, bridge: BoardBridge): Promise<void> {
 }
 
 const state = (page: Page) => page.evaluate(() => document.body.dataset.state);
+
+/**
+ * Polls `check` from Node until it holds: with fake timers installed in the page,
+ * `waitForFunction`'s animation-frame polling never fires.
+ */
+async function until(check: () => Promise<boolean>, what: string, ms = 240_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const reachState = (page: Page, states: string[]) =>
+  until(async () => states.includes((await state(page)) ?? ""), `state ${states.join(" or ")}`);
 const settled = (page: Page) => page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state ?? ""), null, { timeout: 240_000 });
 const tableRows = (page: Page) =>
   page.$$eval("table#results tbody tr", (rows) => rows.map((r) => Array.from(r.querySelectorAll("td"), (td) => td.textContent ?? "")));
@@ -278,12 +295,12 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     try {
       await page.click("#run");
       // The first round trip is on its way: its deadline is armed in the page's (fake) clock.
-      await page.waitForFunction(() => document.body.dataset.state === "uploading");
-      while (!bridge.sent.join("").includes('"TC"+"SYNC')) await new Promise((r) => setTimeout(r, 20));
+      await reachState(page, ["uploading"]);
+      await waitFor(() => bridge.sent.some((d) => /SYNC/.test(d)), 120_000, "the first round trip");
       await page.clock.fastForward(9_000);
       assert.equal(await state(page), "uploading", "still waiting before the deadline");
       await page.clock.fastForward(1_100);
-      await settled(page);
+      await reachState(page, ["done", "error"]);
       assert.equal(await state(page), "error");
       assert.match((await page.textContent("#message")) ?? "", /no answer from the board within 10 s \(waiting for the REPL\)/);
     } finally {
@@ -295,9 +312,13 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     const { page, bridge } = await openPage({ fake: "bluetooth", query: "board=virtual&link=bluetooth", fakeOptions: { noService: true }, clock: true });
     try {
       await page.click("#run");
-      await page.waitForFunction(() => (window as unknown as { __tcFakeLog: string[][] }).__tcFakeLog.some(([op]) => op === "getPrimaryService"));
+      // The library has asked for the service, so the adapter's deadline is armed.
+      await until(
+        () => page.evaluate(() => (window as unknown as { __tcFakeLog: string[][] }).__tcFakeLog.some(([op]) => op === "getPrimaryService")),
+        "the library to ask for the Nordic UART service",
+      );
       await page.clock.fastForward(10_100);
-      await settled(page);
+      await reachState(page, ["done", "error"]);
       assert.equal(await state(page), "error");
       assert.match((await page.textContent("#message")) ?? "", /connected but the link did not start within 10 s \(no Nordic UART service\?\)/);
     } finally {
