@@ -60,9 +60,12 @@ export const funcOnce: <D extends object, F extends InlineFn<D>>(d: D, fn: F) =>
 
 /**
  * The shared function a spent {@link FuncOnce} holds: one for all objects, so spending allocates
- * nothing. A bound `fail` (shorter than a function wrapping it).
+ * nothing. A declaration, not `fail.bind(...)`: a call at module level is a side effect to a
+ * bundler, so the bound version was kept in every bundle that imported the core.
  */
-const spent: () => never = fail.bind(0 as never, "FuncOnce called twice");
+function spent(): never {
+  return fail("FuncOnce called twice");
+}
 
 /**
  * Calls the function of a {@link FuncOnce} with `this` = `x`, after swapping `x.f` for a shared

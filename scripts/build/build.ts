@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
@@ -55,13 +56,13 @@ export function sizeBudget(): SizeBudget {
 }
 
 /**
- * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
- * board, without the export statement a library build adds.
+ * Bytes of a library bundle of `input`, minified as bundled for the board, without the export
+ * statement a library build adds.
  */
-export async function coreBytes(board: BoardProfile): Promise<number> {
+async function libraryBytes(input: string, board: BoardProfile): Promise<number> {
   const bundle = await rollup({
-    input: join(PACKAGE_ROOT, "src", "index.ts"),
-    plugins: thincall({ board, library: true, entry: join(PACKAGE_ROOT, "src", "index.ts") }),
+    input,
+    plugins: thincall({ board, library: true, entry: input }),
     logLevel: "silent",
   });
   try {
@@ -71,6 +72,54 @@ export async function coreBytes(board: BoardProfile): Promise<number> {
   } finally {
     await bundle.close();
   }
+}
+
+/**
+ * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
+ * board, without the export statement a library build adds.
+ */
+export async function coreBytes(board: BoardProfile): Promise<number> {
+  return libraryBytes(join(PACKAGE_ROOT, "src", "index.ts"), board);
+}
+
+/**
+ * The core's parts, each a set of exports a program may import alone: what a bundle carries when
+ * it imports only that part. `func + trait + tagTable` is a part of its own because the issue
+ * budgets it as one.
+ */
+export const CORE_PARTS: { readonly [part: string]: readonly string[] } = {
+  func: ["func"],
+  "func (all four)": ["func", "funcMut", "funcOnce", "callOnce"],
+  trait: ["trait"],
+  make: ["make"],
+  tagTable: ["tagTable"],
+  tag: ["tag"],
+  "func + trait + tagTable": ["func", "trait", "tagTable"],
+  "packed (packed, packType, packOrder)": ["packed", "packType", "packOrder"],
+  packPush: ["packPush"],
+  packPop: ["packPop"],
+  packAt: ["packAt"],
+  "packed store (all)": ["packed", "packType", "packOrder", "packPush", "packPop", "packAt"],
+};
+
+/**
+ * Bytes of each part of the core ({@link CORE_PARTS}), measured like {@link coreBytes}: a bundle
+ * of an entry that re-exports only that part, so tree-shaking decides what it carries.
+ */
+export async function corePartBytes(board: BoardProfile): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), "thincall-parts-"));
+  const index = join(PACKAGE_ROOT, "src", "index.ts").replace(/\.ts$/, "");
+  const sizes: Record<string, number> = {};
+  try {
+    for (const [part, names] of Object.entries(CORE_PARTS)) {
+      const entry = join(dir, `${part.replace(/[^a-z]+/gi, "-")}.ts`);
+      writeFileSync(entry, `export { ${names.join(", ")} } from ${JSON.stringify(index)};\n`);
+      sizes[part] = await libraryBytes(entry, board);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return sizes;
 }
 
 /** Where bundles go: thincall's own `dist/` for its firmware, `./dist` for a user's entries. */
