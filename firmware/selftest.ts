@@ -169,7 +169,7 @@ function main(): void {
       if (caps[caps.length - 1] !== p.rect.w.length) caps.push(p.rect.w.length);
     }
     for (i = 0; i < 300; i++) if (packAt(p.rect, i, "w") !== i) ok = false;
-    return ok && caps.slice(0, 5).join() === "4,10,19,32,52" && caps.length <= 13 && p.s.T.length < 455 ? true : "caps " + caps.join() + " contents " + ok;
+    return ok && caps.slice(0, 5).join() === "4,9,15,22,31" && caps.length <= 15 && p.s.T.length < 380 ? true : "caps " + caps.join() + " contents " + ok;
   });
   check("packed checks", function () {
     var p = shapes(), s = p.s;

@@ -7,12 +7,12 @@ import type { Packed, PackedType, Schema, Values } from "./packed-store";
 import { put } from "./packed-write";
 
 /**
- * `a` if it has a slot `n`, else a copy of it 1.5× longer plus 4 (zero-filled past the copy), so
+ * `a` if it has a slot `n`, else a copy of it 1.25× longer plus 4 (zero-filled past the copy), so
  * N pushes make O(log N) allocations.
  */
 function room(a: any, n: number): any {
   if (n < a.length) return a;
-  (n = new a.constructor(n + (n >> 1) + 4)).set(a);
+  (n = new a.constructor(n + (n >> 2) + 4)).set(a);
   return n;
 }
 

@@ -13,8 +13,8 @@
  *   capacity >= s.n). The k-th object is object `j` of type `s.Y[s.T[k]]`, where `j` counts the
  *   earlier tags equal to it: the insertion-order loop keeps that count in each type's cursor.
  * - Tags are the types' indexes in `s.Y`, in registration order: at most 256 types (tags are bytes).
- * - Growth: a full column or tag array is replaced by a copy 1.5× its length plus 4: N pushes make
- *   O(log N) allocations, and the spare capacity stays under half (RAM is counted with it).
+ * - Growth: a full column or tag array is replaced by a copy 1.25× its length plus 4: N pushes make
+ *   O(log N) allocations, and the spare capacity stays under a quarter (RAM is counted with it).
  *   Columns are replaced on growth: re-read `y.w` after a push.
  *
  * Why this shape (measured on Espruino 2v29, see docs/core.md): a method reading

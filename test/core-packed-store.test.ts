@@ -117,7 +117,7 @@ test("grouped loop: one batch call per type over whole columns (zero past the co
   assert.equal(sum, want + 3);
 });
 
-test("growth: columns and tags grow 1.5× plus 4, so N pushes make O(log N) allocations", () => {
+test("growth: columns and tags grow 1.25× plus 4, so N pushes make O(log N) allocations", () => {
   const { s, rect } = store();
   const caps: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -125,9 +125,9 @@ test("growth: columns and tags grow 1.5× plus 4, so N pushes make O(log N) allo
     if (caps[caps.length - 1] !== rect.w.length) caps.push(rect.w.length);
     assert.equal(rect.h.length, rect.w.length);
   }
-  assert.deepEqual(caps.slice(0, 6), [4, 10, 19, 32, 52, 82]);
-  assert.ok(caps.length <= 2 + Math.ceil(Math.log(1000) / Math.log(1.5)), `${caps.length} allocations`);
-  assert.ok(s.T.length < 1.5 * 1000 + 5);
+  assert.deepEqual(caps.slice(0, 6), [4, 9, 15, 22, 31, 42]);
+  assert.ok(caps.length <= 2 + Math.ceil(Math.log(1000) / Math.log(1.25)), `${caps.length} allocations`);
+  assert.ok(s.T.length < 1.25 * 1000 + 5);
   for (let i = 0; i < 1000; i++) assert.equal(rect.w[i], i);
 });
 
@@ -277,10 +277,10 @@ test("property: random push, pop and set match a plain-array model", () => {
             const col = y[f] as ArrayLike<number>;
             assert.deepEqual(Array.from(col).slice(0, y.n), mine.map((m) => m.v[f]));
             assert.ok(Array.from(col).slice(y.n).every((x) => x === 0), "zero past the count");
-            assert.ok(col.length < 1.5 * y.n + 5, `capacity ${col.length} for ${y.n}`);
+            assert.ok(col.length < 1.25 * y.n + 5, `capacity ${col.length} for ${y.n}`);
           }
         });
-        assert.ok(s.T.length < 1.5 * s.n + 5);
+        assert.ok(s.T.length < 1.25 * s.n + 5);
         // The insertion-order loop visits every object once, in order.
         let want = 0;
         for (const m of model) want += m.t === 2 ? m.v.r : m.t === 3 ? m.v.x * m.v.k : (m.v.w * m.v.h) / (m.t ? 2 : 1);
