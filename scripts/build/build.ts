@@ -48,6 +48,8 @@ export interface SizeBudget {
   coreBytes: number;
   /** Most bytes any firmware bundle may take. */
   bundleBytes: number;
+  /** Goals for parts of the core ({@link CORE_PARTS} names); over one, builds warn. */
+  partGoalBytes?: { readonly [part: string]: number };
 }
 
 /** Reads the checked size budget. */
@@ -60,6 +62,11 @@ export function sizeBudget(): SizeBudget {
  * statement a library build adds.
  */
 async function libraryBytes(input: string, board: BoardProfile): Promise<number> {
+  return Buffer.byteLength(await libraryCode(input, board));
+}
+
+/** The code of a library bundle of `input`, minified for the board, without its export statement. */
+async function libraryCode(input: string, board: BoardProfile): Promise<string> {
   const bundle = await rollup({
     input,
     plugins: thincall({ board, library: true, entry: input }),
@@ -67,8 +74,7 @@ async function libraryBytes(input: string, board: BoardProfile): Promise<number>
   });
   try {
     const { output } = await bundle.generate({ format: "es" });
-    const code = output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "");
-    return Buffer.byteLength(code.trim());
+    return output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "").trim();
   } finally {
     await bundle.close();
   }
@@ -89,36 +95,34 @@ export async function coreBytes(board: BoardProfile): Promise<number> {
  */
 export const CORE_PARTS: { readonly [part: string]: readonly string[] } = {
   func: ["func"],
-  "func (all four)": ["func", "funcMut", "funcOnce", "callOnce"],
   trait: ["trait"],
-  make: ["make"],
   tagTable: ["tagTable"],
-  tag: ["tag"],
   "func + trait + tagTable": ["func", "trait", "tagTable"],
-  "packed (packed, packType, packOrder)": ["packed", "packType", "packOrder"],
-  packPush: ["packPush"],
-  packPop: ["packPop"],
-  packAt: ["packAt"],
-  "packed store (all)": ["packed", "packType", "packOrder", "packPush", "packPop", "packAt"],
+  "inline fn (func, funcMut, funcOnce, callOnce)": ["func", "funcMut", "funcOnce", "callOnce"],
+  "vtable (trait, make)": ["trait", "make"],
+  "tag table (tagTable, tag)": ["tagTable", "tag"],
+  "packed store (packed, packType, packOrder, packPush, packPop, packAt)": ["packed", "packType", "packOrder", "packPush", "packPop", "packAt"],
 };
 
 /**
- * Bytes of each part of the core ({@link CORE_PARTS}), measured like {@link coreBytes}: a bundle
- * of an entry that re-exports only that part, so tree-shaking decides what it carries.
+ * The minified code a bundle carries when it imports only `names` from the core: an entry that
+ * re-exports them, so tree-shaking decides what comes along.
  */
-export async function corePartBytes(board: BoardProfile): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), "thincall-parts-"));
-  const index = join(PACKAGE_ROOT, "src", "index.ts").replace(/\.ts$/, "");
-  const sizes: Record<string, number> = {};
+export async function corePartCode(names: readonly string[], board: BoardProfile): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "thincall-part-"));
+  const entry = join(dir, "part.ts");
+  writeFileSync(entry, `export { ${names.join(", ")} } from ${JSON.stringify(join(PACKAGE_ROOT, "src", "index"))};\n`);
   try {
-    for (const [part, names] of Object.entries(CORE_PARTS)) {
-      const entry = join(dir, `${part.replace(/[^a-z]+/gi, "-")}.ts`);
-      writeFileSync(entry, `export { ${names.join(", ")} } from ${JSON.stringify(index)};\n`);
-      sizes[part] = await libraryBytes(entry, board);
-    }
+    return await libraryCode(entry, board);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Bytes of each part of the core ({@link CORE_PARTS}), measured by {@link corePartCode}. */
+export async function corePartBytes(board: BoardProfile): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const [part, names] of Object.entries(CORE_PARTS)) sizes[part] = Buffer.byteLength(await corePartCode(names, board));
   return sizes;
 }
 
