@@ -3,7 +3,7 @@
  * `PASS <name>` / `FAIL <name>: <msg>` per check, then `SELFTEST <passed>/<total>`.
  * Mirrors test/core-*.test.ts, so the same behaviours are checked on Node and on Espruino.
  */
-import { callOnce, func, funcMut, funcOnce, make, PackedStore, tag, tagTable, trait } from "../src/index";
+import { callOnce, func, funcMut, funcOnce, make, packAt, packed, packOrder, packPop, packPush, packType, tag, tagTable, trait } from "../src/index";
 
 var passed = 0;
 var total = 0;
@@ -79,7 +79,7 @@ function main(): void {
     grow(self: object, k: number): void;
     describe(self: object): string;
   }
-  const Shape = trait<ShapeMethods>()(["area", "grow", "describe"], { describe: function () { return "shape"; } });
+  const Shape = trait<ShapeMethods>()({ describe: function () { return "shape"; } });
   const RectVT = Shape.impl({
     area: function (r: Dims) { return r.w * r.h; },
     grow: function (r: Dims, k: number) { r.w *= k; r.h *= k; },
@@ -90,114 +90,115 @@ function main(): void {
     describe: function () { return "circle"; },
   });
 
-  check("trait slot", function () {
-    return eq(Shape.slot.area + "," + Shape.slot.grow + "," + Shape.slot.describe, "0,1,2");
-  });
   check("trait impl", function () {
-    return eq(Array.isArray(RectVT) + "," + RectVT.length + "," + RectVT[2]({}) + "," + CircVT[2]({}), "true,3,shape,circle");
+    return eq(Object.keys(RectVT).sort().join() + "," + RectVT.describe({}) + "," + CircVT.describe({}), "area,describe,grow,shape,circle");
   });
-  check("vtable make", function () {
-    var a = Shape.make({ w: 2, h: 3 }, RectVT), b = make({ r: 2 }, CircVT);
-    a.v[1](a, 2);
-    return eq(a.v[Shape.slot.area](a) + b.v[0](b) + "," + Object.keys(a).join(), "36,w,h,v");
+  check("vtable make + for-of", function () {
+    var xs = [make({ w: 2, h: 3 }, RectVT), make({ r: 2 }, CircVT)], s = 0, o;
+    xs[0].v.grow(xs[0], 2);
+    for (o of xs) s += o.v.area(o);
+    return eq(s + "," + Object.keys(xs[0]).join(), "36,w,h,v");
   });
 
   const T = tagTable([RectVT, CircVT]);
   check("tag table", function () {
-    var o = tag({ w: 2, h: 3 }, T, RectVT), c = tag({ r: 1 }, T, CircVT);
-    return eq(o.t + c.t + T[o.t][0](o) + T[c.t][0](c), 10);
-  });
-  check("tag unknown", function () {
-    return throws(function () { tag({}, T, [] as any); }, "unknown vtable");
+    var xs = [tag({ w: 2, h: 3 }, 0), tag({ r: 1 }, 1)], A = T.area, s = 0, o;
+    for (o of xs) s += A[o.t](o);
+    return eq(Object.keys(T).join() + "," + xs[1].t + "," + s, Object.keys(RectVT).join() + ",1,9");
   });
 
-  type S = PackedStore;
-  const P = trait<{ area(s: S, o: number): number; grow(s: S, o: number, k: number): void }>()(["area", "grow"]);
-  const PRect = P.impl({
-    area: function (s, o) { var f = s.f32; return f[o >> 2] * f[(o >> 2) + 1]; },
-    grow: function (s, o, k) { var f = s.f32; f[o >> 2] *= k; f[(o >> 2) + 1] *= k; },
-  });
-  const PDot = P.impl({
-    area: function (s, o) { return s.u8[o]; },
-    grow: function (s, o, k) { s.u8[o] *= k; },
-  });
+  /** Two f32 types and a u8 type, as the bench's rect and tri plus a byte-sized one. */
+  function shapes() {
+    var s = packed();
+    var rect = packType(s, { w: Float32Array, h: Float32Array }, {
+      area: function () { return this.w[this.i] * this.h[this.i++]; },
+      sum: function () { return E.convolve(this.w, this.h, 0); },
+    });
+    var tri = packType(s, { w: Float32Array, h: Float32Array }, {
+      area: function () { return this.w[this.i] * this.h[this.i++] / 2; },
+      sum: function () { return E.convolve(this.w, this.h, 0) / 2; },
+    });
+    var dot = packType(s, { r: Uint8Array }, {
+      area: function () { return this.r[this.i++]; },
+      sum: function () { var t = 0, x; for (x of this.r) t += x; return t; },
+    });
+    return { s: s, rect: rect, tri: tri, dot: dot };
+  }
 
-  check("packed layout", function () {
-    var s = new PackedStore();
-    var t = s.type({ a: "u8", b: "f64", c: "i16", d: "u8", e: "u32" }, []);
-    return eq(JSON.stringify(t.at) + t.z + t.a, '{"a":0,"b":8,"c":16,"d":18,"e":20}248');
+  check("packed segments", function () {
+    var p = shapes();
+    packPush(p.s, p.rect, { w: 2, h: 3 });
+    packPush(p.s, p.dot, { r: 7 });
+    packPush(p.s, p.tri, { w: 4, h: 5 });
+    packPush(p.s, p.rect, { w: 1, h: 1 });
+    return eq(Object.keys(p.rect).join() + "," + [p.rect.n, p.tri.n, p.dot.n, p.s.n, p.rect.w[1], p.dot.r[0]].join(),
+      "i,w,h,area,sum,n,t,of,2,1,1,4,1,7");
   });
-  check("packed push/align", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect), d = s.type({ r: "u8" }, PDot);
-    s.push(d, { r: 1 });
-    s.push(r, { w: 2, h: 3 });
-    s.push(d, { r: 4 });
-    s.push(d, { r: 5 });
-    s.push(r, { w: 1, h: 1 });
-    return eq([s.O[0], s.O[1], s.O[2], s.O[3], s.O[4], s.T[1], s.length].join(), "0,4,12,13,16,0,5");
+  check("packed insertion order", function () {
+    var p = shapes(), i, Y = p.s.Y, t, sum = 0, tags = "";
+    for (i = 0; i < 10; i++) {
+      if (i % 3 == 2) packPush(p.s, p.dot, { r: i });
+      else packPush(p.s, i & 1 ? p.tri : p.rect, { w: i, h: 2 });
+    }
+    for (var pass = 0; pass < 2; pass++) {
+      sum = 0;
+      tags = "";
+      for (t of packOrder(p.s)) { tags += t; sum += Y[t].area(); }
+    }
+    return eq(tags + "," + sum, "0121020121,55");
   });
-  check("packed get/set/call", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect), d = s.type({ r: "u8" }, PDot);
-    s.push(r, { w: 2.5, h: 4 });
-    s.push(d, { r: 7 });
-    s.set(0, "h", 8);
-    s.call(1, P.slot.grow, 2);
-    return eq(s.get(0, "w") + "," + s.call(0, P.slot.area) + "," + s.get(1, "r"), "2.5,20,14");
-  });
-  check("packed hot loop", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect), d = s.type({ r: "u8" }, PDot);
-    for (var i = 0; i < 10; i++) i & 1 ? s.push(d, { r: i }) : s.push(r, { w: i, h: 2 });
-    var V = s.V, Tg = s.T, O = s.O, sum = 0;
-    for (i = 0; i < s.length; i++) sum += V[Tg[i]][0](s, O[i]);
-    return eq(sum, 40 + 25);
+  check("packed grouped (E.convolve)", function () {
+    var p = shapes(), i, y, sum = 0;
+    for (i = 0; i < 9; i++) packPush(p.s, (i & 1 ? p.tri : p.rect) as typeof p.rect, { w: 1 + (i % 7), h: 2 + (i % 5) });
+    packPush(p.s, p.dot, { r: 3 });
+    for (y of p.s.Y) sum += y.sum();
+    return eq(sum, 96 + 3);
   });
   check("packed pop", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect), d = s.type({ r: "u8" }, PDot);
-    s.push(r, { w: 1, h: 1 });
-    s.push(d, { r: 3 });
-    var t = s.pop();
-    s.push(d, { r: 4 });
-    var msg = throws(function () { s.pop(); s.pop(); s.pop(); }, "index -1 out of range");
-    return msg !== true ? msg : eq(t + "," + s.length, "1,0");
+    var p = shapes();
+    packPush(p.s, p.rect, { w: 2, h: 3 });
+    packPush(p.s, p.dot, { r: 4 });
+    var t = packPop(p.s), u = packPop(p.s);
+    var m = throws(function () { packPop(p.s); }, "empty");
+    return m !== true ? m : eq([t, u, p.s.n, p.dot.r[0], p.rect.w[0]].join(), "2,0,0,0,0");
   });
   check("packed growth", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect), d = s.type({ r: "u8" }, PDot);
-    var bufs = 0, last: any = null, ok = true, i;
+    var p = shapes(), caps = [] as number[], i, ok = true;
     for (i = 0; i < 300; i++) {
-      if (i % 3) s.push(r, { w: i, h: 1 });
-      else s.push(d, { r: i & 255 });
-      if (s.b !== last) { bufs++; last = s.b; }
-      if ((s.b.byteLength & (s.b.byteLength - 1)) || (s.O.length & (s.O.length - 1))) ok = false;
+      packPush(p.s, p.rect, { w: i, h: 1 });
+      if (caps[caps.length - 1] !== p.rect.w.length) caps.push(p.rect.w.length);
     }
-    for (i = 0; i < 300; i++) if (s.get(i, i % 3 ? "w" : "r") !== (i % 3 ? i : i & 255)) ok = false;
-    // One allocation per doubling from 8 bytes: log2(capacity) - 2.
-    var most = Math.round(Math.log(s.b.byteLength) / Math.LN2) - 2;
-    return ok && bufs <= most && s.f32.buffer === s.b && s.u8.buffer === s.b && !s.f64 ? true : "pow2/contents " + ok + ", buffers " + bufs + " > " + most;
+    for (i = 0; i < 300; i++) if (packAt(p.rect, i, "w") !== i) ok = false;
+    return ok && caps.slice(0, 5).join() === "4,9,15,22,31" && caps.length <= 15 && p.s.T.length < 380 ? true : "caps " + caps.join() + " contents " + ok;
   });
-  check("packed overflow", function () {
-    var s = new PackedStore(), t = s.type({ a: "i8", b: "u32", g: "f32" }, []);
-    s.push(t, { a: -128, b: 4294967295, g: 1.5 });
-    var m = throws(function () { s.set(0, "a", 128); }, "a=128 does not fit i8");
+  check("packed checks", function () {
+    var p = shapes(), s = p.s;
+    packPush(s, p.dot, { r: 255 });
+    var m = throws(function () { packPush(s, p.dot, { r: 256 }); }, "r=256 does not fit");
     if (m !== true) return m;
-    m = throws(function () { s.set(0, "b", -1); }, "b=-1 does not fit u32");
-    if (m !== true) return m;
-    m = throws(function () { s.set(0, "a", 1.5); }, "a=1.5 does not fit i8");
+    m = throws(function () { packAt(p.dot, 0, "r", 1.5); }, "r=1.5 does not fit");
     if (m !== true) return m;
     // The message prints the number the interpreter's way (1e39 is "10e+38" on Espruino).
-    m = throws(function () { s.push(t, { a: 0, b: 0, g: 1e39 }); }, "g=" + String(s.get(0, "g") * 1e39 / 1.5) + " does not fit f32");
+    m = throws(function () { packPush(s, p.rect, { w: 1e39, h: 1 }); }, "w=" + String(1e39) + " does not fit");
     if (m !== true) return m;
-    return eq(s.get(0, "a") + "," + s.get(0, "b") + "," + s.length, "-128,4294967295,1");
+    m = throws(function () { packAt(p.dot, 0, "constructor"); }, "no field constructor at 0");
+    if (m !== true) return m;
+    m = throws(function () { packAt(p.dot, 1, "r"); }, "no field r at 1");
+    if (m !== true) return m;
+    return eq([packAt(p.dot, 0, "r"), p.rect.n, p.rect.w.length, s.n].join(), "255,0,0,1");
   });
-  check("packed errors", function () {
-    var s = new PackedStore<typeof PRect>(), r = s.type({ w: "f32", h: "f32" }, PRect);
-    s.push(r, { w: 1, h: 2 });
-    var m = throws(function () { s.get(1, "w"); }, "index 1 out of range");
+  check("packed failed push is undone", function () {
+    var p = shapes(), s = p.s, i;
+    for (i = 0; i < 4; i++) packPush(s, p.rect, { w: i, h: i });
+    var w = p.rect.w, T0 = s.T, before = [s.n, p.rect.n, w.length, w.join(), p.rect.h.join(), s.T.join()].join(";");
+    var m = throws(function () { packPush(s, p.rect, { w: 9, h: NaN }); }, "h=NaN does not fit");
     if (m !== true) return m;
-    m = throws(function () { s.call(-1, 0); }, "index -1 out of range");
-    if (m !== true) return m;
-    m = throws(function () { s.get(0, "r"); }, "no field r");
-    if (m !== true) return m;
-    return throws(function () { s.push(new PackedStore().type({ w: "f32", h: "f32" }, PRect), { w: 1, h: 1 }); }, "unknown type");
+    return eq([s.n, p.rect.n, p.rect.w.length, p.rect.w.join(), p.rect.h.join(), s.T.join()].join(";") + (p.rect.w === w && s.T === T0), before + "true");
+  });
+  check("packed 257th type", function () {
+    var s = packed(), i;
+    for (i = 0; i < 256; i++) packType(s, { v: Uint8Array }, {});
+    return throws(function () { packType(s, { v: Uint8Array }, {}); }, "too many types");
   });
 
   print("SELFTEST " + passed + "/" + total);

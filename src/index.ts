@@ -1,12 +1,16 @@
 /**
- * thincall core: fast, small dynamic dispatch for Espruino. Re-exports only; see docs/core.md.
+ * thincall core: fast, small dynamic dispatch for Espruino. Re-exports only, so that a bundle
+ * keeps only the parts it imports; see docs/core.md.
  * @packageDocumentation
  */
 export { func, funcMut, funcOnce, callOnce } from "./inline-fn";
 export type { InlineFn, Func, FuncMut, FuncOnce, Once } from "./inline-fn";
 export { trait, make } from "./vtable";
-export type { Method, Vtable, Slots, Impl, Dyn, Trait } from "./vtable";
+export type { Impl, Dyn, Trait } from "./vtable";
 export { tagTable, tag } from "./tag-table";
 export type { TagTable, Tagged } from "./tag-table";
-export { PackedStore } from "./packed-store";
-export type { Width, Schema, PackedMethod, PackedType } from "./packed-store";
+export { packed, packType, packOrder } from "./packed-store";
+export type { Column, Schema, Values, PackedType, Packed } from "./packed-store";
+export { packPush } from "./packed-push";
+export { packPop } from "./packed-pop";
+export { packAt } from "./packed-field";

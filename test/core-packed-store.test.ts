@@ -1,191 +1,310 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PackedStore, trait } from "../src/index.ts";
+import fc from "fast-check";
+import { packAt, packed, packOrder, packPop, packPush, packType, type Packed, type PackedType } from "../src/index.ts";
 
-type S = PackedStore;
-const P = trait<{ area(s: S, o: number): number; grow(s: S, o: number, k: number): void }>()(["area", "grow"]);
-// { w: "f32", h: "f32" }: at = { w: 0, h: 4 }, so the f32 indexes are o >> 2 and (o >> 2) + 1.
-const RectVT = P.impl({
-  area: (s, o) => s.f32[o >> 2] * s.f32[(o >> 2) + 1],
-  grow: (s, o, k) => {
-    s.f32[o >> 2] *= k;
-    s.f32[(o >> 2) + 1] *= k;
-  },
-});
-// { r: "u8" }: one byte at o.
-const DotVT = P.impl({
-  area: (s, o) => s.u8[o],
-  grow: (s, o, k) => {
-    s.u8[o] *= k;
-  },
-});
-
-function rects(n: number) {
-  const s = new PackedStore<typeof RectVT>();
-  const rect = s.type({ w: "f32", h: "f32" }, RectVT);
-  const dot = s.type({ r: "u8" }, DotVT);
-  return { s, rect, dot };
+/** Two f32 types (the bench's rect and tri), a u8 type and a mixed one. */
+function store() {
+  const s = packed();
+  const rect = packType(s, { w: Float32Array, h: Float32Array }, {
+    area: function () {
+      return this.w[this.i] * this.h[this.i++];
+    },
+    sum: function () {
+      return E.convolve(this.w, this.h, 0);
+    },
+  });
+  const tri = packType(s, { w: Float32Array, h: Float32Array }, {
+    area: function () {
+      return (this.w[this.i] * this.h[this.i++]) / 2;
+    },
+    sum: function () {
+      return E.convolve(this.w, this.h, 0) / 2;
+    },
+  });
+  const dot = packType(s, { r: Uint8Array }, {
+    area: function () {
+      return this.r[this.i++];
+    },
+    sum: function () {
+      let t = 0;
+      for (const x of this.r) t += x;
+      return t;
+    },
+  });
+  const mix = packType(s, { x: Float64Array, k: Int16Array }, {
+    area: function () {
+      return this.x[this.i] * this.k[this.i++];
+    },
+    sum: function () {
+      return E.convolve(this.x, this.k, 0);
+    },
+  });
+  return { s, rect, tri, dot, mix, types: [rect, tri, dot, mix] as PackedType<any, any>[] };
 }
 
-test("type: layout in schema order, each field aligned to its width", () => {
-  const s = new PackedStore();
-  const t = s.type({ a: "u8", b: "f64", c: "i16", d: "u8", e: "u32" }, []);
-  assert.deepEqual(t.at, { a: 0, b: 8, c: 16, d: 18, e: 20 });
-  assert.equal(t.z, 24);
-  assert.equal(t.a, 8);
-  assert.equal(t.t, 0);
-  const u = s.type({ x: "u8" }, []);
-  assert.deepEqual([u.t, u.z, u.a], [1, 1, 1]);
-  const e = s.type({}, []);
-  assert.deepEqual([e.z, e.a], [0, 1]);
-  assert.equal(s.V.length, 3);
-  assert.equal(s.Y[1], u);
+// Espruino's E.convolve(a, b, 0): the sum of a[i] * b[i] over a (b wraps; columns share a length).
+const E = {
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, o: number): number {
+    let t = 0;
+    for (let i = 0; i < a.length; i++) t += a[i] * b[(i + o) % b.length];
+    return t;
+  },
+};
+
+/** Everything observable about a store, columns' identity included. */
+function snapshot(s: Packed) {
+  return {
+    T: s.T,
+    tags: Array.from(s.T),
+    n: s.n,
+    types: s.Y.map((y) => ({
+      n: y.n,
+      i: y.i,
+      cols: Object.keys(y.of).map((k) => [y[k], Array.from(y[k] as ArrayLike<number>)]),
+    })),
+  };
+}
+
+test("packType: a segment with the cursor first, one empty column per field, methods, then count, tag, schema", () => {
+  const { s, rect, dot } = store();
+  assert.deepEqual(Object.keys(rect), ["i", "w", "h", "area", "sum", "n", "t", "of"]);
+  assert.ok(rect.w instanceof Float32Array && rect.w.length === 0);
+  assert.ok(dot.r instanceof Uint8Array);
+  assert.deepEqual([rect.t, dot.t, s.Y.length, s.n], [0, 2, 4, 0]);
+  assert.equal(s.Y[2], dot);
 });
 
-test("push: objects start at a multiple of their type's largest width", () => {
-  const { s, rect, dot } = rects(0);
-  assert.equal(s.push(dot, { r: 1 }), 0);
-  assert.equal(s.push(rect, { w: 2, h: 3 }), 1);
-  assert.equal(s.push(dot, { r: 4 }), 2);
-  assert.equal(s.push(dot, { r: 5 }), 3);
-  assert.equal(s.push(rect, { w: 1, h: 1 }), 4);
-  assert.deepEqual(Array.from(s.O.subarray(0, 5)), [0, 4, 12, 13, 16]);
-  assert.deepEqual(Array.from(s.T.subarray(0, 5)), [1, 0, 1, 1, 0]);
-  assert.equal(s.length, 5);
-  for (let i = 0; i < s.length; i++) assert.equal(s.O[i] % s.Y[s.T[i]].a, 0);
+test("push appends to the type's columns and to the tag stream", () => {
+  const { s, rect, tri, dot } = store();
+  assert.equal(packPush(s, rect, { w: 2, h: 3 }), 0);
+  assert.equal(packPush(s, dot, { r: 7 }), 0);
+  assert.equal(packPush(s, tri, { w: 4, h: 5 }), 0);
+  assert.equal(packPush(s, rect, { w: 1, h: 1 }), 1);
+  assert.deepEqual(Array.from(packOrder(s)), [0, 2, 1, 0]);
+  assert.deepEqual([rect.n, tri.n, dot.n, s.n], [2, 1, 1, 4]);
+  assert.deepEqual(Array.from(rect.w.subarray(0, 2)), [2, 1]);
+  assert.equal(dot.r[0], 7);
 });
 
-test("an empty store has no capacity; views appear with the types that use them", () => {
-  const s = new PackedStore();
-  const view = (w: string) => (s as unknown as Record<string, unknown>)[w];
-  assert.deepEqual([s.length, s.b.byteLength, s.O.length, s.T.length], [0, 0, 0, 0]);
-  assert.equal(view("f64"), undefined);
-  s.type({ x: "f64" }, []);
-  assert.equal(s.f64.length, 0);
-  const t = s.type({ y: "i16" }, []);
-  s.push(t, { y: -5 });
-  assert.equal(s.b.byteLength, 8);
-  assert.deepEqual([s.O.length, s.T.length], [8, 8]);
-  assert.equal(s.i16[0], -5);
-  assert.equal(s.f64.buffer, s.b);
-  assert.equal(view("u8"), undefined);
+test("insertion-order loop: each call moves its type's cursor", () => {
+  const { s, rect, tri, dot } = store();
+  packPush(s, rect, { w: 2, h: 3 });
+  packPush(s, tri, { w: 2, h: 3 });
+  packPush(s, dot, { r: 9 });
+  packPush(s, rect, { w: 4, h: 1 });
+  const Y = s.Y;
+  for (let pass = 0; pass < 2; pass++) {
+    let sum = 0;
+    const seen = [];
+    for (const t of packOrder(s)) {
+      seen.push(t);
+      sum += Y[t].area();
+    }
+    assert.equal(sum, 6 + 3 + 9 + 4);
+    assert.deepEqual(seen, [0, 1, 2, 0]);
+  }
 });
 
-test("get/set read and write fields; views see the same bytes", () => {
-  const { s, rect, dot } = rects(0);
-  s.push(dot, { r: 9 });
-  const i = s.push(rect, { w: 2.5, h: 4 });
-  assert.equal(s.get(i, "w"), 2.5);
-  assert.equal(s.get(i, "h"), 4);
-  assert.equal(s.get(0, "r"), 9);
-  s.set(i, "h", 8);
-  assert.equal(s.f32[(s.O[i] + rect.at.h) >> 2], 8);
-  assert.equal(s.u8[s.O[0]], 9);
-});
-
-test("call dispatches through the type's vtable; the hot loop pattern works", () => {
-  const { s, rect, dot } = rects(0);
-  s.push(rect, { w: 2, h: 3 });
-  s.push(dot, { r: 7 });
-  assert.equal(s.call(0, P.slot.area), 6);
-  s.call(0, P.slot.grow, 2);
-  s.call(1, P.slot.grow, 2);
-  const V = s.V, T = s.T, O = s.O;
+test("grouped loop: one batch call per type over whole columns (zero past the count)", () => {
+  const { s, rect, tri, dot } = store();
+  for (let i = 0; i < 9; i++) packPush(s, i & 1 ? tri : rect, { w: 1 + (i % 7), h: 2 + (i % 5) });
+  packPush(s, dot, { r: 3 });
   let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += V[T[i]][0](s, O[i]);
-  assert.equal(sum, 24 + 14);
+  for (const y of s.Y) sum += y.sum();
+  let want = 0;
+  for (let i = 0; i < 9; i++) want += ((1 + (i % 7)) * (2 + (i % 5))) / (i & 1 ? 2 : 1);
+  assert.equal(sum, want + 3);
 });
 
-test("pop removes the last object, returns its tag, and the next push reuses its bytes", () => {
-  const { s, rect, dot } = rects(0);
-  s.push(rect, { w: 1, h: 1 });
-  s.push(dot, { r: 3 });
-  assert.equal(s.pop(), 1);
-  assert.equal(s.length, 1);
-  s.push(dot, { r: 4 });
-  assert.equal(s.O[1], 8);
-  assert.equal(s.pop(), 1);
-  assert.equal(s.pop(), 0);
-  assert.throws(() => s.pop(), { message: "index -1 out of range" });
-  assert.equal(s.length, 0);
-  s.push(rect, { w: 5, h: 5 });
-  assert.equal(s.O[0], 0);
-  assert.equal(s.call(0, 0), 25);
+test("growth: columns and tags grow 1.25× plus 4, so N pushes make O(log N) allocations", () => {
+  const { s, rect } = store();
+  const caps: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    packPush(s, rect, { w: i, h: 1 });
+    if (caps[caps.length - 1] !== rect.w.length) caps.push(rect.w.length);
+    assert.equal(rect.h.length, rect.w.length);
+  }
+  assert.deepEqual(caps.slice(0, 6), [4, 9, 15, 22, 31, 42]);
+  assert.ok(caps.length <= 2 + Math.ceil(Math.log(1000) / Math.log(1.25)), `${caps.length} allocations`);
+  assert.ok(s.T.length < 1.25 * 1000 + 5);
+  for (let i = 0; i < 1000; i++) assert.equal(rect.w[i], i);
 });
 
-test("growth: capacities are powers of two, O(log N) allocations, contents preserved", () => {
-  const { s, rect, dot } = rects(0);
-  let buffers = 0, descs = 0, lastBuf: ArrayBufferLike | null = null, lastO: Uint32Array | null = null;
-  const N = 1000;
-  for (let i = 0; i < N; i++) {
-    if (i % 3) s.push(rect, { w: i, h: i + 1 });
-    else s.push(dot, { r: i & 255 });
-    if (s.b !== lastBuf) (buffers++, (lastBuf = s.b));
-    if (s.O !== lastO) (descs++, (lastO = s.O));
-    const cap: number = s.b.byteLength, slots: number = s.O.length;
-    assert.equal(cap & (cap - 1), 0, "data capacity is a power of two");
-    assert.equal(slots & (slots - 1), 0, "descriptor capacity is a power of two");
-    assert.equal(s.T.length, slots);
-    assert.ok(cap >= 8 && slots >= 8);
-  }
-  // 8 → 8192 bytes and 8 → 1024 descriptors: one allocation per doubling.
-  assert.ok(buffers <= Math.ceil(Math.log2(s.b.byteLength)) - 2, `buffers ${buffers}`);
-  assert.ok(descs <= Math.ceil(Math.log2(N)) - 2, `descriptors ${descs}`);
-  // Views exist for the widths in use only, all over the current buffer.
-  assert.equal(s.u8.buffer, s.b);
-  assert.equal(s.f32.buffer, s.b);
-  for (const k of ["i8", "i16", "u16", "i32", "u32", "f64"]) assert.equal((s as unknown as Record<string, unknown>)[k], undefined);
-  for (let i = 0; i < N; i++) {
-    if (i % 3) {
-      assert.equal(s.get(i, "w"), i);
-      assert.equal(s.call(i, P.slot.area), i * (i + 1));
-    } else assert.equal(s.get(i, "r"), i & 255);
-  }
+test("values are checked: integer columns exactly, float columns finite", () => {
+  const { s, dot, mix, rect } = store();
+  assert.throws(() => packPush(s, dot, { r: 300 }), { message: "r=300 does not fit" });
+  assert.throws(() => packPush(s, dot, { r: 1.5 }), { message: "r=1.5 does not fit" });
+  assert.throws(() => packPush(s, dot, { r: -1 }), { message: "r=-1 does not fit" });
+  assert.throws(() => packPush(s, mix, { x: 1, k: 40000 }), { message: "k=40000 does not fit" });
+  assert.throws(() => packPush(s, rect, { w: 1e39, h: 1 }), { message: "w=1e+39 does not fit" });
+  assert.throws(() => packPush(s, rect, { w: NaN, h: 1 }), { message: "w=NaN does not fit" });
+  assert.throws(() => packPush(s, rect, { w: 1 } as never), { message: "h=undefined does not fit" });
+  assert.equal(packPush(s, rect, { w: 0.1, h: -2.5 }), 0);
+  assert.equal(packPush(s, mix, { x: 1e300, k: -32768 }), 0);
 });
 
-test("values are checked per width; a failed write changes nothing", () => {
-  const s = new PackedStore();
-  const t = s.type({ a: "i8", b: "u8", c: "i16", d: "u16", e: "i32", f: "u32", g: "f32", h: "f64" }, []);
-  const ok = { a: -128, b: 255, c: -32768, d: 65535, e: -2147483648, f: 4294967295, g: 3.4e38, h: 1e300 };
-  s.push(t, ok);
-  for (const k of Object.keys(ok) as (keyof typeof ok)[]) assert.equal(s.get(0, k), k == "g" ? Math.fround(3.4e38) : ok[k]);
-  const bad: [keyof typeof ok, number][] = [
-    ["a", 128], ["a", -129], ["b", 256], ["b", -1], ["b", 1.5], ["c", 32768], ["d", 65536],
-    ["e", 2147483648], ["f", -1], ["f", 4294967296], ["g", 1e39], ["g", NaN], ["g", Infinity], ["h", NaN], ["h", -Infinity],
-  ];
-  for (const [k, v] of bad) {
-    assert.throws(() => s.set(0, k, v), { message: `${k}=${v} does not fit ${t.of[k]}` });
-    assert.equal(s.get(0, k), k == "g" ? Math.fround(3.4e38) : ok[k]);
-  }
-  assert.throws(() => s.push(t, { ...ok, c: 1e6 }), /c=1000000 does not fit i16/);
-  assert.throws(() => s.push(t, { ...ok, h: undefined as unknown as number }), /h=undefined does not fit f64/);
-  assert.equal(s.length, 1);
+test("a failed push leaves the store exactly as it was, also when it would have grown", () => {
+  const { s, rect, mix } = store();
+  for (let i = 0; i < 4; i++) packPush(s, rect, { w: i, h: i });
+  // rect's columns are full (capacity 4): the failing push would grow them.
+  const before = snapshot(s);
+  assert.throws(() => packPush(s, rect, { w: 1, h: Infinity }));
+  assert.deepEqual(snapshot(s), before);
+  for (let i = 0; i < before.types[0].cols.length; i++) assert.equal(s.Y[0][Object.keys(rect.of)[i]], before.types[0].cols[i][0]);
+  assert.equal(s.T, before.T);
+  // Not full: the first field was written, then undone.
+  packPush(s, mix, { x: 1, k: 1 });
+  const again = snapshot(s);
+  assert.throws(() => packPush(s, mix, { x: 5, k: 1e6 }));
+  assert.deepEqual(snapshot(s), again);
 });
 
-test("errors: index out of range, unknown type, unknown field", () => {
-  const { s, rect } = rects(0);
-  s.push(rect, { w: 1, h: 2 });
-  for (const i of [-1, 1, 0.5, NaN]) {
-    assert.throws(() => s.get(i, "w"), { message: `index ${i} out of range` });
-    assert.throws(() => s.set(i, "w", 1), /out of range/);
-    assert.throws(() => s.call(i, 0), /out of range/);
-  }
-  assert.throws(() => s.get(0, "r"), { message: "no field r" });
-  const other = new PackedStore().type({ w: "f32", h: "f32" }, RectVT);
-  assert.throws(() => s.push(other, { w: 1, h: 1 }), { message: "unknown type" });
-  assert.equal(s.length, 1);
+test("pop removes the last object, zeroes its slots and returns its tag", () => {
+  const { s, rect, dot } = store();
+  packPush(s, rect, { w: 2, h: 3 });
+  packPush(s, dot, { r: 4 });
+  assert.equal(packPop(s), 2);
+  assert.deepEqual([s.n, dot.n, dot.r[0]], [1, 0, 0]);
+  assert.equal(packPop(s), 0);
+  assert.deepEqual([s.n, rect.n, rect.w[0], rect.h[0]], [0, 0, 0, 0]);
+  assert.throws(() => packPop(s), { message: "empty" });
+  assert.equal(packPush(s, rect, { w: 5, h: 5 }), 0);
+});
+
+test("packAt reads and writes a field by name, checked", () => {
+  const { s, rect, dot } = store();
+  packPush(s, rect, { w: 2, h: 3 });
+  packPush(s, dot, { r: 4 });
+  assert.equal(packAt(rect, 0, "h"), 3);
+  assert.equal(packAt(rect, 0, "h", 7), 3);
+  assert.equal(packAt(rect, 0, "h"), 7);
+  assert.throws(() => packAt(rect, 0, "r"), { message: "no field r at 0" });
+  assert.throws(() => packAt(rect, 0, "constructor"), { message: "no field constructor at 0" });
+  assert.throws(() => packAt(rect, 0, "toString", 1), { message: "no field toString at 0" });
+  assert.throws(() => packAt(rect, 0, "area"), { message: "no field area at 0" });
+  assert.throws(() => packAt(rect, 1, "w"), { message: "no field w at 1" });
+  assert.throws(() => packAt(rect, -1, "w"), { message: "no field w at -1" });
+  assert.throws(() => packAt(rect, 0.5, "w"), { message: "no field w at 0.5" });
+  assert.throws(() => packAt(dot, 0, "r", 256), { message: "r=256 does not fit" });
+  assert.equal(packAt(dot, 0, "r"), 4);
+});
+
+test("a 257th type is refused with a clear error (tags are bytes)", () => {
+  const s = packed();
+  for (let i = 0; i < 256; i++) assert.equal(packType(s, { v: Uint8Array }, {}).t, i);
+  assert.throws(() => packType(s, { v: Uint8Array }, {}), { message: "too many types" });
+  assert.equal(s.Y.length, 256);
+  const last = s.Y[255];
+  packPush(s, last, { v: 1 });
+  assert.deepEqual(Array.from(packOrder(s)), [255]);
+});
+
+// ---- Property: the store against a plain-array model -------------------------------------------
+
+type Op =
+  | { k: "push"; t: number; a: number; b: number }
+  | { k: "pop" }
+  | { k: "set"; t: number; j: number; f: number; v: number };
+
+const value = fc.oneof(
+  fc.integer({ min: -40000, max: 40000 }),
+  fc.constantFrom(0, 255, 256, -1, 0.5, 1e39, NaN, Infinity, 1e300),
+);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ k: fc.constant("push" as const), t: fc.nat(3), a: value, b: value }) },
+  { weight: 2, arbitrary: fc.constant({ k: "pop" as const }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("set" as const), t: fc.nat(3), j: fc.nat(40), f: fc.nat(2), v: value }) },
+);
+
+/** What a column of each kind stores for `v`, or undefined when `v` does not fit. */
+function stored(col: ArrayLike<number> & { constructor: Function }, v: number): number | undefined {
+  const a = new (col.constructor as Float32ArrayConstructor)(1);
+  a[0] = v;
+  const isFloat = col instanceof Float32Array || col instanceof Float64Array;
+  return isFloat ? (Number.isFinite(a[0]) ? a[0] : undefined) : a[0] === v ? a[0] : undefined;
+}
+
+test("property: random push, pop and set match a plain-array model", () => {
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      const { s, types } = store();
+      // The model: objects in insertion order, each its type and field values.
+      const model: { t: number; v: Record<string, number> }[] = [];
+      for (const o of ops) {
+        const before = snapshot(s);
+        if (o.k === "push") {
+          const y = types[o.t];
+          const names = Object.keys(y.of);
+          const vals: Record<string, number> = {};
+          names.forEach((f, i) => (vals[f] = i ? o.b : o.a));
+          const fits = names.every((f) => stored(y[f] as never, vals[f]) !== undefined);
+          if (fits) {
+            assert.equal(packPush(s, y, vals), model.filter((m) => m.t === o.t).length);
+            const kept: Record<string, number> = {};
+            for (const f of names) kept[f] = stored(y[f] as never, vals[f])!;
+            model.push({ t: o.t, v: kept });
+          } else {
+            assert.throws(() => packPush(s, y, vals), /does not fit/);
+            assert.deepEqual(snapshot(s), before);
+          }
+        } else if (o.k === "pop") {
+          if (model.length) assert.equal(packPop(s), model.pop()!.t);
+          else assert.throws(() => packPop(s), { message: "empty" });
+        } else {
+          const y = types[o.t];
+          const names = Object.keys(y.of);
+          const f = names[o.f] ?? "constructor";
+          const mine = model.filter((m) => m.t === o.t);
+          if (o.j >= mine.length || o.f >= names.length) {
+            assert.throws(() => packAt(y, o.j, f, o.v), { message: `no field ${f} at ${o.j}` });
+            assert.deepEqual(snapshot(s), before);
+          } else if (stored(y[f] as never, o.v) === undefined) {
+            assert.throws(() => packAt(y, o.j, f, o.v), /does not fit/);
+            assert.deepEqual(snapshot(s), before);
+          } else {
+            assert.equal(packAt(y, o.j, f, o.v), mine[o.j].v[f]);
+            mine[o.j].v[f] = stored(y[f] as never, o.v)!;
+          }
+        }
+        // Compare everything: tags in order, counts, each column up to its count, zeros past it.
+        assert.equal(s.n, model.length);
+        assert.deepEqual(Array.from(packOrder(s)), model.map((m) => m.t));
+        types.forEach((y, t) => {
+          const mine = model.filter((m) => m.t === t);
+          assert.equal(y.n, mine.length);
+          for (const f of Object.keys(y.of)) {
+            const col = y[f] as ArrayLike<number>;
+            assert.deepEqual(Array.from(col).slice(0, y.n), mine.map((m) => m.v[f]));
+            assert.ok(Array.from(col).slice(y.n).every((x) => x === 0), "zero past the count");
+            assert.ok(col.length < 1.25 * y.n + 5, `capacity ${col.length} for ${y.n}`);
+          }
+        });
+        assert.ok(s.T.length < 1.25 * s.n + 5);
+        // The insertion-order loop visits every object once, in order.
+        let want = 0;
+        for (const m of model) want += m.t === 2 ? m.v.r : m.t === 3 ? m.v.x * m.v.k : (m.v.w * m.v.h) / (m.t ? 2 : 1);
+        let got = 0;
+        const Y = s.Y;
+        for (const t of packOrder(s)) got += Y[t].area();
+        assert.ok(Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)) || got === want, `${got} vs ${want}`);
+      }
+    }),
+    { numRuns: 200 },
+  );
 });
 
 // Type-level checks: this file is type-checked by `tsc -p tsconfig.json`.
 export function typeChecks(): void {
-  const { s, rect } = rects(0);
+  const { s, rect } = store();
   // @ts-expect-error every field needs a value
-  s.push(rect, { w: 1 });
-  // @ts-expect-error widths are checked
-  s.type({ w: "f16" }, RectVT);
-  const a: number = s.call(0, P.slot.area);
-  // @ts-expect-error call's return type follows the slot
-  const g: string = s.call(0, P.slot.grow, 2);
+  packPush(s, rect, { w: 1 });
+  // @ts-expect-error values are numbers
+  packPush(s, rect, { w: 1, h: "2" });
+  const w: Float32Array = rect.w;
+  const a: number = rect.area();
+  // @ts-expect-error a schema names typed-array constructors
+  packType(s, { w: "f32" }, {});
+  void w;
   void a;
-  void g;
 }

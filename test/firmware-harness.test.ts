@@ -8,6 +8,14 @@ import { test } from "node:test";
 
 const g = globalThis as Record<string, unknown>;
 g.getTime = () => performance.now() / 1000;
+// Espruino's E.convolve(a, b, 0): the sum of a[i] * b[i] over a (b wraps), as the batch style uses it.
+g.E = {
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, o: number): number {
+    let t = 0;
+    for (let i = 0; i < a.length; i++) t += a[i] * b[(i + o) % b.length];
+    return t;
+  },
+};
 let fakeUsage = 100;
 (process as unknown as { memory: () => object }).memory = () => ({ usage: fakeUsage, free: 5000, total: 8000, blocksize: 13 });
 

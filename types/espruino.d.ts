@@ -88,6 +88,8 @@ declare const E: {
   /** JsVars used by `v` and everything it references. */
   getSizeOf(v: unknown, depth?: number): number;
   getTemperature(): number;
+  /** Sum of `a[i] * b[(i + offset) % b.length]` over `a`: a dot product in native code. */
+  convolve(a: ArrayLike<number>, b: ArrayLike<number>, offset: number): number;
   on(event: string, fn: (...args: unknown[]) => void): void;
   [key: string]: unknown;
 };

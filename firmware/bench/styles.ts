@@ -3,7 +3,7 @@ import type { Style } from "./harness";
 import {
   baselineInline, floorLocalCall, jsBind, jsClass, jsClosure, jsLiteralClosures, jsLiteralShared, jsPrototype, jsSwitch,
 } from "./styles-js";
-import { thinFunc, thinPacked, thinTable, thinVtable } from "./styles-thin";
+import { thinBatch, thinFunc, thinPacked, thinTable, thinVtable } from "./styles-thin";
 
 export const STYLES: Style[] = [
   baselineInline,
@@ -19,4 +19,5 @@ export const STYLES: Style[] = [
   thinVtable,
   thinTable,
   thinPacked,
+  thinBatch,
 ];

@@ -4,7 +4,7 @@
  * as the difference of `process.memory().usage` (which garbage-collects first) divided by N.
  * The figures in docs/core.md come from this program on Espruino 2v29 for Linux.
  */
-import { func, PackedStore, tag, tagTable, trait } from "../../src/index";
+import { func, make, packed, packPush, packType, tag, trait } from "../../src/index";
 
 const N = 200;
 
@@ -43,15 +43,14 @@ function closeNums(w: number, h: number): () => number {
     return w * h;
   };
 }
-const Shape = trait<{ area(self: Dims): number; grow(self: Dims, k: number): void }>()(["area", "grow"]);
+const Shape = trait<{ area(self: Dims): number; grow(self: Dims, k: number): void }>()();
 const RectVT = Shape.impl({
   area: areaOf,
   grow: function (s, k) {
-    s.w *= k;
-    s.h *= k;
+    s.w += k;
+    s.h += k;
   },
 });
-const TABLE = tagTable([RectVT]);
 
 /** JsVars per object made by `make`, and the bytes they take on this build. */
 function perObject(name: string, make: (i: number) => unknown): void {
@@ -62,21 +61,20 @@ function perObject(name: string, make: (i: number) => unknown): void {
 }
 
 /**
- * The whole packed store (buffer, descriptors, views, type) per object. `label` tells the first
- * store apart from a later one: the first use of a width also instantiates its built-in typed-array
- * constructor (a one-time cost shared by every store), so the second figure is the steady cost.
+ * The whole packed store (tag stream, two types with two f32 columns each, spare capacity) per
+ * object, for `n` objects alternating between the two types as in the bench. `label` tells the
+ * first store apart from a later one: the first use of a typed array kind instantiates its
+ * built-in constructor (a one-time cost shared by every store), so the second figure is the steady one.
  */
-function perPacked(label: string): void {
+function perPacked(label: string, n: number): void {
   var m = process.memory(), u0 = m.usage, i;
-  var s = new PackedStore();
-  var t = s.type({ w: "f32", h: "f32" }, []);
-  for (i = 0; i < N; i++) s.push(t, { w: i, h: i + 1 });
-  var v = (process.memory().usage - u0) / N;
-  print("packed store f32 (" + label + "): " + v.toFixed(2) + " JsVars, " + (v * m.blocksize).toFixed(1) + " bytes per object; data " +
-    s.b.byteLength + " B, descriptors " + s.O.length * 5 + " B");
-  // Where the JsVars go: the typed arrays' storage, and one view.
-  print("  E.getSizeOf: store " + E.getSizeOf(s) + ", data " + E.getSizeOf(s.b) + ", O " + E.getSizeOf(s.O) +
-    ", T " + E.getSizeOf(s.T) + ", one view " + (E.getSizeOf(s.f32) - E.getSizeOf(s.b)));
+  var s = packed();
+  var rect = packType(s, { w: Float32Array, h: Float32Array }, {});
+  var tri = packType(s, { w: Float32Array, h: Float32Array }, {});
+  for (i = 0; i < n; i++) packPush(s, i & 1 ? tri : rect, { w: i, h: i + 1 });
+  var v = (process.memory().usage - u0) / n;
+  print("packed store 2 types x {w,h} f32, N=" + n + " (" + label + "): " + v.toFixed(2) + " JsVars, " + (v * m.blocksize).toFixed(1) +
+    " bytes per object; capacity " + rect.w.length + "+" + tri.w.length + " per column, " + s.T.length + " tags");
 }
 
 function main(): void {
@@ -87,10 +85,11 @@ function main(): void {
   perObject("closure over w,h", function (i) { return closeNums(i, i + 1); });
   perObject("bind", function (i) { return areaOf.bind(null, { w: i, h: i + 1 }); });
   perObject("func (inline f)", function (i) { return func({ w: i, h: i + 1 }, area); });
-  perObject("vtable (make)", function (i) { return Shape.make({ w: i, h: i + 1 }, RectVT); });
-  perObject("tag (tag table)", function (i) { return tag({ w: i, h: i + 1 }, TABLE, RectVT); });
-  perPacked("first");
-  perPacked("again");
+  perObject("vtable (make)", function (i) { return make({ w: i, h: i + 1 }, RectVT); });
+  perObject("tag (tag table)", function (i) { return tag({ w: i, h: i + 1 }, i & 1); });
+  perPacked("first", N);
+  perPacked("again", N);
+  perPacked("again", 257);
   print("DONE");
 }
 

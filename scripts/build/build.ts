@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
@@ -49,6 +50,8 @@ export interface SizeBudget {
   coreBytes: number;
   /** Most bytes any firmware bundle may take. */
   bundleBytes: number;
+  /** Goals for parts of the core ({@link CORE_PARTS} names); over one, builds warn. */
+  partGoalBytes?: { readonly [part: string]: number };
 }
 
 /** Reads the checked size budget. */
@@ -57,26 +60,72 @@ export function sizeBudget(): SizeBudget {
 }
 
 /**
- * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
- * board, without the export statement a library build adds.
+ * Bytes of a library bundle of `input`, minified as bundled for the board, without the export
+ * statement a library build adds.
  */
-export async function coreBytes(board: BoardProfile): Promise<number> {
-  return cachedBuild(["core", board], () => coreBytesNow(board));
+async function libraryBytes(input: string, board: BoardProfile): Promise<number> {
+  return Buffer.byteLength(await libraryCode(input, board));
 }
 
-async function coreBytesNow(board: BoardProfile): Promise<number> {
+/** The code of a library bundle of `input`, minified for the board, without its export statement. */
+async function libraryCode(input: string, board: BoardProfile): Promise<string> {
   const bundle = await rollup({
-    input: join(PACKAGE_ROOT, "src", "index.ts"),
-    plugins: thincall({ board, library: true, entry: join(PACKAGE_ROOT, "src", "index.ts") }),
+    input,
+    plugins: thincall({ board, library: true, entry: input }),
     logLevel: "silent",
   });
   try {
     const { output } = await bundle.generate({ format: "es" });
-    const code = output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "");
-    return Buffer.byteLength(code.trim());
+    return output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "").trim();
   } finally {
     await bundle.close();
   }
+}
+
+/**
+ * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
+ * board, without the export statement a library build adds.
+ */
+export async function coreBytes(board: BoardProfile): Promise<number> {
+  return cachedBuild(["core", board], () => libraryBytes(join(PACKAGE_ROOT, "src", "index.ts"), board));
+}
+
+/**
+ * The core's parts, each a set of exports a program may import alone: what a bundle carries when
+ * it imports only that part. `func + trait + tagTable` is a part of its own because the issue
+ * budgets it as one.
+ */
+export const CORE_PARTS: { readonly [part: string]: readonly string[] } = {
+  func: ["func"],
+  trait: ["trait"],
+  tagTable: ["tagTable"],
+  "func + trait + tagTable": ["func", "trait", "tagTable"],
+  "inline fn (func, funcMut, funcOnce, callOnce)": ["func", "funcMut", "funcOnce", "callOnce"],
+  "vtable (trait, make)": ["trait", "make"],
+  "tag table (tagTable, tag)": ["tagTable", "tag"],
+  "packed store (packed, packType, packOrder, packPush, packPop, packAt)": ["packed", "packType", "packOrder", "packPush", "packPop", "packAt"],
+};
+
+/**
+ * The minified code a bundle carries when it imports only `names` from the core: an entry that
+ * re-exports them, so tree-shaking decides what comes along.
+ */
+export async function corePartCode(names: readonly string[], board: BoardProfile): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "thincall-part-"));
+  const entry = join(dir, "part.ts");
+  writeFileSync(entry, `export { ${names.join(", ")} } from ${JSON.stringify(join(PACKAGE_ROOT, "src", "index"))};\n`);
+  try {
+    return await libraryCode(entry, board);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bytes of each part of the core ({@link CORE_PARTS}), measured by {@link corePartCode}. */
+export async function corePartBytes(board: BoardProfile): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const [part, names] of Object.entries(CORE_PARTS)) sizes[part] = Buffer.byteLength(await corePartCode(names, board));
+  return sizes;
 }
 
 /** Where bundles go: thincall's own `dist/` for its firmware, `./dist` for a user's entries. */

@@ -1,5 +1,5 @@
 import { loadAllBoards, loadBoard, type BoardProfile } from "../boards/profile.ts";
-import { buildBundle, coreBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../build/build.ts";
+import { buildBundle, coreBytes, corePartBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../build/build.ts";
 import { createProgress } from "../console/progress.ts";
 import { UserError } from "../errors.ts";
 
@@ -40,6 +40,14 @@ export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundl
   out.write(`${"bundle".padEnd(nameWidth)}  ${"bytes".padStart(7)}\n`);
   for (const b of built) out.write(`${`${b.board}/${b.name}.js`.padEnd(nameWidth)}  ${String(b.bytes).padStart(7)}\n`);
   for (const [id, bytes] of cores) out.write(`${`${id}: core`.padEnd(nameWidth)}  ${String(bytes).padStart(7)}\n`);
+  // Parts differ little between boards: measured once, for the first, and only in a full build
+  // (a dozen library bundles take a while; a user building one entry does not need them).
+  const full = !(options.entries && options.entries.length > 0);
+  const parts = full ? await corePartBytes(boards[0]) : {};
+  for (const [part, bytes] of Object.entries(parts)) out.write(`  core part: ${part}  ${bytes}\n`);
+  for (const [part, goal] of full ? Object.entries(budget.partGoalBytes ?? {}) : []) {
+    if ((parts[part] ?? 0) > goal) process.stderr.write(`note: core part "${part}" is ${parts[part]} bytes, over its ${goal}-byte goal\n`);
+  }
 
   const overCore = [...cores].filter(([, bytes]) => bytes > budget.coreBytes);
   if (overCore.length > 0) {

@@ -1,0 +1,18 @@
+/**
+ * Removing the last object of a packed store.
+ * @packageDocumentation
+ */
+import { fail } from "./fail";
+import type { Packed } from "./packed-store";
+
+/**
+ * Removes the last pushed object: its type's count drops by one and its slots go back to 0, so
+ * columns past the count stay zero. Throws `"empty"` on an empty store.
+ * @returns the removed object's tag.
+ */
+export function packPop(s: Packed): number {
+  var t = s.n ? s.T[--s.n] : fail("empty"), y = s.Y[t], k;
+  y.n--;
+  for (k in y.of) y[k][y.n] = 0;
+  return t;
+}
