@@ -159,6 +159,8 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     assert.equal(script.status, 200);
     const code = await script.text();
     assert.ok(code.length <= PAGE_BUDGET_BYTES, `page.js is ${code.length} bytes`);
+    // Shared modules that reach Node's file system must not leak into the page.
+    assert.doesNotMatch(code, /from\s*["']node:/);
     const boards = (await (await fetch(`${server.url}boards.json`)).json()) as { id: string }[];
     assert.ok(boards.some((b) => b.id === "virtual"));
     const bench = await fetch(`${server.url}bench?board=no-such-board`);

@@ -28,6 +28,21 @@ function nodeEnv(): Plugin {
   };
 }
 
+/** Where the page gets board profiles from: the server's list, not the disk (see page/board-profiles.ts). */
+export const PAGE_PROFILES = join(PACKAGE_ROOT, "scripts", "web", "page", "board-profiles.ts");
+
+/** Aliases scripts/boards/profile.ts (node:fs) to the page's stand-in. */
+function browserProfiles(): Plugin {
+  const real = join(PACKAGE_ROOT, "scripts", "boards", "profile.ts");
+  return {
+    name: "thincall-web-profiles",
+    async resolveId(source, importer) {
+      if (!importer || !source.endsWith("profile.ts") || importer === PAGE_PROFILES) return null;
+      return join(importer, "..", source) === real ? PAGE_PROFILES : null;
+    },
+  };
+}
+
 function minifyChunk(): Plugin {
   return {
     name: "thincall-web-terser",
@@ -42,7 +57,7 @@ function minifyChunk(): Plugin {
 export function pageRollupOptions(): RollupOptions {
   return {
     input: PAGE_ENTRY,
-    plugins: [resolvePackages(PACKAGE_ROOT), stripTypes(), commonJs(), nodeEnv(), minifyChunk()],
+    plugins: [browserProfiles(), resolvePackages(PACKAGE_ROOT), stripTypes(), commonJs(), nodeEnv(), minifyChunk()],
     onwarn(warning, warn) {
       // The uart library's CommonJS helpers test `this` at the top level, which ES modules leave undefined.
       if (warning.code === "THIS_IS_UNDEFINED") return;

@@ -8,6 +8,7 @@ import type { BoardProfile } from "../../boards/profile.ts";
 import type { BenchSummary } from "../../bench/schema.ts";
 import { summarize, type ResultsLine } from "../../bench/summary.ts";
 import { parseResultsText, splitRuns } from "../../report/results-lines.ts";
+import { setBoardProfiles } from "./board-profiles.ts";
 import { defaultLink, type LinkKind } from "./link-kind.ts";
 import { setPageState } from "./page-state.ts";
 import { showReport } from "./report-view.ts";
@@ -180,6 +181,7 @@ async function init(): Promise<void> {
   setPageState("idle");
   try {
     boards = (await (await fetch("/boards.json")).json()) as BoardProfile[];
+    setBoardProfiles(boards);
   } catch {
     say("Could not load the board list from the server: is `thincall web` still running?");
     return;
