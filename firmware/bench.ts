@@ -26,8 +26,11 @@ var SMALL = 32;
 /** Interleaved timing rounds per style and run; the fastest sample counts. */
 var K = cfg.quick ? 3 : 5;
 var RUNS = cfg.runs || 1;
+// Array indexOf, not a search in the joined string: Espruino 2v29's String indexOf matches a
+// needle that runs off the end of the text (",a,b,".indexOf(",x,") is 4, not -1).
+var only = cfg.only ? cfg.only.split(",") : [];
 var styles = STYLES.filter(function (st) {
-  return !cfg.only || ("," + cfg.only + ",").indexOf("," + st.id + ",") >= 0;
+  return !only.length || only.indexOf(st.id) >= 0;
 });
 
 var task = -1;
