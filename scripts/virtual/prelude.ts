@@ -130,6 +130,12 @@ export const PRELUDE = String.raw`(function (h, cfg) {
     getErrorFlags: function () { return JSON.parse(h.errorFlags()); },
     kickWatchdog: function () {},
     getSizeOf: function (v) { return sizeOf(v, []); },
+    // Espruino's E.convolve(a, b, offset): the sum over a of a[i] * b[(i + offset) % b.length].
+    convolve: function (a, b, o) {
+      var t = 0;
+      for (var i = 0; i < a.length; i++) t += a[i] * b[(i + o) % b.length];
+      return t;
+    },
   };
   g.process = {
     version: cfg.version,
