@@ -137,7 +137,10 @@ describe("thincall errors", { concurrency: true }, () => {
           assert.deepEqual(lines.map((l) => l.t), ["host", "hello", "result", "result", "result"]);
           assert.equal(lines[0].board, "esp32");
           assert.equal(lines[0].port, fake.url);
-          assert.deepEqual(lines.slice(1), [RECORDS.hello, ...RECORDS.results]);
+          // The device's lines as sent, each with the run id of this upload.
+          assert.ok(lines.slice(1).every((l) => l.r === lines[0].runId));
+          const bare = (l: object) => ({ ...l, r: undefined });
+          assert.deepEqual(lines.slice(1).map(bare), [RECORDS.hello, ...RECORDS.results].map(bare));
         } finally {
           await fake.close();
         }
@@ -146,8 +149,8 @@ describe("thincall errors", { concurrency: true }, () => {
   });
 
   describe("results files", { concurrency: true }, () => {
-    const host = { t: "host", board: "esp32", port: "/dev/ttyUSB0", coreBytes: 1922, mode: "ram", startedAt: "2026-01-01T00:00:00.000Z", command: "thincall bench" };
-    const end = { t: "end", checksum: 10150, count: 3 };
+    const host = { t: "host", board: "esp32", port: "/dev/ttyUSB0", coreBytes: 1922, mode: "ram", startedAt: "2026-01-01T00:00:00.000Z", command: "thincall bench", runId: "f1" };
+    const end = { t: "end", r: "f1", checksum: 9175.5, count: 3 };
 
     test("report on a missing file", async () => {
       const missing = tmp.path("missing.jsonl");
@@ -170,7 +173,7 @@ describe("thincall errors", { concurrency: true }, () => {
       const r = await runCli(["report", file]);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(errorLines(r.stderr), [`skipped 3 bad line(s) in ${file}`]);
-      for (const id of ["floor.local-call", "js.class", "js.prototype"]) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s+4\\.\\d\\d`, "m"));
+      for (const id of ["baseline.inline", "floor.local-call", "js.class"]) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s+\\d\\.\\d\\d×`, "m"));
     });
 
     test("check: a spread operator is named with line:column", async () => {
@@ -233,8 +236,8 @@ describe("thincall errors", { concurrency: true }, () => {
   });
 
   describe("files and untrusted text", { concurrency: true }, () => {
-    const host = { t: "host", board: "esp32", port: "/dev/ttyUSB0", coreBytes: 1922, mode: "ram", startedAt: "2026-01-01T00:00:00.000Z", command: "thincall bench" };
-    const end = { t: "end", checksum: 10150, count: 3 };
+    const host = { t: "host", board: "esp32", port: "/dev/ttyUSB0", coreBytes: 1922, mode: "ram", startedAt: "2026-01-01T00:00:00.000Z", command: "thincall bench", runId: "f1" };
+    const end = { t: "end", r: "f1", checksum: 9175.5, count: 3 };
     const goodFile = (name: string, prefix = "") => {
       const file = tmp.path(name);
       writeFileSync(file, prefix + [host, RECORDS.hello, ...RECORDS.results, end].map((l) => JSON.stringify(l)).join("\n") + "\n");

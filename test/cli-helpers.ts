@@ -153,17 +153,17 @@ export function errorLines(stderr: string): string[] {
  * board id set to esp32 (the fake console stands for an ESP32 in these tests).
  */
 export const RECORDS = {
-  hello: { t: "hello", board: "esp32", engine: "espruino", version: "2v29.277", blocksize: 27, free: 7143, total: 8192, mode: "ram", quick: false, styles: 12, loopUs: 6.862, noiseUs: 0.076 },
+  hello: { t: "hello", r: "f1", board: "esp32", engine: "espruino", version: "2v29", blocksize: 27, free: 7143, total: 8192, mode: "ram", quick: false, styles: 14, runs: 1, sizes: [32, 257] },
   results: [
-    { t: "result", id: "floor.local-call", callUs: 4.283, hoistedUs: 4.323, spreadUs: 0.152, varsPerObject: 4.012, n: 256, objectsFit: 1780, sum: 4063 },
-    { t: "result", id: "js.class", callUs: 4.156, hoistedUs: 7.191, spreadUs: 1.304, varsPerObject: 6.012, n: 256, objectsFit: 506, sum: 3043.5 },
-    { t: "result", id: "js.prototype", callUs: 4.125, hoistedUs: 7.179, spreadUs: 0.357, varsPerObject: 6.027, n: 256, objectsFit: 505, sum: 3043.5 },
+    { t: "result", r: "f1", id: "baseline.inline", run: 0, n: 257, forOfUs: 4.04, indexUs: 26.45, growUs: 10.39, hoistedUs: null, buildUs: 39.07, varsPerObject: 5.02, fixedVars: 1, objectsFit: 1420, sum: 3058.5 },
+    { t: "result", r: "f1", id: "floor.local-call", run: 0, n: 257, forOfUs: 8.28, indexUs: 18.21, growUs: 12.1, hoistedUs: 8.3, buildUs: 25.33, varsPerObject: 5.02, fixedVars: 1, objectsFit: 1420, sum: 3058.5 },
+    { t: "result", r: "f1", id: "js.class", run: 0, n: 257, forOfUs: 6.08, indexUs: 13.45, growUs: 9.8, hoistedUs: 7.1, buildUs: 43.81, varsPerObject: 6.02, fixedVars: 1, objectsFit: 1186, sum: 3058.5 },
   ],
 } as const;
 
 /** What a test script can do to the host once the (fake) bench has started. */
 export interface BoardSide {
-  /** Prints one protocol record (`@tc1 {...}`), as timer output, split over two writes. */
+  /** Prints one protocol record (`@tc2 {...}` with the upload's run id), as timer output, split over two writes. */
   record(record: object): void;
   /** Prints raw console text (an error, a banner), as it is. */
   raw(text: string): void;
@@ -271,7 +271,10 @@ export class FakeEspruino {
       this.startedAt = Date.now();
       const side: BoardSide = {
         record: (r) => {
-          const text = `\r\x1b[J@tc1 ${JSON.stringify(r)}\r\n>`;
+          // Every line carries the run id the host put in the program's first line, as the bench does.
+          const settings = this.code.find((l) => l.startsWith("var THINCALL_RUN="));
+          const id = settings ? (JSON.parse(settings.slice("var THINCALL_RUN=".length).replace(/;$/, "")) as { r: string }).r : "";
+          const text = `\r\x1b[J@tc2 ${JSON.stringify({ ...r, r: id })}\r\n>`;
           const cut = text.length >> 1;
           socket.write(text.slice(0, cut));
           socket.write(text.slice(cut));
