@@ -134,13 +134,14 @@ describe("thincall errors", { concurrency: true }, () => {
           assert.ok(r.endedAt - fake.startedAt < SLACK, `failed ${r.endedAt - fake.startedAt} ms after the board went away`);
           assert.ok(line.includes(out), line);
           const lines = jsonl(out);
-          assert.deepEqual(lines.map((l) => l.t), ["host", "hello", "result", "result", "result"]);
+          // The file says the run was cut short.
+          assert.deepEqual(lines.map((l) => l.t), ["host", "hello", "result", "result", "result", "incomplete"]);
           assert.equal(lines[0].board, "esp32");
           assert.equal(lines[0].port, fake.url);
           // The device's lines as sent, each with the run id of this upload.
-          assert.ok(lines.slice(1).every((l) => l.r === lines[0].runId));
+          assert.ok(lines.slice(1, -1).every((l) => l.r === lines[0].runId));
           const bare = (l: object) => ({ ...l, r: undefined });
-          assert.deepEqual(lines.slice(1).map(bare), [RECORDS.hello, ...RECORDS.results].map(bare));
+          assert.deepEqual(lines.slice(1, -1).map(bare), [RECORDS.hello, ...RECORDS.results].map(bare));
         } finally {
           await fake.close();
         }
@@ -225,7 +226,7 @@ describe("thincall errors", { concurrency: true }, () => {
         assert.equal(r.code, 130, r.stderr);
         const line = oneLineError(r, /interrupted/);
         assert.match(line, new RegExp(`^thincall: interrupted; 3 line\\(s\\) kept in ${out.replace(/[.]/g, "\\.")}$`));
-        assert.deepEqual(jsonl(out).map((l) => l.t), ["host", "hello", "result", "result"]);
+        assert.deepEqual(jsonl(out).map((l) => l.t), ["host", "hello", "result", "result", "incomplete"]);
         // The program on the board was stopped too: Ctrl-C, then reset() for its timers.
         assert.ok(fake.ctrlCs > ctrlCsBefore, "Ctrl-C sent to the board");
         assert.ok(fake.received.slice(linesBefore).includes("reset();"), "reset() sent to the board");

@@ -68,7 +68,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     lines.push(line);
     writer.write(line);
   };
-  const kept = () => `${lines.length - 1} line(s) kept in ${file}`;
+  /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
+  const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
 
   const { runs, r: runId } = run;
   const styleCount = options.styles?.length || STYLE_IDS.length;
