@@ -68,6 +68,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     lines.push(line);
     writer.write(line);
   };
+  /** Marks the file as a run cut short, once (Ctrl-C also ends the collector). */
+  const markIncomplete = (reason: string) => {
+    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", reason: reason.slice(0, 500) });
+  };
   /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
 
@@ -122,7 +126,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
       } catch (e) {
         progress.done();
         if (e instanceof RunAbortedError) {
-          keep({ t: "incomplete", reason: e.message.slice(0, 500) });
+          markIncomplete(e.message);
           throw new UserError(`${e.message}; ${kept()}`);
         }
         throw e;
@@ -135,7 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     },
     () => {
       // Ctrl-C on the host: the file says the run is cut short, so no report takes it as whole.
-      keep({ t: "incomplete", reason: "interrupted on the host" });
+      markIncomplete("interrupted on the host");
       return `interrupted; ${kept()}`;
     },
   );
