@@ -13,7 +13,7 @@ const RUN = readFileSync(new URL("./fixtures/console-linux-run.jsonl", import.me
   .split("\n")
   .map((l) => JSON.parse(l) as DeviceRecord | { t: "host" })
   .filter((r): r is DeviceRecord => r.t !== "host");
-const printed = (r: DeviceRecord) => `\r\x1b[J@tc1 ${JSON.stringify(r)}\r\n>`;
+const printed = (r: DeviceRecord) => `\r\x1b[J@tc2 ${JSON.stringify(r)}\r\n>`;
 /** What Espruino prints after a reset (captured from 2v29 for Linux). */
 const BANNER = " ____                 _ \r\n|  __|___ ___ ___ _ _|_|___ ___ \r\n|  __|_ -| . |  _| | | |   | . |\r\n|____|___|  _|_| |___|_|_|_|___|\r\n         |_| espruino.com\r\n 2v29 (c) 2026 G.Williams\r\n\r\n>";
 
