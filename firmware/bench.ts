@@ -7,25 +7,27 @@
  * next task finds the style unfinished, reports it as that style's error, and goes on.
  */
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
-import { buildMeasured, largeN, repsFor, timeLoops, type Style } from "./bench/harness";
+import { buildMeasured, calibrate, largeN, timeLoops, type Style } from "./bench/harness";
 import { emit, r3 } from "./bench/report";
 import { STYLES } from "./bench/styles";
 
 /**
  * Set by the host before the bundle; absent when run by hand. `r`: run id echoed on every line;
  * `runs`: fresh repetitions; `n`: objects per container (0: from free memory); `only`: style ids,
- * comma-separated (empty: all); `ms`: shortest sample, for coarse timers.
+ * comma-separated (empty: all); `ms`: shortest sample, for coarse timers; `k`: timing rounds.
  */
-declare const THINCALL_RUN: { mode: "ram" | "flash"; quick: number; runs: number; n: number; only: string; r: string; ms: number } | undefined;
+declare const THINCALL_RUN: { mode: "ram" | "flash"; quick: number; runs: number; n: number; only: string; r: string; ms: number; k: number } | undefined;
 
-var cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram" as const, quick: 0, runs: 1, n: 0, only: "", r: "", ms: 10 } : THINCALL_RUN;
+var cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram" as const, quick: 0, runs: 1, n: 0, only: "", r: "", ms: 2, k: 25 } : THINCALL_RUN;
 var mem0 = process.memory();
 /** The large container: not a power of two (see largeN); the small one shows fixed costs. */
 var N = cfg.n || largeN(mem0.free);
 var SMALL = 32;
-/** Interleaved timing rounds per style and run; the fastest sample counts. */
-var K = cfg.quick ? 3 : 5;
+/** Timing rounds per style and run (see timeLoops). */
+var K = cfg.k;
 var RUNS = cfg.runs || 1;
+/** Calibration readings a quarter of a sample long: 25 ticks of the emulator's 1 ms timer. */
+var clock = calibrate(cfg.ms / 4);
 // Array indexOf, not a search in the joined string: Espruino 2v29's String indexOf matches a
 // needle that runs off the end of the text (",a,b,".indexOf(",x,") is 4, not -1).
 var only = cfg.only ? cfg.only.split(",") : [];
@@ -59,7 +61,7 @@ function measure(st: Style, run: number): void {
   }
   var m = buildMeasured(st.build, N);
   kick();
-  var res = timeLoops(st, m[3], N, repsFor(st.forOf, m[3], N, st, cfg.ms), K);
+  var res = timeLoops(st, m[3], N, cfg.ms, K, clock);
   kick();
   var sums = res.sums;
   var t = res.us;
@@ -88,13 +90,17 @@ function measure(st: Style, run: number): void {
 
 function step(): void {
   var run = Math.floor(task / styles.length);
+  // A style left unfinished ran out of memory (which cannot be caught), or was interrupted: Ctrl-C,
+  // which means stop (Ctrl-C leaves this queued timer alive, and a bench going on unwatched
+  // would print into the next run).
+  var stop = false;
   if (pending) {
-    var flags = E.getErrorFlags();
-    fail(pending, run, flags.indexOf("MEMORY") >= 0 ? "Out of memory" : "interrupted");
+    stop = E.getErrorFlags().indexOf("MEMORY") < 0;
+    fail(pending, run, stop ? "interrupted" : "Out of memory");
   }
   task++;
   run = Math.floor(task / styles.length);
-  if (run >= RUNS) {
+  if (stop || run >= RUNS) {
     emit({ t: "end", r: cfg.r, checksum: checksum, count: count });
     return;
   }
@@ -125,5 +131,6 @@ emit({
   styles: styles.length,
   runs: RUNS,
   sizes: [SMALL, N],
+  clockUs: r3((clock.ref * 1e6) / clock.reps),
 });
 setTimeout(step, 0);

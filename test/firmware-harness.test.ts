@@ -24,7 +24,7 @@ let fakeUsage = 100;
 const device = (path: string) => import(path);
 type Loop = (c: unknown, n: number, r: number, x?: unknown, y?: unknown) => number;
 type Style = { id: string; build: (n: number) => unknown; forOf: Loop; index?: Loop; grow?: Loop; hoisted?: Loop; x?: unknown; y?: unknown };
-const { buildMeasured, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
+const { buildMeasured, calibrate, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
 const { STYLES } = (await device("../firmware/bench/styles.ts")) as { STYLES: Style[] };
 const { STYLE_IDS } = await import("../scripts/bench/schema.ts");
 
@@ -62,23 +62,64 @@ test("samples are long enough for a coarse timer, with an even number of passes"
   const loop: Loop = (_c, _n, r) => ((clock += r * 1e-4), 0);
   try {
     for (const ms of [5, 20, 100]) {
-      const reps = repsFor(loop, [], 16, { id: "fake", build: () => [], forOf: loop }, ms);
+      const reps = repsFor(loop, [], 16, { id: "fake", build: () => [], forOf: loop }, ms, true);
       assert.equal(reps % 2, 0);
+
       assert.ok(reps * 0.1 >= ms * 0.9 && reps * 0.1 <= ms * 1.5, `${ms} ms: ${reps} passes`);
     }
+    // A pass longer than a sample: one pass for an area loop (short samples survive a busy host), two for grow.
+    const long: Loop = (_c, _n, r) => ((clock += r * 0.01), 0);
+    assert.equal(repsFor(long, [], 16, { id: "fake", build: () => [], forOf: long }, 5), 1);
+    assert.equal(repsFor(long, [], 16, { id: "fake", build: () => [], forOf: long }, 5, true), 2);
   } finally {
     g.getTime = realTime;
   }
 });
 
-test("timing returns the fastest sample per loop, null for a loop the style lacks, and both area sums", () => {
+test("timing returns µs per element per loop, null for a loop the style lacks, and both area sums", () => {
   const closure = STYLES.find((s) => s.id === "js.closure")!;
   const c = closure.build(16);
-  const { us, sums } = timeLoops(closure, c, 16, 4, 3);
+  const { us, sums } = timeLoops(closure, c, 16, 1, 3, calibrate(1));
   assert.ok(us[0] > 0 && us[1] > 0);
   assert.equal(us[2], null, "a single-method style has no grow");
   assert.equal(sums[0], sums[1]);
   assert.equal(sums[0], closure.forOf(c, 16, 1));
+});
+
+/**
+ * A simulated machine whose speed drifts in phases (as a host's does), and that is preempted now
+ * and then (every 7th timed loop takes 4× as long): every loop advances a fake clock by its cost per
+ * pass × passes × the slowness of that moment. Phases last `phaseLen` timed loops.
+ */
+function driftingMachine(slowness: number[], phaseLen: number) {
+  let now = 0;
+  let loops = 0;
+  const timed = (cost: number): Loop => (_c, _n, reps) => {
+    const preempted = loops % 7 === 3 ? 4 : 1;
+    now += cost * reps * preempted * slowness[Math.floor(loops++ / phaseLen) % slowness.length];
+    return 0;
+  };
+  return { getTime: () => now, timed };
+}
+
+test("calibration cancels a machine's drift: style ratios hold whatever phase each style ran in", () => {
+  const realTime = g.getTime;
+  try {
+    // Phases longer than a style's timing: the two styles run at different speeds.
+    const m = driftingMachine([1.9, 1.9, 1], 24);
+    g.getTime = m.getTime;
+    const clock = { loop: m.timed(1e-6), reps: 1000, ref: 1e-3 };
+    const style = (id: string, cost: number): Style => ({ id, build: () => [], forOf: m.timed(cost), index: m.timed(2 * cost) });
+    const fast = timeLoops(style("fast", 3e-6), [], 1, 0.3, 5, clock).us;
+    const slow = timeLoops(style("slow", 4e-6), [], 1, 0.3, 5, clock).us;
+    // Uncalibrated, the fastest samples would put the slow style ahead (4 × 1 < 3 × 1.9).
+    assert.ok(Math.abs(slow[0] / fast[0] - 4 / 3) < 0.01, `for…of ratio ${slow[0] / fast[0]}`);
+    assert.ok(Math.abs(slow[1] / fast[1] - 4 / 3) < 0.01, `index ratio ${slow[1] / fast[1]}`);
+    // Scaled back to the reference speed (1 µs a calibration pass): µs as the fastest phase runs them.
+    assert.ok(Math.abs(fast[0] - 3) < 0.05 && Math.abs(fast[1] - 6) < 0.1, `µs ${fast[0]} ${fast[1]}`);
+  } finally {
+    g.getTime = realTime;
+  }
 });
 
 test("the styles are the fixed ids, in order", () => {

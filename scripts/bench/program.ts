@@ -24,7 +24,25 @@ export interface BenchRunSettings {
   only: string;
   /** Run id: every device line carries it. */
   r: string;
+  /** Shortest timed sample, ms. */
   ms: number;
+  /** Timing rounds per style and run (the fastest sample counts). */
+  k: number;
+}
+
+/**
+ * Shortest timed sample on a board with a fine timer. Short samples, many of them: a busy host
+ * preempts a process for milliseconds at a time, and only a sample that ran whole counts.
+ * @default 2
+ */
+export const SAMPLE_MS = 2;
+
+/** Timing per loop, per style and run, spread over the rounds: full run, then quick. */
+const ROUNDS_BUDGET_MS = [50, 10];
+
+/** Timing rounds that fit the budget at samples of `ms`: at least 3, at most 25. */
+export function timingRounds(ms: number, quick: boolean): number {
+  return Math.max(3, Math.min(25, Math.round(ROUNDS_BUDGET_MS[quick ? 1 : 0] / ms)));
 }
 
 /** A fresh run id (8 hex digits), in Node and in a browser alike. */
@@ -41,6 +59,7 @@ export function newRunId(): string {
 export function benchRunSettings(board: BoardProfile, options: BenchRunOptions): BenchRunSettings {
   const unknown = (options.styles ?? []).filter((id) => !(STYLE_IDS as readonly string[]).includes(id));
   if (unknown.length) throw new UserError(`unknown style ${unknown.join(", ")}; styles: ${STYLE_IDS.join(", ")}`);
+  const ms = board.minSampleMs ?? SAMPLE_MS;
   return {
     mode: options.mode,
     quick: options.quick ? 1 : 0,
@@ -51,7 +70,8 @@ export function benchRunSettings(board: BoardProfile, options: BenchRunOptions):
     // A fresh id per upload: lines of an older run still talking on the board are told apart.
     r: newRunId(),
     // Samples must span many ticks of a coarse timer (the emulator's ticks in 1 ms).
-    ms: board.minSampleMs ?? (options.quick ? 5 : 10),
+    ms,
+    k: timingRounds(ms, !!options.quick),
   };
 }
 

@@ -71,6 +71,8 @@ export const HelloSchema = v.object({
   runs: v.pipe(count(100), v.minValue(1)),
   /** Container sizes measured: [small, large]; figures are at the large one. */
   sizes: v.array(count(1e6)),
+  /** µs per pass of the calibration loop at the run's reference speed: every µs figure is scaled to it. */
+  clockUs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e7))),
 });
 
 /** A style has started. */
