@@ -129,7 +129,9 @@ export class VirtualRuntime {
 
   private shouldInterrupt(): boolean {
     if (this.inInterruptHandler) return false;
-    if (this.hooks.takeCtrlC()) {
+    // A Ctrl-C stays in force until the outermost call ends: one taken inside VM code that a host
+    // function runs (process.memory()'s collector) would otherwise stop only that inner call.
+    if (this.stopReason === "interrupted" || this.hooks.takeCtrlC()) {
       this.stopReason = "interrupted";
       return true;
     }
