@@ -7,7 +7,7 @@
  * next task finds the style unfinished, reports it as that style's error, and goes on.
  */
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
-import { buildMeasured, calibrate, largeN, timeLoops, type Style } from "./bench/harness";
+import { buildMeasured, largeN, timeLoops, type Style } from "./bench/harness";
 import { emit, r3 } from "./bench/report";
 import { STYLES } from "./bench/styles";
 
@@ -26,8 +26,6 @@ var SMALL = 32;
 /** Timing rounds per style and run (see timeLoops). */
 var K = cfg.k;
 var RUNS = cfg.runs || 1;
-/** Calibration readings a quarter of a sample long: 25 ticks of the emulator's 1 ms timer. */
-var clock = calibrate(cfg.ms / 4);
 // Array indexOf, not a search in the joined string: Espruino 2v29's String indexOf matches a
 // needle that runs off the end of the text (",a,b,".indexOf(",x,") is 4, not -1).
 var only = cfg.only ? cfg.only.split(",") : [];
@@ -61,7 +59,7 @@ function measure(st: Style, run: number): void {
   }
   var m = buildMeasured(st.build, N);
   kick();
-  var res = timeLoops(st, m[3], N, cfg.ms, K, clock);
+  var res = timeLoops(st, m[3], N, cfg.ms, K);
   kick();
   var sums = res.sums;
   var t = res.us;
@@ -78,6 +76,7 @@ function measure(st: Style, run: number): void {
     growUs: us(t[2]),
     hoistedUs: us(t[3]),
     buildUs: r3(m[2]),
+    calUs: Math.round(res.calUs * 1e6) / 1e6,
     varsPerObject: m[1],
     fixedVars: m[0],
     objectsFit: m[1] > 0 ? Math.floor((mem0.free - m[0]) / m[1]) : null,
@@ -131,6 +130,5 @@ emit({
   styles: styles.length,
   runs: RUNS,
   sizes: [SMALL, N],
-  clockUs: r3((clock.ref * 1e6) / clock.reps),
 });
 setTimeout(step, 0);

@@ -19,6 +19,26 @@ test("ratios are taken within each run, then the median: a slower run scales awa
   assert.equal(s.runs, 3);
 });
 
+test("µs are scaled to the run's fastest calibration: a style timed while the machine was slow is compared at full speed", () => {
+  const lines = runLines();
+  const rs = results(lines);
+  for (const r of rs) r.calUs = 0.5;
+  const cls = rs.find((r) => r.id === "js.class")!;
+  const vtable = rs.find((r) => r.id === "thin.vtable")!;
+  const plain = summarize(runLines()).styles.find((x) => x.id === "thin.vtable")!;
+  // js.class ran while the machine was 1.6× slower: its raw µs and its calibration both show it.
+  cls.forOfUs = (cls.forOfUs as number) * 1.6;
+  cls.calUs = 0.8;
+  const s = summarize(lines);
+  const scaled = s.styles.find((x) => x.id === "thin.vtable")!;
+  assert.equal(scaled.vsClass.forOf, plain.vsClass.forOf);
+  assert.equal(s.styles.find((x) => x.id === "js.class")!.forOfUs, summarize(runLines()).styles.find((x) => x.id === "js.class")!.forOfUs);
+  assert.equal(scaled.forOfUs, vtable.forOfUs, "styles timed at the fastest speed keep their µs");
+  // Without calibration readings, the raw figures stand.
+  for (const r of rs) delete r.calUs;
+  assert.notEqual(summarize(lines).styles.find((x) => x.id === "thin.vtable")!.vsClass.forOf, plain.vsClass.forOf);
+});
+
 test("sizes: the small container and the large one, fixed costs apart", () => {
   const packed = summarize(runLines()).styles.find((x) => x.id === "thin.packed")!;
   assert.deepEqual(packed.sizes.map((z) => z.n), [32, 150]);

@@ -24,7 +24,7 @@ let fakeUsage = 100;
 const device = (path: string) => import(path);
 type Loop = (c: unknown, n: number, r: number, x?: unknown, y?: unknown) => number;
 type Style = { id: string; build: (n: number) => unknown; forOf: Loop; index?: Loop; grow?: Loop; hoisted?: Loop; x?: unknown; y?: unknown };
-const { buildMeasured, calibrate, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
+const { buildMeasured, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
 const { STYLES } = (await device("../firmware/bench/styles.ts")) as { STYLES: Style[] };
 const { STYLE_IDS } = await import("../scripts/bench/schema.ts");
 
@@ -79,7 +79,7 @@ test("samples are long enough for a coarse timer, with an even number of passes"
 test("timing returns µs per element per loop, null for a loop the style lacks, and both area sums", () => {
   const closure = STYLES.find((s) => s.id === "js.closure")!;
   const c = closure.build(16);
-  const { us, sums } = timeLoops(closure, c, 16, 1, 3, calibrate(1));
+  const { us, sums } = timeLoops(closure, c, 16, 1, 3);
   assert.ok(us[0] > 0 && us[1] > 0);
   assert.equal(us[2], null, "a single-method style has no grow");
   assert.equal(sums[0], sums[1]);
@@ -87,36 +87,42 @@ test("timing returns µs per element per loop, null for a loop the style lacks, 
 });
 
 /**
- * A simulated machine whose speed drifts in phases (as a host's does), and that is preempted now
- * and then (every 7th timed loop takes 4× as long): every loop advances a fake clock by its cost per
- * pass × passes × the slowness of that moment. Phases last `phaseLen` timed loops.
+ * A simulated machine whose speed drifts (as a host's does: set `slowness`), and that is preempted
+ * now and then (every 7th timed loop takes 4× as long): every loop advances a fake clock by its
+ * cost per pass × passes × the slowness of that moment.
  */
-function driftingMachine(slowness: number[], phaseLen: number) {
+function driftingMachine() {
   let now = 0;
   let loops = 0;
-  const timed = (cost: number): Loop => (_c, _n, reps) => {
-    const preempted = loops % 7 === 3 ? 4 : 1;
-    now += cost * reps * preempted * slowness[Math.floor(loops++ / phaseLen) % slowness.length];
-    return 0;
+  const m = {
+    slowness: 1,
+    getTime: () => now,
+    timed: (cost: number): Loop => (_c, _n, reps) => {
+      now += cost * reps * (loops++ % 7 === 3 ? 4 : 1) * m.slowness;
+      return 0;
+    },
   };
-  return { getTime: () => now, timed };
+  return m;
 }
 
-test("calibration cancels a machine's drift: style ratios hold whatever phase each style ran in", () => {
+test("calibration cancels a machine's drift: style ratios hold whatever speed each style ran at", () => {
   const realTime = g.getTime;
   try {
-    // Phases longer than a style's timing: the two styles run at different speeds.
-    const m = driftingMachine([1.9, 1.9, 1], 24);
+    const m = driftingMachine();
     g.getTime = m.getTime;
-    const clock = { loop: m.timed(1e-6), reps: 1000, ref: 1e-3 };
+    const calibration = m.timed(1e-6);
     const style = (id: string, cost: number): Style => ({ id, build: () => [], forOf: m.timed(cost), index: m.timed(2 * cost) });
-    const fast = timeLoops(style("fast", 3e-6), [], 1, 0.3, 5, clock).us;
-    const slow = timeLoops(style("slow", 4e-6), [], 1, 0.3, 5, clock).us;
-    // Uncalibrated, the fastest samples would put the slow style ahead (4 × 1 < 3 × 1.9).
-    assert.ok(Math.abs(slow[0] / fast[0] - 4 / 3) < 0.01, `for…of ratio ${slow[0] / fast[0]}`);
-    assert.ok(Math.abs(slow[1] / fast[1] - 4 / 3) < 0.01, `index ratio ${slow[1] / fast[1]}`);
-    // Scaled back to the reference speed (1 µs a calibration pass): µs as the fastest phase runs them.
-    assert.ok(Math.abs(fast[0] - 3) < 0.05 && Math.abs(fast[1] - 6) < 0.1, `µs ${fast[0]} ${fast[1]}`);
+    m.slowness = 1.9;
+    const fast = timeLoops(style("fast", 3e-6), [], 1, 0.3, 5, calibration);
+    m.slowness = 1;
+    const slow = timeLoops(style("slow", 4e-6), [], 1, 0.3, 5, calibration);
+    // Raw, the slow style's fastest sample beats the fast one's (4 × 1 < 3 × 1.9)...
+    assert.ok(slow.us[0] < fast.us[0], `raw ${slow.us[0]} ${fast.us[0]}`);
+    // ...and the calibration readings taken meanwhile undo that: 4/3 in both loops, preemption ignored.
+    const scaled = (r: { us: number[]; calUs: number }, i: number) => r.us[i] / r.calUs;
+    assert.ok(Math.abs(scaled(slow, 0) / scaled(fast, 0) - 4 / 3) < 0.01, `for…of ${scaled(slow, 0) / scaled(fast, 0)}`);
+    assert.ok(Math.abs(scaled(slow, 1) / scaled(fast, 1) - 4 / 3) < 0.01, `index ${scaled(slow, 1) / scaled(fast, 1)}`);
+    assert.ok(Math.abs(fast.calUs - 1.9) < 0.02 && Math.abs(slow.calUs - 1) < 0.01, `calibration pass ${fast.calUs} ${slow.calUs} µs`);
   } finally {
     g.getTime = realTime;
   }

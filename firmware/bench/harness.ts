@@ -87,60 +87,39 @@ function calibrationLoop(_c: any, _n: number, reps: number): number {
 var CALIBRATION: Style = { id: "calibration", build: function () {}, forOf: calibrationLoop };
 
 /**
- * The machine's speed reference. A host machine's speed drifts by up to 2× in phases of 0.1 to 1 s
- * (frequency scaling, other virtual machines: on the Linux build the same loop read 5.4 to 9.5 µs
- * an element), and a busy one preempts for milliseconds at a time; a board's clock does neither.
- * Calibration readings are taken between the samples, so every style's figures are divided by the
- * machine's speed while that style ran.
- */
-export interface Clock {
-  /** The calibration loop. */
-  loop: Loop;
-  /** Passes of the calibration loop per reading. */
-  reps: number;
-  /** Seconds one reading takes at the fastest of the first readings: the run's reference speed. */
-  ref: number;
-}
-
-/** Calibrates: readings of about `ms` milliseconds, the reference the fastest of 5. */
-export function calibrate(ms: number): Clock {
-  var reps = repsFor(calibrationLoop, 0, 1, CALIBRATION, ms);
-  var out = [0];
-  var ref = 1e9;
-  for (var i = 0; i < 5; i++) ref = Math.min(ref, timeOnce(calibrationLoop, 0, 1, reps, CALIBRATION, out));
-  return { loop: calibrationLoop, reps: reps, ref: ref };
-}
-
-/**
  * Times the style's loops in `k` interleaved rounds, with a calibration reading after every
- * sample. Per loop: the fastest sample over the fastest reading (load only ever adds time, and a
- * slow phase slows both alike), scaled to µs at the clock's reference speed. Of the estimators
- * tried on raw samples from the Linux build, quiet and under a load of 10 on 2 cores, this one
- * kept style ratios measured seconds apart within 10% most often (86% and 93% of 5-round windows;
- * the fastest raw sample alone: 52% and 77%; the median of bracketed ratios: 99% and 28%).
- * Returns µs per element, null for a loop the style lacks, and the checksums of the area loops
- * (for…of, index).
+ * sample, and returns per loop the fastest sample in µs per element (load only ever adds time),
+ * null for a loop the style lacks; `calUs` (of `calibration`, for tests), µs per pass of the calibration loop at its fastest
+ * reading in these rounds; and the checksums of the area loops (for…of, index).
+ *
+ * Why calibrate: a host machine's speed drifts by up to 2× in phases of 0.1 to 1 s (on the Linux
+ * build the same loop read 5.4 to 9.5 µs an element), and the emulator speeds up 10× as its host
+ * optimises it; a board's clock does neither. Styles timed seconds apart are compared by the host
+ * at the same speed: each style's µs scaled by the fastest `calUs` of the run over its own.
  */
-export function timeLoops(st: Style, c: any, n: number, ms: number, k: number, clock: Clock): { us: (number | null)[]; sums: number[] } {
+export function timeLoops(st: Style, c: any, n: number, ms: number, k: number, calibration?: Loop): { us: (number | null)[]; sums: number[]; calUs: number } {
+  var cl = calibration || calibrationLoop;
   var loops = [st.forOf, st.index, st.grow, st.hoisted];
   var reps = [0, 0, 0, 0];
   var us: (number | null)[] = [null, null, null, null];
   var sums = [0, 0];
   var out = [0];
   for (var i = 0; i < 4; i++) if (loops[i]) reps[i] = repsFor(loops[i] as Loop, c, n, st, ms, i == 2);
-  var cal = timeOnce(clock.loop, 0, 1, clock.reps, CALIBRATION, out);
+  // Readings half a sample long: 50 ticks of the emulator's 1 ms timer.
+  var calReps = repsFor(cl, 0, 1, CALIBRATION, ms / 2);
+  var cal = 1e9;
   for (var j = 0; j < k; j++) {
     for (i = 0; i < 4; i++) {
       var loop = loops[i];
       if (!loop) continue;
-      var t = timeOnce(loop, c, n, reps[i], st, out);
+      var t = timeOnce(loop, c, n, reps[i], st, out) / reps[i];
       if (us[i] === null || t < (us[i] as number)) us[i] = t;
       if (i < 2) sums[i] = out[0] / reps[i];
-      cal = Math.min(cal, timeOnce(clock.loop, 0, 1, clock.reps, CALIBRATION, out));
+      cal = Math.min(cal, timeOnce(cl, 0, 1, calReps, CALIBRATION, out));
     }
   }
-  for (i = 0; i < 4; i++) if (us[i] !== null) us[i] = ((us[i] as number) * 1e6 * clock.ref) / (Math.max(cal, 1e-9) * n * reps[i]);
-  return { us: us, sums: sums };
+  for (i = 0; i < 4; i++) if (us[i] !== null) us[i] = ((us[i] as number) * 1e6) / n;
+  return { us: us, sums: sums, calUs: (cal * 1e6) / calReps };
 }
 
 /** JsVars in use right now, after a garbage collection. */

@@ -71,8 +71,6 @@ export const HelloSchema = v.object({
   runs: v.pipe(count(100), v.minValue(1)),
   /** Container sizes measured: [small, large]; figures are at the large one. */
   sizes: v.array(count(1e6)),
-  /** µs per pass of the calibration loop at the run's reference speed: every µs figure is scaled to it. */
-  clockUs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1e7))),
 });
 
 /** A style has started. */
@@ -115,6 +113,11 @@ export const ResultSchema = v.object({
   hoistedUs: v.optional(micros),
   /** Building and storing one object. */
   buildUs: v.optional(micros),
+  /**
+   * µs per pass of the calibration loop, fastest reading during this style's timing: the machine's
+   * speed meanwhile. The summary scales every µs figure by the run's fastest `calUs` over this.
+   */
+  calUs: v.optional(v.pipe(v.number(), v.minValue(1e-6), v.maxValue(1e7))),
   /** JsVars per object beyond the fixed cost, spare capacity included. */
   varsPerObject: v.optional(v.nullable(jsvars)),
   /** JsVars of an empty container (stores, views, first typed-array use). */

@@ -44,6 +44,29 @@ function ratios(mine: ResultRecord[], ref: ResultRecord[], shape: Shape): (numbe
   });
 }
 
+const TIMED = ["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs"] as const;
+
+/**
+ * Results with every µs figure scaled to the machine's fastest speed in the run: by the run's
+ * fastest calibration reading (`calUs`) over the style's own. Styles timed seconds apart on a
+ * drifting host are so compared at one speed. Results without `calUs` are left as they are.
+ */
+export function atFastestSpeed(results: ResultRecord[]): ResultRecord[] {
+  const cals = results.map((r) => r.calUs).filter((c): c is number => typeof c === "number" && c > 0);
+  if (!cals.length) return results;
+  const fastest = Math.min(...cals);
+  return results.map((r) => {
+    if (!(typeof r.calUs === "number" && r.calUs > 0)) return r;
+    const scaled: ResultRecord = { ...r };
+    const f = fastest / r.calUs;
+    for (const key of TIMED) {
+      const x = r[key];
+      if (typeof x === "number") scaled[key] = x * f;
+    }
+    return scaled;
+  });
+}
+
 /** Checksum, end-count, duplicate and unknown-id checks: what makes figures untrustworthy. */
 function problemsOf(results: ResultRecord[], ends: EndRecord[], hello: HelloRecord | undefined): string[] {
   const problems: string[] = [];
@@ -92,7 +115,7 @@ function styleSummary(
   };
   const spread: Record<string, number> = {};
   const classRuns = (byId.get(CLASS_ID) ?? []).filter((r) => !r.error);
-  for (const key of ["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs"] as const) {
+  for (const key of TIMED) {
     const s = spreadOf(ok.map((r) => r[key]));
     if (s !== null) spread[key] = round(s, 3);
   }
@@ -141,7 +164,7 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   const mine = <T extends ResultsLine>(l: ResultsLine): l is T => !host?.runId || !("r" in l) || l.r === host.runId;
   const own = lines.filter(mine);
   const hello = own.find((l): l is HelloRecord => l.t === "hello");
-  const results = own.filter((l): l is ResultRecord => l.t === "result");
+  const results = atFastestSpeed(own.filter((l): l is ResultRecord => l.t === "result"));
   const sizes = own.filter((l): l is SizeRecord => l.t === "size");
   const ends = own.filter((l): l is EndRecord => l.t === "end");
   const blocksize = hello?.blocksize ?? 0;
