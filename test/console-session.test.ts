@@ -308,3 +308,33 @@ test("sync resolves on its own token even when it arrives split across chunks", 
   assert.deepEqual(repl.lines, ['print("TC"+"SYNC1")', 'print("TC"+"SYNC2")']);
   await session.close();
 });
+
+test("a statement that holds the REPL in a middle piece: once the program runs, every piece waits the running deadline", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  // The interpreter reads no input while `busy();` runs: everything after it waits, unanswered.
+  let busy = false;
+  const held: string[] = [];
+  const repl = new FakeRepl((raw) => {
+    if (raw === "\x10busy();") busy = true;
+    if (!busy) return undefined;
+    held.push(raw);
+    return null;
+  });
+  const session = await connect(repl);
+  const program = ["var a=1;", "busy();", ...Array.from({ length: 20 }, (_, i) => `var v${i}=${i};`)].join("\n");
+  const upload = uploadProgram(session, program, { board: loadBoard("esp32"), mode: "ram", pieceBytes: 40, timeoutMs: 10000, runningTimeoutMs: 60000 });
+  upload.catch(() => undefined);
+  // The busy piece is in, and its sync is held.
+  await repl.received((l) => l === "busy();");
+  await repl.received((l) => busy && syncRequestNumber("\x10" + l) !== null);
+  const sync = held.find((l) => syncRequestNumber(l) !== null)!;
+  t.mock.timers.tick(30000);
+  assert.ok(await pending(upload), "30 s into a busy statement, past the 10 s round trip, the upload still waits");
+  // The statement returns: the REPL answers the sync it held, and the rest goes in.
+  busy = false;
+  repl.fake.feed(`${syncAnswer(syncRequestNumber(sync)!)}\r\n>`);
+  await upload;
+  assert.ok(repl.lines.includes("var v19=19;"), "the whole program went in");
+  t.mock.timers.tick(60000);
+  await session.close();
+});

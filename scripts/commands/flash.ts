@@ -86,6 +86,8 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       mode,
       fileName,
       timeoutMs: replyTimeoutMs,
+      // --timeout, not the upload, ends a top level that runs long, in whichever piece it is.
+      ...(options.timeoutS !== undefined ? { runningTimeoutMs: Math.max(60000, options.timeoutS * 1000 + replyTimeoutMs) } : {}),
       onRunning: startDeadline,
     }).then(() => "uploaded" as const);
     upload.catch(() => undefined);

@@ -14,6 +14,12 @@ export interface UploadOptions {
   fileName?: string;
   /** Deadline for each round trip to the board. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Deadline for each piece once the program runs: any piece may hold a statement that keeps the
+   * REPL busy for a while (a long set-up, an endless loop cut by the caller's own deadline).
+   * @default the larger of `timeoutMs` and 60000
+   */
+  runningTimeoutMs?: number;
   /** Largest piece sent before waiting for the board. @default 1024 */
   pieceBytes?: number;
   /** Called once, when the program starts to run: as its first piece is sent (RAM), or at `load()` (Storage). */
@@ -41,6 +47,7 @@ const STORAGE_CHUNK = 768;
  */
 export async function uploadProgram(session: ConsoleSession, code: string, options: UploadOptions): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 10000;
+  const runningTimeoutMs = options.runningTimeoutMs ?? Math.max(timeoutMs, 60000);
   const faults: DeviceFault[] = [];
   let uploading = true;
   session.onLine((line) => {
@@ -71,8 +78,7 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
       // The REPL runs each statement as it arrives: the program runs from its first piece.
       if (i === 0) options.onRunning?.();
       await session.send(piece.split("\n").map((l) => "\x10" + l + "\n").join(""));
-      // The last piece may start the program, which can hold the REPL for a while.
-      await session.sync(i === pieces.length - 1 ? Math.max(timeoutMs, 60000) : timeoutMs, "upload");
+      await session.sync(runningTimeoutMs, "upload");
       check();
       sent += piece.length + 1;
       options.onProgress?.(Math.min(sent, total), total);
