@@ -145,3 +145,14 @@ test("runReport --all on a file of 300 styles lists them all, in the terminal an
   await runReport([file], { out, err: quiet });
   assert.match(text, /^… 214 more styles \(thincall report --all shows every one\)$/m);
 });
+
+test("the other shape of 100k lines, 1,000 styles over 100 runs: one problem per line is counted, not listed, on every caption", () => {
+  const runs = summarize(bigRunLines(1000 - STYLE_IDS.length, 100));
+  assert.equal(runs.runs, 100);
+  assert.ok(runs.problems.length > 90_000, "an unknown id is a problem on each of its result lines");
+  const html = renderHtml([runs]);
+  // The run's warnings head the page and every chart's caption: listed in full, they made a 19 MB page.
+  assert.ok(html.length < 1_000_000, `${html.length} characters`);
+  assert.equal(count(html, /<span class="warn virtual">problem: … and [\d,]+ more problems<\/span>/g), count(html, /<figcaption>/g) + 1);
+  assert.equal(count(section(html, "chart-fit"), /<rect class="bar"/g), 40);
+});
