@@ -1,7 +1,7 @@
 /**
  * What a bar chart draws when a run has more styles than a reader can compare: the best and the
  * worst by the chart's figure, and how many were left out between them. A chart of 100k bars
- * is 1.4 million pixels tall and says nothing; the results table and file keep every figure.
+ * is over 2 million pixels tall and says nothing; the results table and file keep every figure.
  */
 
 /** Styles a chart draws at most: half of them the best, half the worst. */
