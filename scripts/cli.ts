@@ -104,9 +104,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "report": {
-      const { values, positionals } = parse({ html: { type: "string" } });
+      const { values, positionals } = parse({ html: { type: "string" }, all: { type: "boolean" } });
       const { runReport } = await import("./report/command.ts");
-      await runReport(positionals, { html: values.html as string | undefined });
+      await runReport(positionals, { html: values.html as string | undefined, all: values.all as boolean | undefined });
       return 0;
     }
     case "flash": {

@@ -2,9 +2,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import type { BenchSummary, StyleSummary } from "../scripts/bench/schema.ts";
+import type { StyleSummary } from "../scripts/bench/schema.ts";
 import { summarize } from "../scripts/bench/summary.ts";
 import { paretoChart } from "../scripts/report/chart-pareto.ts";
+import { placeLabels } from "../scripts/report/label-placement.ts";
+import { OccupancyGrid } from "../scripts/report/occupancy.ts";
 import { paretoFrontier, type ParetoInput } from "../scripts/report/pareto.ts";
 import { textWidth } from "../scripts/report/svg.ts";
 import { runLines } from "./report-fixtures.ts";
@@ -47,22 +49,27 @@ test("the styles of a run get labels that do not overlap", () => {
   }
 });
 
-test("label placement grows linearly: 40k points cost about 4× 10k (not 16×)", () => {
-  const summaryOf = (n: number): BenchSummary => {
-    const base = summarize(runLines());
-    const styles: StyleSummary[] = Array.from({ length: n }, (_, i) => ({ ...base.styles[1]!, id: `js.s${i}`, vsClass: { forOf: 0.5 + ((i * 7919) % 1000) / 1000, index: null, grow: null }, bytesPerObject: 10 + ((i * 104729) % 2000) / 10 }));
-    return { ...base, styles };
+test("label placement work grows linearly: 40k points visit about 4× the grid cells of 10k (not 16×)", () => {
+  // Cells read and written, counted by the grid: the same on a busy machine as on an idle one.
+  const work = (n: number) => {
+    const points = Array.from({ length: n }, (_, i) => ({ id: `js.s${i}`, x: 70 + ((i * 7919) % 550), y: 40 + ((i * 104729) % 330) }));
+    const grid = new OccupancyGrid(640, 420);
+    const labels = placeLabels(points, [], { width: 640, height: 420, frame: { left: 70, top: 40, right: 620, bottom: 370 } }, grid);
+    return { cells: grid.cellsVisited, placed: labels.filter(Boolean).length };
   };
-  // CPU time of this process, not wall time: other work on the machine does not count.
-  const cpu = (n: number) => {
-    const summary = summaryOf(n);
-    const t0 = process.cpuUsage();
-    paretoChart(summary, "big");
-    const d = process.cpuUsage(t0);
-    return d.user + d.system;
-  };
-  cpu(2000);
-  const small = Math.min(cpu(10000), cpu(10000));
-  const large = Math.min(cpu(40000), cpu(40000));
-  assert.ok(large < small * 9, `10k: ${small / 1000} ms, 40k: ${large / 1000} ms`);
+  const small = work(10_000);
+  const large = work(40_000);
+  assert.ok(small.placed > 0 && small.placed < 10_000, `a crowded chart labels what fits (${small.placed})`);
+  assert.ok(large.cells < small.cells * 5, `10k: ${small.cells} cells, 40k: ${large.cells} cells`);
+});
+
+test("a label with no free spot gets none, and the scatter counts them under its axis", () => {
+  const base = summarize(runLines());
+  // Twelve styles on one spot: the first labels take the free spots around it, the rest find none.
+  const styles: StyleSummary[] = Array.from({ length: 40 }, (_, i) => ({ ...base.styles[2]!, id: `js.same${i}`, vsClass: { forOf: 1, index: null, grow: null }, bytesPerObject: 50 }));
+  const svg = paretoChart({ ...base, styles }, "PICO");
+  const labelled = labelBoxes(svg).length;
+  assert.ok(labelled > 0 && labelled < 40, `${labelled} labelled`);
+  assert.equal(svg.match(/<g class="point[^"]*"[^>]*><title>js\.same\d+<\/title>/g)?.length, 40 - labelled, "the others name their style on hover");
+  assert.match(svg, new RegExp(`<text class="left-out"[^>]*>${40 - labelled} of 40 points unlabelled for want of room`));
 });

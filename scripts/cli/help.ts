@@ -56,9 +56,12 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   report: {
-    usage: "thincall report <results.jsonl…> [--html report.html]",
+    usage: "thincall report <results.jsonl…> [--html report.html] [--all]",
     summary: "tables (and an HTML page) from bench results",
-    options: [["--html <file>", "also write an HTML report"]],
+    options: [
+      ["--html <file>", "also write an HTML report"],
+      ["--all", "list every style in the tables (default: the first 100, then how many more)"],
+    ],
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },
   emu: {

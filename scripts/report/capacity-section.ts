@@ -4,9 +4,11 @@
  */
 import { loadAllBoards, type BoardProfile } from "../boards/profile.ts";
 import type { BenchSummary } from "../bench/schema.ts";
-import { capacityRefusal, renderCapacityTable, type CapacityRun } from "./capacity.ts";
+import { capacityRefusal, projectedStyles, renderCapacityTable, type CapacityRun } from "./capacity.ts";
 import { capacityChart } from "./chart-capacity.ts";
+import { selectForChart } from "./chart-selection.ts";
 import { escapeXml } from "./svg.ts";
+import { CAPACITY_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 
 /** Styles that keep their objects in typed arrays: they cost bytes, not JsVars (see capacity.ts). */
 export const FLAT_STYLES: readonly string[] = ["thin.packed"];
@@ -26,20 +28,39 @@ export function projectableRun(summaries: readonly BenchSummary[]): CapacityRun 
   return summaries.filter((s) => s.engine === "espruino").map(capacityRunOf).find((r) => !capacityRefusal(r));
 }
 
-/** The projection as text after the results table, or "" when no run can be projected. */
-export function capacityText(summaries: readonly BenchSummary[], boards: readonly BoardProfile[] = loadAllBoards()): string {
+/**
+ * The projection as text after the results table, or "" when no run can be projected. Its
+ * columns are the first `limit` styles in the run's order (Infinity for all), then a line counting the rest.
+ */
+export function capacityText(
+  summaries: readonly BenchSummary[],
+  boards: readonly BoardProfile[] = loadAllBoards(),
+  limit = CAPACITY_STYLE_LIMIT,
+): string {
   const run = projectableRun(summaries);
-  return run ? `\n${renderCapacityTable(run, boards)}` : "";
+  if (!run) return "";
+  const styles = projectedStyles(run);
+  const leftOut = Math.max(0, styles.length - limit);
+  const table = renderCapacityTable({ ...run, styles: styles.slice(0, limit) }, boards);
+  return `\n${table}${leftOut > 0 ? `${moreStylesLine(leftOut)}\n` : ""}`;
 }
 
-/** The report page's capacity section (`#chart-capacity`), or "" when no run can be projected. */
+/**
+ * The report page's capacity section (`#chart-capacity`), or "" when no run can be projected.
+ * With more styles than a chart can show, the grid has those with the fewest and the most
+ * JsVars per object (the most and the fewest objects on every board), and says how many it left out.
+ */
 export function capacityHtml(summaries: readonly BenchSummary[], boards: readonly BoardProfile[] = loadAllBoards()): string {
   const run = projectableRun(summaries);
   if (!run) return "";
+  const styles = projectedStyles(run);
+  // A column per style: fewer fit a page than bars do.
+  const selection = selectForChart(styles.length, [styles.map((s) => s.varsPerObject)], "lower", CAPACITY_STYLE_LIMIT);
+  const drawn = { ...run, styles: selection.shown.map((i) => styles[i]) };
   return (
     `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
     `<p>From the JsVars per object of the ${escapeXml(run.board)} run: each board profile's free JsVars after boot, less the ` +
     `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
-    `<figure>${capacityChart(run, boards)}</figure></section>`
+    `<figure>${capacityChart(drawn, boards, selection.leftOut)}</figure></section>`
   );
 }

@@ -78,6 +78,11 @@ export function capacityRefusal(run: CapacityRun): string | undefined {
   return undefined;
 }
 
+/** The styles a projection has columns for: the floor is no style anyone stores objects in. */
+export function projectedStyles(run: CapacityRun): CapacityStyle[] {
+  return run.styles.filter((s) => s.id !== "floor.local-call");
+}
+
 /**
  * For each board profile (hardware boards only: no Linux or virtual), the objects of each style
  * that fit in its free JsVars after boot less the program's own, `floor(free / varsPerObject)`
@@ -89,7 +94,7 @@ export function projectCapacity(run: CapacityRun, boards: readonly BoardProfile[
   if (capacityRefusal(run)) return undefined;
   const ran = boards.find((b) => b.id === run.board);
   const program = ran && run.freeAtStart !== undefined ? Math.max(0, ran.freeAtBoot.jsvars - run.freeAtStart) : 0;
-  const styles = run.styles.filter((s) => s.id !== "floor.local-call");
+  const styles = projectedStyles(run);
   const rows = boards
     .filter((b) => b.variables !== null)
     .map((b): CapacityRow => {

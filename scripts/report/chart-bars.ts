@@ -28,25 +28,38 @@ export interface BarChartSpec {
   axisLabel: string;
   /** Text of a value at the end of its bar. */
   format: (value: number) => string;
+  /**
+   * A row saying what the chart left out (see chart-selection.ts), drawn before category `at`.
+   * @default none
+   */
+  leftOut?: { at: number; text: string };
 }
 
 const WIDTH = 640;
 const BAR = 12;
 const BAR_GAP = 2;
 const GROUP_GAP = 10;
+const LEFT_OUT_ROW = 24;
 
-/** Renders the chart; each bar is a `rect.bar` with `data-style`, `data-run`, `data-series`. */
+/**
+ * Renders the chart; each bar is a `rect.bar` with `data-style`, `data-run`, `data-series`, and
+ * the left-out row, if any, a `text.left-out`. Draws every category it is given: callers with
+ * thousands of styles choose what to draw first (chart-selection.ts).
+ */
 export function barChart(spec: BarChartSpec): string {
   const groupHeight = spec.series.length * (BAR + BAR_GAP) - BAR_GAP + GROUP_GAP;
   const left = Math.ceil(spec.categories.reduce((widest, c) => Math.max(widest, textWidth(c)), 60) + 16);
-  const frame: Frame = { left, top: 36, right: WIDTH - 56, bottom: 36 + spec.categories.length * groupHeight + 4 };
+  const leftOut = spec.leftOut;
+  // The left-out row is one line of text, whatever the number of series.
+  const leftOutHeight = leftOut ? LEFT_OUT_ROW : 0;
+  const frame: Frame = { left, top: 36, right: WIDTH - 56, bottom: 36 + spec.categories.length * groupHeight + leftOutHeight + 4 };
   const height = frame.bottom + 46;
   const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const x = linearScale(values, [frame.left, frame.right]);
   const zero = x(0);
 
   const groups = spec.categories.map((category, c) => {
-    const top = frame.top + 4 + c * groupHeight;
+    const top = frame.top + 4 + c * groupHeight + (leftOut && c >= leftOut.at ? leftOutHeight : 0);
     const label =
       `<text class="mono category" x="${left - 8}" y="${(top + (groupHeight - GROUP_GAP) / 2).toFixed(1)}" dy="0.32em" ` +
       `text-anchor="end">${escapeXml(category)}</text>`;
@@ -69,6 +82,14 @@ export function barChart(spec: BarChartSpec): string {
     });
     return `<g class="group">${label}${bars.join("")}</g>`;
   });
+  if (leftOut) {
+    const y = frame.top + 4 + leftOut.at * groupHeight + (leftOutHeight - GROUP_GAP) / 2;
+    groups.splice(
+      leftOut.at,
+      0,
+      `<text class="left-out" x="${((frame.left + frame.right) / 2).toFixed(1)}" y="${y.toFixed(1)}" dy="0.32em" text-anchor="middle">${escapeXml(leftOut.text)}</text>`,
+    );
+  }
   const key = legend(
     spec.series.map((s) => ({ swatch: `<rect width="12" height="12" fill="${s.color}"/>`, label: s.label })),
     frame.left,

@@ -3,54 +3,18 @@
  */
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { BASELINE_ID } from "../bench/schema.ts";
+import { grouped } from "./format.ts";
 import { paretoFrontier } from "./pareto.ts";
-import { OccupancyGrid, type Box } from "./occupancy.ts";
+import { placeLabels } from "./label-placement.ts";
+import { SCATTER_POINT_LIMIT, densityCells, densitySvg } from "./scatter-density.ts";
+import type { Box } from "./occupancy.ts";
 import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, yAxis, type Frame } from "./svg.ts";
 
 const WIDTH = 640;
 const HEIGHT = 420;
 const FRAME: Frame = { left: 70, top: 40, right: WIDTH - 20, bottom: HEIGHT - 50 };
-const LABEL_HEIGHT = 14;
-
-interface Placed {
-  x: number;
-  y: number;
-  anchor: "start" | "end";
-}
-
-/**
- * Places each label beside its point, trying right then left and then nudging up or down,
- * so that labels overlap neither each other, nor other points, nor the `obstacles` (lines).
- * Clustered js.* styles would otherwise print on top of one another. A label with no free spot
- * goes right of its point. Taken space lives on an {@link OccupancyGrid}, so the cost grows with
- * the number of points, not its square: a run of 100k results still renders in a moment.
- */
-function placeLabels(points: { id: string; x: number; y: number }[], obstacles: Box[]): Placed[] {
-  const taken = new OccupancyGrid(WIDTH, HEIGHT);
-  const dots: Box[] = points.map((p) => ({ x1: p.x - 6, y1: p.y - 6, x2: p.x + 6, y2: p.y + 6 }));
-  for (const box of [...dots, ...obstacles]) taken.add(box);
-  const shifts = [0, -14, 14, -28, 28, -42, 42, -56, 56, -70, 70, -84, 84, -98, 98];
-  const half = LABEL_HEIGHT / 2;
-  return points.map((p, i) => {
-    const w = textWidth(p.id);
-    // A label may touch its own dot's space, never another's.
-    taken.remove(dots[i]);
-    let chosen: Placed | undefined;
-    for (const dy of shifts) {
-      const y = p.y + dy;
-      if (y - half < FRAME.top - 4 || y + half > FRAME.bottom) continue;
-      if (p.x + 8 + w <= WIDTH && taken.isFree(p.x + 8, y - half, p.x + 8 + w, y + half)) chosen = { x: p.x + 8, y, anchor: "start" };
-      else if (p.x - 8 - w >= 0 && taken.isFree(p.x - 8 - w, y - half, p.x - 8, y + half)) chosen = { x: p.x - 8, y, anchor: "end" };
-      if (chosen) break;
-    }
-    taken.add(dots[i]);
-    // A label that found no free spot goes right of its point, overlapping; it blocks nothing more.
-    if (!chosen) return { x: p.x + 8, y: p.y, anchor: "start" as const };
-    const x1 = chosen.anchor === "start" ? chosen.x : chosen.x - w;
-    taken.add({ x1, y1: chosen.y - half, x2: x1 + w, y2: chosen.y + half });
-    return chosen;
-  });
-}
+/** Room under the axis for each line saying what the chart did not draw as labelled points. */
+const NOTE_ROW = 16;
 
 /** The time a point is drawn at: the style's fast loop over js.class's. */
 const timeOf = (s: StyleSummary): number | null => s.vsClass.forOf;
@@ -64,6 +28,8 @@ export function paretoMissing(summary: BenchSummary): StyleSummary[] {
  * The scatter for one run: one point per style (id as label, `data-style`, `data-run`), the
  * frontier as a step line with its points highlighted (class `frontier`), and the floor as a
  * dashed reference line rather than a point, because it is a bound, not a dispatch choice.
+ * Past {@link SCATTER_POINT_LIMIT} styles only the frontier is drawn point by point and the others
+ * as density (scatter-density.ts); lines under the axis say so, and count labels left out for want of room.
  */
 export function paretoChart(summary: BenchSummary, run: string, shared: BenchSummary[] = [summary]): string {
   const drawn = (sum: BenchSummary) =>
@@ -80,12 +46,18 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
   const frontier = paretoFrontier(styles.map((s) => ({ id: s.id, time: s.callUs, bytesPerObject: s.bytesPerObject })));
   const onFrontier = new Set(frontier);
 
-  const points = styles
-    .map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: onFrontier.has(s.id) }))
-    // Frontier labels are placed first so they get the best spots.
-    .sort((a, b) => Number(b.onFrontier) - Number(a.onFrontier) || a.x - b.x);
-  const byId = new Map(points.map((p) => [p.id, p]));
-  const corners = frontier.map((id) => byId.get(id)!);
+  const allPoints = styles.map((s) => ({ id: s.id, x: x(s.callUs), y: y(s.bytesPerObject), onFrontier: onFrontier.has(s.id) }));
+  // A crowded chart draws its frontier one by one and every other style as density.
+  const dense = allPoints.length > SCATTER_POINT_LIMIT;
+  const frontierPoints = new Map<string, (typeof allPoints)[number]>();
+  for (const p of allPoints) if (p.onFrontier) frontierPoints.set(p.id, p);
+  const corners = frontier.map((id) => frontierPoints.get(id)!);
+  const points = dense
+    ? corners.slice(0, SCATTER_POINT_LIMIT)
+    : // Frontier labels are placed first so they get the best spots.
+      allPoints.sort((a, b) => Number(b.onFrontier) - Number(a.onFrontier) || a.x - b.x);
+  const pointed = new Set(points.map((p) => p.id));
+  const density = dense ? densityCells(allPoints.filter((p) => !pointed.has(p.id))) : [];
   // The step goes right, then down: the edge of the region the frontier dominates.
   const step = corners
     .map((p, i) => (i === 0 ? `M${p.x.toFixed(1)} ${p.y.toFixed(1)}` : `H${p.x.toFixed(1)}V${p.y.toFixed(1)}`))
@@ -102,7 +74,9 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
     lines.push({ x1: floorX - 2, y1: FRAME.top, x2: floorX + 2, y2: FRAME.bottom });
     lines.push({ x1: floorX, y1: FRAME.top, x2: floorX + 4 + textWidth("baseline"), y2: FRAME.top + 16 });
   }
-  const labels = placeLabels(points, lines);
+  const labels = placeLabels(points, lines, { width: WIDTH, height: HEIGHT, frame: FRAME });
+  const unlabelled = labels.reduce((n, l) => (l ? n : n + 1), 0);
+  const densityCount = allPoints.length - points.length;
 
   const floor =
     floorX === null
@@ -111,11 +85,14 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
         `<text x="${(floorX + 4).toFixed(1)}" y="${FRAME.top + 10}">baseline</text></g>`;
   const marks = points.map((p, i) => {
     const l = labels[i];
+    const open = `<g class="point${p.onFrontier ? " frontier" : ""}" data-style="${escapeXml(p.id)}" data-run="${escapeXml(run)}">`;
+    const circle = `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.onFrontier ? 5.5 : 4}"/>`;
+    // No room for a label: the id shows on hover instead.
+    if (!l) return `${open}<title>${escapeXml(p.id)}</title>${circle}</g>`;
     const leader =
       Math.abs(l.y - p.y) > 1 ? `<line class="leader" x1="${p.x.toFixed(1)}" y1="${p.y.toFixed(1)}" x2="${l.x.toFixed(1)}" y2="${l.y.toFixed(1)}"/>` : "";
     return (
-      `<g class="point${p.onFrontier ? " frontier" : ""}" data-style="${escapeXml(p.id)}" data-run="${escapeXml(run)}">` +
-      `${leader}<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.onFrontier ? 5.5 : 4}"/>` +
+      `${open}${leader}${circle}` +
       `<text class="mono" x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" dy="0.32em" text-anchor="${l.anchor}">${escapeXml(p.id)}</text></g>`
     );
   });
@@ -130,15 +107,26 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
     12,
   );
   const empty = styles.length === 0 ? `<text class="empty" x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">no style has both figures</text>` : "";
+  // Said in the chart, under the axis, so a crowded chart does not pass for a sparse one.
+  const notes = [
+    ...(densityCount > 0
+      ? [`${grouped(allPoints.length)} styles: the frontier as points, the other ${grouped(densityCount)} as density (darker: more styles)`]
+      : []),
+    ...(unlabelled > 0 ? [`${grouped(unlabelled)} of ${grouped(points.length)} points unlabelled for want of room (hover a point for its style)`] : []),
+  ];
+  const height = HEIGHT + notes.length * NOTE_ROW;
+  const noteLines = notes.map((note, i) => `<text class="left-out" x="${FRAME.left}" y="${HEIGHT + 6 + i * NOTE_ROW}">${escapeXml(note)}</text>`).join("");
   return (
-    svgOpen(WIDTH, HEIGHT, `class="pareto" data-run="${escapeXml(run)}"`, `time against bytes per object, ${run}`) +
+    svgOpen(WIDTH, height, `class="pareto${dense ? " dense" : ""}" data-run="${escapeXml(run)}"`, `time against bytes per object, ${run}`) +
     xAxis(x, FRAME, "time over js.class's, fast loop (lower is better)") +
     yAxis(y, FRAME, "bytes per object (lower is better)") +
     floor +
+    (density.length ? densitySvg(density) : "") +
     (step ? `<path class="frontier-line" d="${step}"/>` : "") +
     marks.join("") +
     key +
     empty +
+    noteLines +
     "</svg>"
   );
 }

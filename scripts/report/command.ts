@@ -10,11 +10,14 @@ import { UserError } from "../errors.ts";
 import { renderHtml } from "./html.ts";
 import { checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
 import { renderTable } from "./table.ts";
+import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
 
 /** Options of {@link runReport}. */
 export interface ReportOptions {
   /** Where to write the HTML report; none when absent. */
   html?: string;
+  /** List every style in the tables, not the first {@link TABLE_STYLE_LIMIT}. @default false */
+  all?: boolean;
   /** Table and `wrote` lines. @default process.stdout */
   out?: NodeJS.WritableStream;
   /** Warnings about skipped lines. @default process.stderr */
@@ -22,11 +25,12 @@ export interface ReportOptions {
 }
 
 /** One-line usage, shown when no file is given. */
-export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <report.html>]";
+export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <report.html>] [--all]";
 
 /**
  * Reads each results file (several runs in one file are split at their host/hello records),
- * prints the table of all runs side by side and, with `html`, writes the HTML report.
+ * prints the table of all runs side by side and, with `html`, writes the HTML report. Tables
+ * list the first {@link TABLE_STYLE_LIMIT} styles unless `all`; charts draw the best and worst.
  *
  * @throws UserError with usage when no file is given, or from {@link readResultsFile}.
  */
@@ -42,9 +46,9 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
     if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
     summaries.push(...splitRuns(lines).map(summarize));
   }
-  out.write(renderTable(summaries));
+  out.write(renderTable(summaries, options.all));
   if (options.html) {
-    const page = renderHtml(summaries);
+    const page = renderHtml(summaries, options.all);
     try {
       await mkdir(dirname(options.html), { recursive: true });
       await writeFile(options.html, page);

@@ -15,7 +15,10 @@ export const NONE = "—";
 export const LINUX_FLASH_LABEL =
   "flash on the Linux build reads the flash file through system calls on every access: not representative of boards";
 
-/** The warnings a run carries in the table and the report. */
+/** Problems a run's title lists; a file of unknown ids has one per style. */
+export const PROBLEMS_SHOWN = 10;
+
+/** The warnings a run carries in the table and the report; problems past {@link PROBLEMS_SHOWN} are counted, not listed. */
 export function runWarnings(summary: BenchSummary): string[] {
   const out: string[] = [];
   if (summary.engine === "quickjs") out.push(VIRTUAL_LABEL);
@@ -24,7 +27,9 @@ export function runWarnings(summary: BenchSummary): string[] {
   if (summary.board === "linux" && summary.mode === "flash") out.push(LINUX_FLASH_LABEL);
   if (summary.source === 1) out.push("schema /1 file: only its memory figures compare with /2 runs");
   if (!summary.complete) out.push("incomplete run");
-  out.push(...summary.problems.map((p) => `problem: ${p}`));
+  out.push(...summary.problems.slice(0, PROBLEMS_SHOWN).map((p) => `problem: ${p}`));
+  const more = summary.problems.length - PROBLEMS_SHOWN;
+  if (more > 0) out.push(`problem: … and ${grouped(more)} more problem${more === 1 ? "" : "s"}`);
   return out;
 }
 
@@ -57,19 +62,32 @@ export function runDetails(summary: BenchSummary): string {
 
 /** Style ids present in any run: the bench order first, then unknown ids as they appear. */
 export function styleOrder(summaries: BenchSummary[]): string[] {
-  const seen = new Set(summaries.flatMap((s) => s.styles.map((style) => style.id)));
-  const known: string[] = STYLE_IDS.filter((id) => seen.has(id));
-  return [...known, ...[...seen].filter((id) => !known.includes(id))];
+  const seen = new Set<string>();
+  for (const summary of summaries) for (const style of summary.styles) seen.add(style.id);
+  const order: string[] = STYLE_IDS.filter((id) => seen.has(id));
+  for (const id of seen) if (!BENCH_STYLES.has(id)) order.push(id);
+  return order;
 }
+
+const BENCH_STYLES: ReadonlySet<string> = new Set(STYLE_IDS);
 
 /** A number with at most `digits` decimals, trailing zeros dropped. */
 export function trimmed(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }
 
+// One formatter for every call: toLocaleString sets one up per call, which shows on 100k cells.
+const GROUPING = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** An integer with thousands separators. */
 export function grouped(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+  return GROUPING.format(Math.round(value));
+}
+
+/** Items joined by commas, the first `max` of them and then how many more. */
+export function shortList(items: readonly string[], max = 10): string {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${grouped(items.length - max)} more`;
 }
 
 /** A figure column: its heading, its short heading, the spread key that flags it, and its cell. */

@@ -4,13 +4,15 @@
  */
 import { capacityHtml } from "./capacity-section.ts";
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
-import { barChart } from "./chart-bars.ts";
+import { barChart, type BarSeries } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
-import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, styleOrder } from "./format.ts";
+import { CHART_STYLE_LIMIT, leftOutText, selectForChart, type Better } from "./chart-selection.ts";
+import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, shortList, styleOrder } from "./format.ts";
 import { picksHtml } from "./picks.ts";
 import { styleById } from "./style-index.ts";
 import { escapeXml } from "./svg.ts";
 import { tableModel } from "./table.ts";
+import { TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 
 export { paretoFrontier } from "./pareto.ts";
 
@@ -33,13 +35,15 @@ svg .mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
 svg .point.frontier text{font-weight:700;fill:#9a3412}.frontier-line{fill:none;stroke:#ea580c;stroke-width:2}
 .floor line,.floor-line{stroke:#6b7280;stroke-dasharray:4 3}svg .floor text{fill:#6b7280}.leader{stroke:#cbd5e1}
 svg .value{font-size:10px;fill:#4b5563}svg .missing{fill:#9ca3af}.note{color:#6b7280;font-size:13px}
+svg .left-out{font-style:italic;fill:#6b7280}td.left-out{color:#6b7280;font-style:italic}
+.density{fill:#64748b}svg.dense .point text{paint-order:stroke;stroke:#fff;stroke-width:3px}
 `;
 
 const describe = (s: StyleSummary) => `${s.id} (${s.error ?? "no figure"})`;
 
-/** A note naming what a chart left out, per run; empty when nothing is missing. */
+/** A note naming what a chart left out for want of a figure, per run (the first ten); empty when nothing is missing. */
 function missingNote(runs: string[], missing: string[][]): string {
-  const parts = runs.flatMap((run, i) => (missing[i].length ? [`${run}: ${missing[i].join(", ")}`] : []));
+  const parts = runs.flatMap((run, i) => (missing[i].length ? [`${run}: ${shortList(missing[i])}`] : []));
   return parts.length ? `<p class="note">Not shown, no figure — ${escapeXml(parts.join("; "))}.</p>` : "";
 }
 
@@ -51,8 +55,8 @@ function header(summaries: BenchSummary[], runs: string[]): string {
   return `<header><h1>thincall bench report</h1><ul class="runs">${items.join("")}</ul></header>`;
 }
 
-function table(summaries: BenchSummary[]): string {
-  const model = tableModel(summaries);
+function table(summaries: BenchSummary[], limit: number): string {
+  const model = tableModel(summaries, undefined, limit);
   const span = model.columns.length;
   const multi = model.runs.length > 1;
   const groupRow = multi
@@ -70,6 +74,9 @@ function table(summaries: BenchSummary[]): string {
     );
     return `<tr><td class="style">${escapeXml(row.style)}</td>${cells.join("")}</tr>`;
   });
+  if (model.leftOut > 0) {
+    rows.push(`<tr><td class="left-out" colspan="${1 + span * model.runs.length}">${escapeXml(moreStylesLine(model.leftOut))}</td></tr>`);
+  }
   const notes = [
     "Ratios lead: time over js.class's in the same loop shape and run, median of the runs. µs are this machine's.",
     ...(multi ? [SHORT_COLUMNS_KEY] : []),
@@ -95,68 +102,101 @@ function paretoSection(summaries: BenchSummary[], runs: string[]): string {
   );
 }
 
-function fitSection(summaries: BenchSummary[], runs: string[]): string {
-  const categories = styleOrder(summaries);
-  const byId = styleById;
+/** A bar chart's categories and series, narrowed to what it draws (see chart-selection.ts). */
+interface ChartData {
+  categories: string[];
+  series: BarSeries[];
+  leftOut?: { at: number; text: string };
+}
+
+/** Each run's styles lined up with the report's style order (undefined where a run lacks one): looked up once for all charts. */
+interface Aligned {
+  order: readonly string[];
+  styles: (StyleSummary | undefined)[][];
+}
+
+const align = (summaries: BenchSummary[], order: readonly string[]): Aligned => ({
+  order,
+  styles: summaries.map((s) => order.map((id) => styleById(s, id))),
+});
+
+/**
+ * One series per run over every style in the report's order, then the best and the worst
+ * when there are more styles than a chart can show.
+ */
+function chartData(aligned: Aligned, runs: string[], key: string, figure: (s: StyleSummary) => number | null, better: Better): ChartData {
+  const values = aligned.styles.map((styles) => styles.map((style) => (style ? figure(style) : null)));
+  const selection = selectForChart(aligned.order.length, values, better);
+  return {
+    categories: selection.shown.map((i) => aligned.order[i]),
+    series: runs.map((run, r) => ({
+      label: run,
+      run,
+      key,
+      color: RUN_COLORS[r % RUN_COLORS.length],
+      values: selection.shown.map((i) => values[r][i]),
+    })),
+    leftOut: selection.leftOut && { at: selection.leftOut.at, text: leftOutText(selection.leftOut) },
+  };
+}
+
+/** Said under a section's heading when its charts left styles out. */
+function leftOutNote(data: ChartData[], runs: string[]): string {
+  if (!data.some((d) => d.leftOut)) return "";
+  const by = runs.length > 1 ? " by their mean over the runs" : "";
+  return `<p class="note">With more than ${CHART_STYLE_LIMIT} styles, a chart shows the ${CHART_STYLE_LIMIT / 2} best and the ${CHART_STYLE_LIMIT / 2} worst${by}, and says how many it left out; the results table keeps the style order.</p>`;
+}
+
+function fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned): string {
+  const data = chartData(aligned, runs, "objectsFit", (s) => s.objectsFit, "higher");
   const svg = barChart({
     attrs: `class="fit"`,
     title: "Objects that fit in free memory, per style",
-    categories,
-    series: summaries.map((s, i) => ({
-      label: runs[i],
-      run: runs[i],
-      key: "objectsFit",
-      color: RUN_COLORS[i % RUN_COLORS.length],
-      values: categories.map((id) => byId(s, id)?.objectsFit ?? null),
-    })),
+    ...data,
     axisLabel: "objects that fit in the free memory at start (higher is better)",
     format: grouped,
   });
   const missing = summaries.map((s) => s.styles.filter((style) => style.objectsFit === null).map(describe));
-  return `<section id="chart-fit"><h2>Objects that fit</h2><figure>${svg}</figure>${missingNote(runs, missing)}</section>`;
+  return `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${svg}</figure>${missingNote(runs, missing)}</section>`;
 }
 
-function shapesSection(summaries: BenchSummary[], runs: string[]): string {
-  const categories = styleOrder(summaries);
-  const byId = (s: BenchSummary, id: string) => s.styles.find((style) => style.id === id);
-  const chart = (shape: "forOf" | "index", title: string) =>
+function shapesSection(runs: string[], aligned: Aligned): string {
+  const data = (shape: "forOf" | "index") => chartData(aligned, runs, shape, (s) => s.vsClass[shape], "lower");
+  const forOf = data("forOf");
+  const index = data("index");
+  const chart = (shape: "forOf" | "index", shapeData: ChartData, title: string) =>
     barChart({
       attrs: `class="shapes" data-shape="${shape}"`,
       title,
-      categories,
-      series: summaries.map((s, i) => ({
-        label: runs[i],
-        run: runs[i],
-        key: shape,
-        color: RUN_COLORS[i % RUN_COLORS.length],
-        values: categories.map((id) => byId(s, id)?.vsClass[shape] ?? null),
-      })),
+      ...shapeData,
       axisLabel: "time over js.class's, same loop and run (lower is better)",
       format: (v) => v.toFixed(2),
     });
   return (
     `<section id="chart-shapes"><h2>Loop shapes</h2>` +
     `<p>On Espruino an Array is a linked list: an index loop walks it for every element, a <code>for…of</code> does not. ` +
-    `Both charts share one axis per loop shape across runs.</p>` +
-    `<figure>${chart("forOf", "for…of loop (each style's fast loop)")}</figure><figure>${chart("index", "index loop")}</figure></section>`
+    `Both charts share one axis per loop shape across runs.</p>${leftOutNote([forOf, index], runs)}` +
+    `<figure>${chart("forOf", forOf, "for…of loop (each style's fast loop)")}</figure><figure>${chart("index", index, "index loop")}</figure></section>`
   );
 }
 
 /**
  * Renders the report page for one or more runs. Every text from the results is escaped.
  * Charts carry ids `chart-pareto`, `chart-fit`, `chart-shapes`, the picks `picks`; points and bars carry
- * `data-style` and `data-run`.
+ * `data-style` and `data-run`. The table lists the first styles and counts the rest (see
+ * table-limit.ts), or every one when `all`; bar charts draw {@link CHART_STYLE_LIMIT} at most either way.
  */
-export function renderHtml(summaries: BenchSummary[]): string {
+export function renderHtml(summaries: BenchSummary[], all = false): string {
   const runs = runLabels(summaries);
+  const aligned = align(summaries, styleOrder(summaries));
   const body =
     summaries.length === 0
       ? `<header><h1>thincall bench report</h1></header><p>No runs.</p>`
       : header(summaries, runs) +
-        `<h2>Results</h2>${table(summaries)}` +
+        `<h2>Results</h2>${table(summaries, all ? Infinity : TABLE_STYLE_LIMIT)}` +
         paretoSection(summaries, runs) +
-        fitSection(summaries, runs) +
-        shapesSection(summaries, runs) +
+        fitSection(summaries, runs, aligned) +
+        shapesSection(runs, aligned) +
         capacityHtml(summaries) +
         picksHtml(summaries);
   return (

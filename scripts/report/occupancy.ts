@@ -17,6 +17,7 @@ export class OccupancyGrid {
   private readonly cols: number;
   private readonly rows: number;
   private readonly counts: Int32Array;
+  private visited = 0;
 
   /** @param cell grid resolution in pixels. @default 2 */
   constructor(
@@ -27,6 +28,11 @@ export class OccupancyGrid {
     this.cols = Math.ceil(width / cell);
     this.rows = Math.ceil(height / cell);
     this.counts = new Int32Array(this.cols * this.rows);
+  }
+
+  /** Cells read or written so far: the work done, which tests compare across sizes. */
+  get cellsVisited(): number {
+    return this.visited;
   }
 
   /** Takes the cells of `box` (once more, when called twice). */
@@ -43,7 +49,10 @@ export class OccupancyGrid {
   isFree(x1: number, y1: number, x2: number, y2: number): boolean {
     const [c1, c2, r1, r2] = this.cells(x1, y1, x2, y2);
     for (let r = r1; r < r2; r++) {
-      for (let i = r * this.cols + c1, end = r * this.cols + c2; i < end; i++) if (this.counts[i] !== 0) return false;
+      for (let i = r * this.cols + c1, end = r * this.cols + c2; i < end; i++) {
+        this.visited++;
+        if (this.counts[i] !== 0) return false;
+      }
     }
     return true;
   }
@@ -53,6 +62,7 @@ export class OccupancyGrid {
     for (let r = r1; r < r2; r++) {
       for (let i = r * this.cols + c1, end = r * this.cols + c2; i < end; i++) this.counts[i] += delta;
     }
+    this.visited += Math.max(0, c2 - c1) * Math.max(0, r2 - r1);
   }
 
   /** Column and row ranges (end excluded) of the cells a box's inside touches, clipped to the grid. */

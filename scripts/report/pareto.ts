@@ -15,9 +15,8 @@ export interface ParetoInput {
  * take no part. Ids come back fastest first; identical points are all kept.
  */
 export function paretoFrontier(styles: readonly ParetoInput[]): string[] {
-  const points = styles.flatMap((s) =>
-    s.time !== null && s.bytesPerObject !== null ? [{ id: s.id, us: s.time, bytes: s.bytesPerObject }] : [],
-  );
+  const points: { id: string; us: number; bytes: number }[] = [];
+  for (const s of styles) if (s.time !== null && s.bytesPerObject !== null) points.push({ id: s.id, us: s.time, bytes: s.bytesPerObject });
   // One sweep, fastest first: a point is on the frontier when it is the smallest of its time and
   // strictly smaller than every faster point. O(n log n), for runs of any size.
   points.sort((a, b) => a.us - b.us || a.bytes - b.bytes);

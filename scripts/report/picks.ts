@@ -48,6 +48,13 @@ export interface Pick {
   ram: number | null;
 }
 
+/** The first of the lowest scores: what a stable sort would put first, in one pass instead of a sort of every style. */
+function lowest<T extends { score: number }>(scored: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const x of scored) if (!best || x.score < best.score) best = x;
+  return best;
+}
+
 /** The three picks for one run, each computed from its figures. */
 export function picksFor(summary: BenchSummary): Pick[] {
   const cls = summary.styles.find((s) => s.id === CLASS_ID);
@@ -58,7 +65,7 @@ export function picksFor(summary: BenchSummary): Pick[] {
       .map((s) => ({ s, score: c.score(s) }))
       .filter((x): x is { s: StyleSummary; score: number } => x.score !== null);
     const lean = scored.filter((x) => classBytes === null || (x.s.bytesPerObject ?? Infinity) <= classBytes);
-    const best = (lean.length ? lean : scored).sort((a, b) => a.score - b.score)[0]?.s;
+    const best = lowest(lean.length ? lean : scored)?.s;
     if (!best) return { case: c.name, id: null, time: null, ram: null };
     const ram = best.bytesPerObject !== null && classBytes ? best.bytesPerObject / classBytes : null;
     return { case: c.name, id: best.id, time: best.vsClass.forOf, ram };

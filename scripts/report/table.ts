@@ -11,6 +11,7 @@ import { renderPicks } from "./picks.ts";
 import { terminalLines } from "./terminal-text.ts";
 import { capacityText } from "./capacity-section.ts";
 import { styleById } from "./style-index.ts";
+import { CAPACITY_STYLE_LIMIT, TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 
 /** One run's part of a row: its figure cells, or the error that stopped the style. */
 export type TableGroup = { cells: string[] } | { error: string };
@@ -24,16 +25,23 @@ export interface TableModel {
   /** Figure columns repeated in each run's group. */
   columns: readonly string[];
   rows: { style: string; groups: TableGroup[] }[];
+  /** Styles past the limit, not in {@link rows}. */
+  leftOut: number;
   /** Whether any figure is marked as noisy (spread over 10% across runs). */
   anyNoise: boolean;
 }
 
-/** Builds the table model; a style absent from a run shows {@link NONE} in every cell. */
-export function tableModel(summaries: BenchSummary[], short = summaries.length > 1): TableModel {
+/**
+ * Builds the table model; a style absent from a run shows {@link NONE} in every cell. Lists the
+ * first `limit` styles in style order (Infinity for all) and counts the rest.
+ */
+export function tableModel(summaries: BenchSummary[], short = summaries.length > 1, limit = TABLE_STYLE_LIMIT): TableModel {
   const runs = runLabels(summaries);
   const columns = short ? SHORT_COLUMNS : FIGURE_COLUMNS;
-  const rows = styleOrder(summaries).map((id) => ({
-    style: styleLabel(summaries.map((s) => s.styles.find((st) => st.id === id)).find(Boolean), id),
+  const order = styleOrder(summaries);
+  const rows = order.slice(0, limit).map((id) => ({
+    // Through the index: a find per row made a table of n styles cost n².
+    style: styleLabel(summaries.map((s) => styleById(s, id)).find(Boolean), id),
     groups: summaries.map((summary): TableGroup => {
       const style = styleById(summary, id);
       if (!style) return { cells: columns.map(() => NONE) };
@@ -45,6 +53,7 @@ export function tableModel(summaries: BenchSummary[], short = summaries.length >
     titles: summaries.map((s, i) => [`${runs[i]}: ${runDetails(s)}`, ...runWarnings(s).map((w) => `  ! ${w}`)].join("\n")),
     columns,
     rows,
+    leftOut: Math.max(0, order.length - rows.length),
     anyNoise: summaries.some((s) => s.styles.some((style) => style.noisy.length > 0)),
   };
 }
@@ -56,10 +65,11 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * Renders runs as a plain-text table for the terminal: title lines, then the table. With one
  * run the figures follow the style column; with several, runs sit side by side under their
  * label. Numbers are right-aligned, `—` means no figure, `~` marks a time within noise.
+ * Lists the first styles and counts the rest (see table-limit.ts), or every one when `all`.
  */
-export function renderTable(summaries: BenchSummary[]): string {
+export function renderTable(summaries: BenchSummary[], all = false): string {
   if (summaries.length === 0) return "no runs\n";
-  const model = tableModel(summaries);
+  const model = tableModel(summaries, undefined, all ? Infinity : TABLE_STYLE_LIMIT);
   const multi = model.runs.length > 1;
   const sep = multi ? " │ " : GAP;
   // Side by side, full headings would not fit a terminal; a key line explains the short ones.
@@ -88,9 +98,10 @@ export function renderTable(summaries: BenchSummary[]): string {
   const header = line("style", model.runs.map((_, r) => columns.map((c, i) => c.padStart(widths[r][i])).join(GAP)));
   out.push(header, "─".repeat(header.length));
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
+  if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
   const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
-  const capacity = capacityText(summaries);
+  const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
   if (capacity) out.push(capacity);
   out.push("", renderPicks(summaries));
   // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
