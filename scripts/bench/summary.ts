@@ -95,58 +95,70 @@ function problemsOf(results: ResultRecord[], ends: EndRecord[], hello: HelloReco
   return problems;
 }
 
+/** What every style's summary refers to: built once per run, so a run of many styles stays linear. */
+interface RunContext {
+  /** The reference styles' results without errors. */
+  classRuns: ResultRecord[];
+  baselineRuns: ResultRecord[];
+  sizesById: Map<string, SizeRecord[]>;
+  blocksize: number;
+}
+
+function shapesAgainst(ok: ResultRecord[], refs: ResultRecord[]): Shapes {
+  return { forOf: medianRatio(ok, refs, "forOf"), index: medianRatio(ok, refs, "index"), grow: medianRatio(ok, refs, "grow") };
+}
+
+function medianRatio(ok: ResultRecord[], refs: ResultRecord[], shape: Shape): number | null {
+  const m = medianOf(ratios(ok, refs, shape));
+  return m === null ? null : round(m, 3);
+}
+
+function medianField(ok: ResultRecord[], key: keyof ResultRecord): number | null {
+  const m = medianOf(ok.map((r) => r[key] as number | null | undefined));
+  return m === null ? null : round(m, 3);
+}
+
+function bytesOf(vars: number | null, blocksize: number): number | null {
+  return vars === null ? null : round(vars * blocksize, 2);
+}
+
 /** One style's summary: medians over runs, ratios within each run, spreads across runs. */
-function styleSummary(
-  id: string, mine: ResultRecord[], byId: Map<string, ResultRecord[]>, sizes: SizeRecord[], blocksize: number,
-): StyleSummary {
+function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleSummary {
   const ok = mine.filter((r) => !r.error);
   const failed = mine.find((r) => r.error);
-  const shapes = (ref: string): Shapes => {
-    const refs = (byId.get(ref) ?? []).filter((r) => !r.error);
-    const pick = (s: Shape) => {
-      const m = medianOf(ratios(ok, refs, s));
-      return m === null ? null : round(m, 3);
-    };
-    return { forOf: pick("forOf"), index: pick("index"), grow: pick("grow") };
-  };
-  const med = (key: keyof ResultRecord, digits = 3) => {
-    const m = medianOf(ok.map((r) => r[key] as number | null | undefined));
-    return m === null ? null : round(m, digits);
-  };
   const spread: Record<string, number> = {};
-  const classRuns = (byId.get(CLASS_ID) ?? []).filter((r) => !r.error);
   for (const key of TIMED) {
     const s = spreadOf(ok.map((r) => r[key]));
     if (s !== null) spread[key] = round(s, 3);
   }
   for (const shape of Object.keys(SHAPE_FIELDS) as Shape[]) {
-    const s = spreadOf(ratios(ok, classRuns, shape));
+    const s = spreadOf(ratios(ok, run.classRuns, shape));
     if (s !== null && id !== CLASS_ID) spread[`vsClass.${shape}`] = round(s, 3);
   }
-  const vars = med("varsPerObject");
-  const bytes = (x: number | null) => (x === null ? null : round(x * blocksize, 2));
+  const vars = medianField(ok, "varsPerObject");
+  const bytes = bytesOf(vars, run.blocksize);
   const fixed = ok.reduce<number | null>((m, r) => (typeof r.fixedVars === "number" ? Math.max(m ?? r.fixedVars, r.fixedVars) : m), null);
   const n = ok[0]?.n ?? mine[0]?.n;
-  const small = sizes
-    .filter((s) => s.id === id)
-    .map((s) => ({ n: s.n, varsPerObject: s.varsPerObject, bytesPerObject: bytes(s.varsPerObject), fixedVars: s.fixedVars }));
+  const small = (run.sizesById.get(id) ?? []).map((s) => ({
+    n: s.n, varsPerObject: s.varsPerObject, bytesPerObject: bytesOf(s.varsPerObject, run.blocksize), fixedVars: s.fixedVars,
+  }));
   return {
     id,
     batch: ok.some((r) => r.batch === true),
-    forOfUs: med("forOfUs"),
-    indexUs: med("indexUs"),
-    growUs: med("growUs"),
-    hoistedUs: med("hoistedUs"),
-    buildUs: med("buildUs"),
-    vsClass: shapes(CLASS_ID),
-    vsBaseline: shapes(BASELINE_ID),
+    forOfUs: medianField(ok, "forOfUs"),
+    indexUs: medianField(ok, "indexUs"),
+    growUs: medianField(ok, "growUs"),
+    hoistedUs: medianField(ok, "hoistedUs"),
+    buildUs: medianField(ok, "buildUs"),
+    vsClass: shapesAgainst(ok, run.classRuns),
+    vsBaseline: shapesAgainst(ok, run.baselineRuns),
     spread,
     noisy: Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD),
     varsPerObject: vars,
-    bytesPerObject: bytes(vars),
+    bytesPerObject: bytes,
     // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
     fixedVars: fixed,
-    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes(vars), fixedVars: fixed }] : [])],
+    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes, fixedVars: fixed }] : [])],
     objectsFit: ok.length ? (medianOf(ok.map((r) => r.objectsFit)) ?? null) : null,
     // A style that failed in any run has no trustworthy median: its error is shown.
     error: failed ? (failed.error ?? "failed") : ok.length ? null : "no result",
@@ -169,8 +181,20 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   const ends = own.filter((l): l is EndRecord => l.t === "end");
   const blocksize = hello?.blocksize ?? 0;
   const byId = new Map<string, ResultRecord[]>();
-  for (const r of results) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
-  const styles = [...byId.keys()].map((id) => styleSummary(id, byId.get(id)!, byId, sizes, blocksize));
+  for (const r of results) {
+    const list = byId.get(r.id);
+    if (list) list.push(r);
+    else byId.set(r.id, [r]);
+  }
+  const sizesById = new Map<string, SizeRecord[]>();
+  for (const z of sizes) {
+    const list = sizesById.get(z.id);
+    if (list) list.push(z);
+    else sizesById.set(z.id, [z]);
+  }
+  const okOf = (id: string) => (byId.get(id) ?? []).filter((r) => !r.error);
+  const run: RunContext = { classRuns: okOf(CLASS_ID), baselineRuns: okOf(BASELINE_ID), sizesById, blocksize };
+  const styles = [...byId].map(([id, mine]) => styleSummary(id, mine, run));
   const problems = problemsOf(results, ends, hello);
   return {
     schema: "thincall.bench/2",
