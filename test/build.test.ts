@@ -89,10 +89,19 @@ test("a construct Espruino cannot run fails the build, naming it and the TypeScr
   });
 });
 
-test("a type error fails the build", async () => {
+test("a type error fails the build, and leaves no file watcher open", async () => {
   const file = userEntry("typo.ts", "const n: number = 'x';\nprint(n);\n");
   await assert.rejects(buildBundle(file, loadBoard("esp32"), out), UserError);
+  // The type check runs in a TypeScript watch program: an fs.watch left open would keep every
+  // process that builds alive after its work. A closed watcher is gone within a turn or two.
+  const deadline = Date.now() + 2000;
+  while (openWatchers() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(openWatchers(), 0, `file watchers left open: ${process.getActiveResourcesInfo().join(", ")}`);
 });
+
+function openWatchers(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === "FSEventWrap").length;
+}
 
 test("the core stays within the checked size budget", async () => {
   const budget = sizeBudget();

@@ -12,6 +12,7 @@ import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "./repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";
+import { watcherTrackingTypeScript } from "./watcher-tracking-typescript.ts";
 
 /** Root of the thincall package. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -126,14 +127,23 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
     },
   };
   if (options.typescript === false) return [core, lines];
+  const tracking = watcherTrackingTypeScript();
   const ts = typescript({
+    typescript: tracking.ts,
     tsconfig: options.entry ? entryTsconfig(options.entry) : join(PACKAGE_ROOT, "tsconfig.device.json"),
     include: ["**/*.ts"],
     filterRoot: false,
     noEmitOnError: true,
     compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false },
   });
-  return [core, lines, ts];
+  // After a failed type check the TypeScript plugin cannot close its watchers; a one-shot build must not keep them.
+  const closeWatchers: Plugin = {
+    name: "thincall-close-watchers",
+    buildEnd() {
+      if (this.meta.watchMode !== true) tracking.closeWatchers();
+    },
+  };
+  return [core, lines, ts, closeWatchers];
 }
 
 export default thincall;
