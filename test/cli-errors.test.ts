@@ -1,13 +1,14 @@
 /**
  * The CLI's errors, as a user sees them: one line on stderr starting with `thincall: `, no stack
  * trace, a non-zero exit, within a few seconds. Boards are faked with TCP servers on 127.0.0.1
- * (see FakeEspruino in cli-helpers.ts).
+ * (see test/fake-espruino-server.ts).
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { FakeEspruino, RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./cli-helpers.ts";
+import { RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./cli-helpers.ts";
+import { FakeEspruinoServer } from "./fake-espruino-server.ts";
 
 const tmp = tempDir();
 // The bench bundle is built once, here; every bench run below reuses it (no deadline includes a build).
@@ -119,7 +120,7 @@ describe("thincall errors", { concurrency: true }, () => {
 
     for (const how of ["closes the connection", "resets (connection dropped)"] as const) {
       test(`a board lost mid-run: it ${how} after a hello and 3 results`, async () => {
-        const fake = await FakeEspruino.start((board) => {
+        const fake = await FakeEspruinoServer.start((board) => {
           board.record(RECORDS.hello);
           for (const r of RECORDS.results) board.record(r);
           if (how === "closes the connection") board.close();
@@ -197,7 +198,7 @@ describe("thincall errors", { concurrency: true }, () => {
 
   describe("Ctrl-C", () => {
     test("SIGINT mid-run exits 130 and keeps what arrived", async () => {
-      const fake = await FakeEspruino.start((board) => {
+      const fake = await FakeEspruinoServer.start((board) => {
         board.record(RECORDS.hello);
         board.record(RECORDS.results[0]);
         board.record(RECORDS.results[1]);
@@ -256,7 +257,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("bench --out into a folder fails before building or opening the board", async () => {
-      const fake = await FakeEspruino.start(() => {});
+      const fake = await FakeEspruinoServer.start(() => {});
       try {
         const r = await runCli(["bench", "--board", "esp32", "--port", fake.url, "--out", tmp.dir]);
         oneLineError(r, /cannot write .*: is a folder, not a file \(EISDIR\)/);
@@ -274,7 +275,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("a device's escape sequences never reach the terminal", async () => {
-      const fake = await FakeEspruino.start((board) => {
+      const fake = await FakeEspruinoServer.start((board) => {
         board.record(RECORDS.hello);
         board.record(RECORDS.results[0]);
         board.raw("Uncaught Error: \x1b]0;owned\x07\x1b[2Jboom\x9b1A\r\n>");
@@ -290,7 +291,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("a second bench on the same TCP port is refused while the first runs", async () => {
-      const fake = await FakeEspruino.start((board) => board.record(RECORDS.hello));
+      const fake = await FakeEspruinoServer.start((board) => board.record(RECORDS.hello));
       const first = startCli(["bench", "--board", "esp32", "--port", fake.url, "--out", tmp.path("first.jsonl")]);
       try {
         await Promise.race([
