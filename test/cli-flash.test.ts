@@ -2,10 +2,12 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, test } from "node:test";
-import { killAllCli, runCli, tempDir } from "./cli-helpers.ts";
+import { after, before, test } from "node:test";
+import { killAllCli, runCli, tempDir, warmBuildCache } from "./cli-helpers.ts";
 
 const tmp = tempDir();
+// The example is built once, here (for the default board, the virtual one): the flash runs below reuse it.
+before(() => warmBuildCache("virtual", "firmware/examples/sensors.ts"));
 after(() => {
   killAllCli();
   tmp.remove();

@@ -6,8 +6,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedBuildCache } from "./shared-build-cache.ts";
 
 /** Repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -35,21 +36,25 @@ export interface CliChild {
 }
 
 /**
- * One build cache per test process: the first bench of a test file builds the bundle, the others
- * reuse it (see scripts/build/build-cache.ts), so no test's deadline includes a build.
+ * The run's build cache: a bundle is built once per test run, in a `before` hook
+ * ({@link warmBuildCache}), and every CLI run reuses it, so no test's deadline includes a build.
  */
-export const BUILD_CACHE = process.env.THINCALL_BUILD_CACHE ?? mkdtempSync(join(tmpdir(), "thincall-build-cache-"));
+export const BUILD_CACHE = sharedBuildCache();
 
-/** Builds the bench bundle and the core for `boardId` into {@link BUILD_CACHE}, in this process (for a `before` hook). */
-export async function warmBuildCache(boardId: string): Promise<void> {
+/**
+ * Builds `entry` (as the CLI is given it; the bench when left out) for `boardId` into
+ * {@link BUILD_CACHE}, in this process, for a `before` hook; for the bench, the core too.
+ */
+export async function warmBuildCache(boardId: string, entry?: string): Promise<void> {
   const { loadBoard } = await import("../scripts/boards/profile.ts");
   const { buildBundle, coreBytes, firmwareEntries } = await import("../scripts/build/build.ts");
+  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
   const board = loadBoard(boardId);
   const env = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE };
-  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
-  const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  await cachedBuild(["bundle", entry, board, undefined, {}], () => buildBundle(entry, board), env);
-  await cachedBuild(["core", board], () => coreBytes(board), env);
+  const bench = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
+  // The key is the one buildBundle(entry, board) uses in the CLI (scripts/build/build.ts), which runs in ROOT.
+  await cachedBuild(["bundle", entry ?? bench, board, undefined, {}], () => buildBundle(resolve(ROOT, entry ?? bench), board), env);
+  if (entry === undefined) await cachedBuild(["core", board], () => coreBytes(board), env);
 }
 
 /** Environment for the CLI: no $ESPRUINO_PORT, $ESPRUINO_BOARD or emulator from the caller's shell, no debug stacks. */

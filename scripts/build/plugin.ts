@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import typescript from "@rollup/plugin-typescript";
 import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
@@ -11,11 +10,11 @@ import { checkCode, formatViolation } from "../check/check.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "./repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";
 import { watcherTrackingTypeScript } from "./watcher-tracking-typescript.ts";
 
-/** Root of the thincall package. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { PACKAGE_ROOT };
 
 /** The module id firmware imports the board's facts from. */
 export const BOARD_MODULE = "thincall:board";
