@@ -26,9 +26,10 @@ for (const to of ["ram", "flash"]) {
 test("a user's program: build writes ./dist/<board>/<name>.js, flash runs it, check passes it", async () => {
   const src = tmp.path("hello.ts");
   writeFileSync(src, 'import { func } from "thincall";\nconst c = func({ n: 41 }, function (this: { n: number }) { return this.n + 1; });\nprint("ANSWER " + c.f());\n');
-  const built = await runCli(["build", "--board", "esp32", src], { timeoutMs: 60000 });
+  // In a folder of its own: ./dist is the user's, and another test run may be building beside this one.
+  const built = await runCli(["build", "--board", "esp32", src], { cwd: tmp.dir });
   assert.equal(built.code, 0, built.stderr);
-  const bundle = join(process.cwd(), "dist", "esp32", "hello.js");
+  const bundle = join(tmp.dir, "dist", "esp32", "hello.js");
   assert.ok(existsSync(bundle), `${bundle} written`);
   assert.match(built.stdout, /esp32\/hello\.js\s+\d+/);
   const checked = await runCli(["check", bundle]);

@@ -72,15 +72,22 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 const running = new Set<ChildProcess>();
 
+/** How to run the CLI: extra environment, hang deadline (ms), working folder (@default the repository root). */
+export interface CliOptions {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  cwd?: string;
+}
+
 /**
  * Starts `thincall <args>`; the child is killed if it outlives `timeoutMs`, which only catches a
  * hang: the deadlines a test checks are the CLI's own. @default 600000
  */
-export function startCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): CliChild {
+export function startCli(args: string[], options: CliOptions = {}): CliChild {
   const timeoutMs = options.timeoutMs ?? 600000;
   const t0 = Date.now();
-  const child = spawn(process.execPath, ["bin/thincall.js", ...args], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(ROOT, "bin", "thincall.js"), ...args], {
+    cwd: options.cwd ?? ROOT,
     env: cliEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -118,7 +125,7 @@ export function startCli(args: string[], options: { env?: Record<string, string>
 }
 
 /** Runs `thincall <args>` to its end. */
-export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).result;
 }
 

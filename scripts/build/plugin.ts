@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import typescript from "@rollup/plugin-typescript";
@@ -52,8 +52,23 @@ export function entryTsconfig(entry: string): string {
     files: [abs, join(PACKAGE_ROOT, "types", "espruino.d.ts")],
     include: [],
   };
-  writeFileSync(file, JSON.stringify(config, null, 2));
+  const text = JSON.stringify(config, null, 2);
+  // Other processes may be building the same entry and reading this file: it is replaced whole
+  // (written aside, then renamed), never truncated under a reader.
+  if (readOrEmpty(file) !== text) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
   return file;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 /** The board facts, as the source of the `thincall:board` module. */
