@@ -112,6 +112,8 @@ export function defaultOutDir(entry: string): string {
 export interface BuildBundleOptions {
   /** List every error of a failed build rather than the first {@link ERROR_LIMIT}. @default false */
   allErrors?: boolean;
+  /** Type-check the entry (see the plugin's `typeCheck` option, scripts/build/plugin.ts). @default true */
+  typeCheck?: boolean;
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */

@@ -29,6 +29,11 @@ export interface ThincallPluginOptions {
   check?: boolean;
   /** Compile TypeScript (set false if your config already has a TypeScript plugin). @default true */
   typescript?: boolean;
+  /**
+   * Type-check the TypeScript (else it is only compiled, with TypeScript's `noCheck`). Type errors
+   * do not depend on the board, so a build of one entry for many boards may check it once. @default true
+   */
+  typeCheck?: boolean;
   /** Build a library (exports kept, no check): used to measure the core's size. @default false */
   library?: boolean;
   /**
@@ -148,7 +153,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
     include: ["**/*.ts"],
     filterRoot: false,
     noEmitOnError: true,
-    compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false },
+    compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false, noCheck: options.typeCheck === false },
   });
   // After a failed type check the TypeScript plugin cannot close its watchers; a one-shot build must not keep them.
   const closeWatchers: Plugin = {

@@ -28,10 +28,10 @@ export async function libraryCode(input: string, board: BoardProfile): Promise<s
 }
 
 /** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
-export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry)): RollupOptions {
+export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true): RollupOptions {
   return {
     input: entry,
-    plugins: thincall({ board, entry }),
+    plugins: thincall({ board, entry, typeCheck }),
     onwarn(warning, warn) {
       if (warning.code === "EMPTY_BUNDLE") return;
       warn(warning);
@@ -60,7 +60,7 @@ function buildErrors(e: unknown, entry: string): string[] {
 
 /** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
 export async function rollupBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
-  const options = bundleOptions(entry, board, outDir);
+  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false);
   const output = options.output as { file: string };
   let bundle;
   try {
