@@ -46,6 +46,15 @@ function jsonl(file: string): Array<Record<string, unknown>> {
   return readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
+/** Result lines in a JSONL file so far (0 while it does not exist). */
+function resultCount(file: string): number {
+  try {
+    return jsonl(file).filter((l) => l.t === "result").length;
+  } catch {
+    return 0;
+  }
+}
+
 /** A port on 127.0.0.1 that nobody listens on (any longer). */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -120,13 +129,17 @@ describe("thincall errors", { concurrency: true }, () => {
 
     for (const how of ["closes the connection", "resets (connection dropped)"] as const) {
       test(`a board lost mid-run: it ${how} after a hello and 3 results`, async () => {
-        const fake = await FakeEspruinoServer.start((board) => {
+        const out = tmp.path(`lost-${how.split(" ")[0]}.jsonl`);
+        const fake = await FakeEspruinoServer.start(async (board) => {
           board.record(RECORDS.hello);
           for (const r of RECORDS.results) board.record(r);
           if (how === "closes the connection") board.close();
-          else board.reset();
+          else {
+            // A reset (RST) discards what the host has not read yet: reset once the records are in.
+            await waitFor(() => resultCount(out) === RECORDS.results.length, 300000, "the 3 results in the JSONL file");
+            board.reset();
+          }
         });
-        const out = tmp.path(`lost-${how.split(" ")[0]}.jsonl`);
         try {
           const r = await runCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: FAST });
           assert.ok(fake.started, `the upload completed (syncs: ${fake.syncs}, code: ${fake.codeBytes} B)`);
@@ -207,15 +220,8 @@ describe("thincall errors", { concurrency: true }, () => {
       const out = tmp.path("sigint.jsonl");
       try {
         const cli = startCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: { THINCALL_REPLY_TIMEOUT_MS: "5000" } });
-        const results = () => {
-          try {
-            return jsonl(out).filter((l) => l.t === "result").length;
-          } catch {
-            return 0;
-          }
-        };
         await Promise.race([
-          waitFor(() => results() === 2, 300000, "2 results in the JSONL file"),
+          waitFor(() => resultCount(out) === 2, 300000, "2 results in the JSONL file"),
           cli.result.then((r) => assert.fail(`the CLI ended early (${r.code}): ${r.stderr}`)),
         ]);
         const t0 = Date.now();
