@@ -22,10 +22,10 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
 
 /**
  * A build result cached on disk, keyed by `parts` and the content of every build input (`inputs`,
- * paths in the package), when
- * `$THINCALL_BUILD_CACHE` names a folder; otherwise `compute` runs every time. Tests set it so a
- * bundle is built once per test file, not once per CLI run: a build is the slow, CPU-bound part
- * of `bench`, and no test deadline should include one.
+ * paths in the package), when `$THINCALL_BUILD_CACHE` names a folder; otherwise `compute` runs
+ * every time. Tests set it so a bundle is built once per test run (test/shared-build-cache.ts),
+ * not once per CLI run: a build is the slow, CPU-bound part of `bench`, and no test deadline
+ * should include one.
  */
 export async function cachedBuild<T>(parts: unknown[], compute: () => Promise<T>, env = process.env, inputs: readonly string[] = BUILD_INPUTS): Promise<T> {
   const dir = env.THINCALL_BUILD_CACHE;
