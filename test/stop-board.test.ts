@@ -101,3 +101,14 @@ test("stopProgram on a lost board says it did not answer", async (t) => {
   board.transport.lose();
   assert.equal(await c.run(stopProgram(session, linux)), false);
 });
+
+test("a busy board is interrupted by one Ctrl-C, then answers the sync", async (t) => {
+  const c = clock(t);
+  const board = new FakeEspruino({ kind: "board", now: c.now });
+  board.runForever();
+  const session = await sessionOn(board);
+  await c.run(stopBoard(session, loadBoard("esp32")));
+  assert.equal(board.ctrlCs, 1);
+  assert.ok(!board.busy && !board.exited);
+  assert.equal(board.syncs, 1);
+});

@@ -25,7 +25,7 @@ export interface FakeEspruinoOptions {
  * on `reset();` and keeps every other line as the program's code.
  *
  * Ctrl-C, as measured on Espruino 2v29 (see scripts/console/stop-board.ts):
- * - on a board, it clears the line being typed;
+ * - on a board, it interrupts busy code ("Execution Interrupted") or clears the line being typed;
  * - on the Linux build, at the prompt it prints "Press Ctrl-C again to exit", and a second within
  *   5 s ends the interpreter; behind a pty, Ctrl-C on busy code enters the debugger (`debug>`),
  *   where lines are debugger commands (`print x` answers `=x`), and Ctrl-C there breaks execution
@@ -99,16 +99,20 @@ export class FakeEspruino {
   private receive(data: string): void {
     if (this.exited) return;
     if (this.busy && !this.inDebugger) {
-      // A pty still sees Ctrl-C (a signal-like interrupt); telnet reads nothing while busy.
+      // A board and a pty still see Ctrl-C (an interrupt); telnet reads nothing while busy.
       this.queued += data;
-      if (this.kind === "linux-pty" && data.includes("\x03")) {
-        this.ctrlCs++;
+      if (this.kind === "linux-telnet" || !data.includes("\x03")) return;
+      this.ctrlCs++;
+      if (this.kind === "linux-pty") {
         this.inDebugger = true;
         this.print(":1:1\r\n       ^\r\ndebug>");
-        const queued = this.queued.replace(/\x03/, "");
-        this.queued = "";
-        this.input(queued);
+      } else {
+        this.busy = false;
+        this.print("\r\nExecution Interrupted\r\n>");
       }
+      const queued = this.queued.replace(/\x03/, "");
+      this.queued = "";
+      this.input(queued);
       return;
     }
     this.input(data);
@@ -130,10 +134,7 @@ export class FakeEspruino {
     this.ctrlCs++;
     // Ctrl-C clears the line being typed.
     this.pending = "";
-    if (this.kind === "board") {
-      this.busy = false;
-      return;
-    }
+    if (this.kind === "board") return;
     if (this.inDebugger) {
       this.inDebugger = false;
       this.busy = false;
