@@ -1,13 +1,14 @@
 /**
  * The CLI's errors, as a user sees them: one line on stderr starting with `thincall: `, no stack
  * trace, a non-zero exit, within a few seconds. Boards are faked with TCP servers on 127.0.0.1
- * (see FakeEspruino in cli-helpers.ts).
+ * (see test/fake-espruino-server.ts).
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { FakeEspruino, RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./cli-helpers.ts";
+import { RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./cli-helpers.ts";
+import { FakeEspruinoServer } from "./fake-espruino-server.ts";
 
 const tmp = tempDir();
 // The bench bundle is built once, here; every bench run below reuses it (no deadline includes a build).
@@ -43,6 +44,15 @@ function oneLineError(r: CliResult, pattern: RegExp): string {
 /** Lines of a JSONL results file, parsed. */
 function jsonl(file: string): Array<Record<string, unknown>> {
   return readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** Result lines in a JSONL file so far (0 while it does not exist). */
+function resultCount(file: string): number {
+  try {
+    return jsonl(file).filter((l) => l.t === "result").length;
+  } catch {
+    return 0;
+  }
 }
 
 /** A port on 127.0.0.1 that nobody listens on (any longer). */
@@ -119,13 +129,17 @@ describe("thincall errors", { concurrency: true }, () => {
 
     for (const how of ["closes the connection", "resets (connection dropped)"] as const) {
       test(`a board lost mid-run: it ${how} after a hello and 3 results`, async () => {
-        const fake = await FakeEspruino.start((board) => {
+        const out = tmp.path(`lost-${how.split(" ")[0]}.jsonl`);
+        const fake = await FakeEspruinoServer.start(async (board) => {
           board.record(RECORDS.hello);
           for (const r of RECORDS.results) board.record(r);
           if (how === "closes the connection") board.close();
-          else board.reset();
+          else {
+            // A reset (RST) discards what the host has not read yet: reset once the records are in.
+            await waitFor(() => resultCount(out) === RECORDS.results.length, 300000, "the 3 results in the JSONL file");
+            board.reset();
+          }
         });
-        const out = tmp.path(`lost-${how.split(" ")[0]}.jsonl`);
         try {
           const r = await runCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: FAST });
           assert.ok(fake.started, `the upload completed (syncs: ${fake.syncs}, code: ${fake.codeBytes} B)`);
@@ -197,7 +211,7 @@ describe("thincall errors", { concurrency: true }, () => {
 
   describe("Ctrl-C", () => {
     test("SIGINT mid-run exits 130 and keeps what arrived", async () => {
-      const fake = await FakeEspruino.start((board) => {
+      const fake = await FakeEspruinoServer.start((board) => {
         board.record(RECORDS.hello);
         board.record(RECORDS.results[0]);
         board.record(RECORDS.results[1]);
@@ -206,15 +220,8 @@ describe("thincall errors", { concurrency: true }, () => {
       const out = tmp.path("sigint.jsonl");
       try {
         const cli = startCli(["bench", "--board", "esp32", "--port", fake.url, "--out", out], { env: { THINCALL_REPLY_TIMEOUT_MS: "5000" } });
-        const results = () => {
-          try {
-            return jsonl(out).filter((l) => l.t === "result").length;
-          } catch {
-            return 0;
-          }
-        };
         await Promise.race([
-          waitFor(() => results() === 2, 300000, "2 results in the JSONL file"),
+          waitFor(() => resultCount(out) === 2, 300000, "2 results in the JSONL file"),
           cli.result.then((r) => assert.fail(`the CLI ended early (${r.code}): ${r.stderr}`)),
         ]);
         const t0 = Date.now();
@@ -256,7 +263,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("bench --out into a folder fails before building or opening the board", async () => {
-      const fake = await FakeEspruino.start(() => {});
+      const fake = await FakeEspruinoServer.start(() => {});
       try {
         const r = await runCli(["bench", "--board", "esp32", "--port", fake.url, "--out", tmp.dir]);
         oneLineError(r, /cannot write .*: is a folder, not a file \(EISDIR\)/);
@@ -274,7 +281,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("a device's escape sequences never reach the terminal", async () => {
-      const fake = await FakeEspruino.start((board) => {
+      const fake = await FakeEspruinoServer.start((board) => {
         board.record(RECORDS.hello);
         board.record(RECORDS.results[0]);
         board.raw("Uncaught Error: \x1b]0;owned\x07\x1b[2Jboom\x9b1A\r\n>");
@@ -290,7 +297,7 @@ describe("thincall errors", { concurrency: true }, () => {
     });
 
     test("a second bench on the same TCP port is refused while the first runs", async () => {
-      const fake = await FakeEspruino.start((board) => board.record(RECORDS.hello));
+      const fake = await FakeEspruinoServer.start((board) => board.record(RECORDS.hello));
       const first = startCli(["bench", "--board", "esp32", "--port", fake.url, "--out", tmp.path("first.jsonl")]);
       try {
         await Promise.race([

@@ -1,15 +1,14 @@
 /**
  * Helpers for the CLI tests (test/cli-*.test.ts): run `bin/thincall.js` as a child process, wait
- * for conditions with a deadline, temp files, and a fake Espruino console over TCP.
+ * for conditions with a deadline, temp files, and device records (the fake console over TCP is
+ * test/fake-espruino-server.ts).
  */
-import { parse } from "acorn";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
+import { sharedBuildCache } from "./shared-build-cache.ts";
 
 /** Repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -37,21 +36,25 @@ export interface CliChild {
 }
 
 /**
- * One build cache per test process: the first bench of a test file builds the bundle, the others
- * reuse it (see scripts/build/build-cache.ts), so no test's deadline includes a build.
+ * The run's build cache: a bundle is built once per test run, in a `before` hook
+ * ({@link warmBuildCache}), and every CLI run reuses it, so no test's deadline includes a build.
  */
-export const BUILD_CACHE = process.env.THINCALL_BUILD_CACHE ?? mkdtempSync(join(tmpdir(), "thincall-build-cache-"));
+export const BUILD_CACHE = sharedBuildCache();
 
-/** Builds the bench bundle and the core for `boardId` into {@link BUILD_CACHE}, in this process (for a `before` hook). */
-export async function warmBuildCache(boardId: string): Promise<void> {
+/**
+ * Builds `entry` (as the CLI is given it; the bench when left out) for `boardId` into
+ * {@link BUILD_CACHE}, in this process, for a `before` hook; for the bench, the core too.
+ */
+export async function warmBuildCache(boardId: string, entry?: string): Promise<void> {
   const { loadBoard } = await import("../scripts/boards/profile.ts");
   const { buildBundle, coreBytes, firmwareEntries } = await import("../scripts/build/build.ts");
+  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
   const board = loadBoard(boardId);
   const env = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE };
-  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
-  const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  await cachedBuild(["bundle", entry, board, undefined, {}], () => buildBundle(entry, board), env);
-  await cachedBuild(["core", board], () => coreBytes(board), env);
+  const bench = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
+  // The key is the one buildBundle(entry, board) uses in the CLI (scripts/build/build.ts), which runs in ROOT.
+  await cachedBuild(["bundle", entry ?? bench, board, undefined, {}], () => buildBundle(resolve(ROOT, entry ?? bench), board), env);
+  if (entry === undefined) await cachedBuild(["core", board], () => coreBytes(board), env);
 }
 
 /** Environment for the CLI: no $ESPRUINO_PORT, $ESPRUINO_BOARD or emulator from the caller's shell, no debug stacks. */
@@ -69,15 +72,22 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 const running = new Set<ChildProcess>();
 
+/** How to run the CLI: extra environment, hang deadline (ms), working folder (@default the repository root). */
+export interface CliOptions {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  cwd?: string;
+}
+
 /**
  * Starts `thincall <args>`; the child is killed if it outlives `timeoutMs`, which only catches a
  * hang: the deadlines a test checks are the CLI's own. @default 600000
  */
-export function startCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): CliChild {
+export function startCli(args: string[], options: CliOptions = {}): CliChild {
   const timeoutMs = options.timeoutMs ?? 600000;
   const t0 = Date.now();
-  const child = spawn(process.execPath, ["bin/thincall.js", ...args], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [join(ROOT, "bin", "thincall.js"), ...args], {
+    cwd: options.cwd ?? ROOT,
     env: cliEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -115,7 +125,7 @@ export function startCli(args: string[], options: { env?: Record<string, string>
 }
 
 /** Runs `thincall <args>` to its end. */
-export function runCli(args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).result;
 }
 
@@ -160,145 +170,3 @@ export const RECORDS = {
     { t: "result", r: "f1", id: "js.class", run: 0, n: 257, forOfUs: 6.08, indexUs: 13.45, growUs: 9.8, hoistedUs: 7.1, buildUs: 43.81, varsPerObject: 6.02, fixedVars: 1, objectsFit: 1186, sum: 3058.5 },
   ],
 } as const;
-
-/** What a test script can do to the host once the (fake) bench has started. */
-export interface BoardSide {
-  /** Prints one protocol record (`@tc2 {...}` with the upload's run id), as timer output, split over two writes. */
-  record(record: object): void;
-  /** Prints raw console text (an error, a banner), as it is. */
-  raw(text: string): void;
-  /** Ends the connection cleanly (FIN): the board went away. */
-  close(): void;
-  /** Drops the connection (RST): the board reset. */
-  reset(): void;
-}
-
-/**
- * A fake Espruino console on 127.0.0.1, enough to pass thincall's upload (see
- * scripts/console/upload.ts) and then play a script.
- *
- * Input is buffered until `\n`, since TCP may split or merge the host's writes anywhere. Each line
- * has its leading control bytes (DLE = echo off, the Ctrl-C the host sends first) dropped. A sync
- * line `print("TC"+"SYNC<n>")` is answered with `TCSYNC<n>` and a prompt, as Espruino would;
- * every other line is code, kept from the `reset()` line on.
- *
- * When does the bench start? On a board, the program runs statement by statement as it arrives,
- * and the bench's last top-level statement is `setTimeout(start, 0)`. The host sends code in
- * complete statements and syncs after each piece, so at each sync the code received so far parses;
- * the fake starts the script at the first sync where the last top-level statement received is a
- * call to `setTimeout` (after minification too: terser may fold it into a sequence `a(),setTimeout(…)`
- * or inline `start`, but keeps the global call). Earlier `setTimeout` calls in the bench sit inside
- * functions, so they never match. Unlike a byte count or a sync count, this does not depend on the
- * bundle's size or on how it is cut into pieces; unlike a quiet period, it needs no timer.
- * Like a real board, the bench then prints at once: if the host still synced after that statement
- * (an empty trailing piece did so at commit ca158dd), a board lost right then fails the upload.
- */
-export class FakeEspruino {
-  /** Number of syncs answered. */
-  syncs = 0;
-  /** Bytes of code received (after `reset()`). */
-  codeBytes = 0;
-  /** Ctrl-C bytes received (the host stops a running program with them). */
-  ctrlCs = 0;
-  /** Every line received, control bytes dropped, in order (code, syncs, `reset();`). */
-  readonly received: string[] = [];
-  /** Whether the script has started (the upload is over). */
-  started = false;
-  /** When the script started (Date.now()). */
-  startedAt = 0;
-  private code: string[] = [];
-  private readonly sockets = new Set<Socket>();
-
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-    private readonly script: (board: BoardSide) => void | Promise<void>,
-  ) {}
-
-  /** Listens on 127.0.0.1 (a free port); `script` runs once the bench has been uploaded. */
-  static async start(script: (board: BoardSide) => void | Promise<void>): Promise<FakeEspruino> {
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => resolve());
-    });
-    const port = (server.address() as { port: number }).port;
-    const fake = new FakeEspruino(server, port, script);
-    server.on("connection", (socket) => fake.serve(socket));
-    return fake;
-  }
-
-  /** `tcp://127.0.0.1:<port>` */
-  get url(): string {
-    return `tcp://127.0.0.1:${this.port}`;
-  }
-
-  /** Stops listening and drops every connection. */
-  async close(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private serve(socket: Socket): void {
-    this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.on("error", () => {});
-    socket.setNoDelay(true);
-    socket.write("\r\n>");
-    let rest = "";
-    socket.on("data", (chunk: Buffer) => {
-      const text = rest + chunk.toString("latin1");
-      this.ctrlCs += chunk.toString("latin1").split("\x03").length - 1;
-      const lines = text.split("\n");
-      rest = lines.pop()!;
-      for (const raw of lines) this.line(socket, raw.replace(/\r$/, "").replace(/^[\x00-\x1f]+/, ""));
-    });
-  }
-
-  private line(socket: Socket, line: string): void {
-    this.received.push(line);
-    const sync = syncRequestNumber(line);
-    if (sync === null) {
-      if (line === "reset();") this.code = [];
-      else this.code.push(line);
-      this.codeBytes += line.length + 1;
-      return;
-    }
-    this.syncs++;
-    socket.write(`${syncAnswer(sync)}\r\n>`);
-    if (!this.started && this.benchStarted()) {
-      this.started = true;
-      this.startedAt = Date.now();
-      const side: BoardSide = {
-        record: (r) => {
-          // Every line carries the run id the host put in the program's first line, as the bench does.
-          const settings = this.code.find((l) => l.startsWith("var THINCALL_RUN="));
-          const id = settings ? (JSON.parse(settings.slice("var THINCALL_RUN=".length).replace(/;$/, "")) as { r: string }).r : "";
-          const text = `\r\x1b[J@tc2 ${JSON.stringify({ ...r, r: id })}\r\n>`;
-          const cut = text.length >> 1;
-          socket.write(text.slice(0, cut));
-          socket.write(text.slice(cut));
-        },
-        raw: (text) => socket.write(Buffer.from(text, "latin1")),
-        close: () => socket.end(),
-        reset: () => socket.resetAndDestroy(),
-      };
-      void Promise.resolve(this.script(side)).catch(() => socket.destroy());
-    }
-  }
-
-  /** Whether the last top-level statement received so far calls `setTimeout` (see the class doc). */
-  private benchStarted(): boolean {
-    let program;
-    try {
-      program = parse(this.code.join("\n"), { ecmaVersion: "latest" });
-    } catch {
-      return false;
-    }
-    const last = program.body.at(-1);
-    if (!last || last.type !== "ExpressionStatement") return false;
-    let expr = last.expression;
-    if (expr.type === "SequenceExpression") expr = expr.expressions.at(-1)!;
-    return expr.type === "CallExpression" && expr.callee.type === "Identifier" && expr.callee.name === "setTimeout";
-  }
-}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { STYLE_IDS } from "../scripts/bench/schema.ts";
-import { errorLines, killAllCli, runCli, tempDir, type CliResult } from "./cli-helpers.ts";
+import { errorLines, killAllCli, runCli, tempDir, warmBuildCache, type CliResult } from "./cli-helpers.ts";
 
 /** The fixed style ids, in run order (scripts/bench/schema.ts says reports and users rely on them). */
 const IDS = [
@@ -15,6 +15,10 @@ const IDS = [
 ];
 
 const tmp = tempDir();
+// Each board's bench is built once, here: no CLI run below includes a build.
+before(async () => {
+  for (const board of ["virtual", "espruino-pico", "esp32"]) await warmBuildCache(board);
+});
 after(() => {
   killAllCli();
   tmp.remove();

@@ -1,6 +1,6 @@
 /**
  * Stopping what a board still runs, before an upload and on Ctrl-C, against a model of the Linux
- * build's measured Ctrl-C behaviour (FakeLinuxEspruino) and a plain board. Deadlines run on fake timers.
+ * build's measured Ctrl-C behaviour (FakeEspruino) and a plain board. Deadlines run on fake timers.
  */
 import assert from "node:assert/strict";
 import { test, type TestContext } from "node:test";
@@ -11,7 +11,7 @@ import { stopBoard } from "../scripts/console/stop-board.ts";
 import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
 import { UserError } from "../scripts/errors.ts";
 import { FakeTransport } from "../scripts/transport/fake.ts";
-import { FakeLinuxEspruino } from "../scripts/transport/fake-linux-espruino.ts";
+import { FakeEspruino } from "../scripts/transport/fake-espruino.ts";
 
 const linux = loadBoard("linux");
 
@@ -34,7 +34,7 @@ function clock(t: TestContext) {
   };
 }
 
-async function sessionOn(fake: FakeLinuxEspruino | FakeTransport) {
+async function sessionOn(fake: FakeEspruino | FakeTransport) {
   const session = new ConsoleSession(fake instanceof FakeTransport ? fake : fake.transport);
   await session.open();
   return session;
@@ -42,7 +42,7 @@ async function sessionOn(fake: FakeLinuxEspruino | FakeTransport) {
 
 test("an idle Linux interpreter gets no Ctrl-C at all", async (t) => {
   const c = clock(t);
-  const board = new FakeLinuxEspruino("pty", c.now);
+  const board = new FakeEspruino({ kind: "linux-pty", now: c.now });
   const session = await sessionOn(board);
   await c.run(stopBoard(session, linux));
   assert.equal(board.ctrlCs, 0);
@@ -51,7 +51,7 @@ test("an idle Linux interpreter gets no Ctrl-C at all", async (t) => {
 
 test("a busy Linux interpreter behind a pty: Ctrl-C, the debugger's Ctrl-C, and it answers, still alive", async (t) => {
   const c = clock(t);
-  const board = new FakeLinuxEspruino("pty", c.now);
+  const board = new FakeEspruino({ kind: "linux-pty", now: c.now });
   board.runForever();
   const session = await sessionOn(board);
   await c.run(stopBoard(session, linux));
@@ -65,7 +65,7 @@ test("a busy Linux interpreter behind a pty: Ctrl-C, the debugger's Ctrl-C, and 
 
 test("a busy Linux interpreter behind telnet cannot be stopped: one clear line, and one Ctrl-C only", async (t) => {
   const c = clock(t);
-  const board = new FakeLinuxEspruino("telnet", c.now);
+  const board = new FakeEspruino({ kind: "linux-telnet", now: c.now });
   board.runForever();
   const session = await sessionOn(board);
   const failed = c.run(stopBoard(session, linux, { timeoutMs: 3000 }));
@@ -87,7 +87,7 @@ test("a plain board gets Ctrl-C, then a sync", async (t) => {
 
 test("stopProgram resets the board after stopping it (its timers end)", async (t) => {
   const c = clock(t);
-  const board = new FakeLinuxEspruino("pty", c.now);
+  const board = new FakeEspruino({ kind: "linux-pty", now: c.now });
   board.runForever();
   const session = await sessionOn(board);
   assert.equal(await c.run(stopProgram(session, linux)), true);
@@ -96,8 +96,19 @@ test("stopProgram resets the board after stopping it (its timers end)", async (t
 
 test("stopProgram on a lost board says it did not answer", async (t) => {
   const c = clock(t);
-  const board = new FakeLinuxEspruino("pty", c.now);
+  const board = new FakeEspruino({ kind: "linux-pty", now: c.now });
   const session = await sessionOn(board);
   board.transport.lose();
   assert.equal(await c.run(stopProgram(session, linux)), false);
+});
+
+test("a busy board is interrupted by one Ctrl-C, then answers the sync", async (t) => {
+  const c = clock(t);
+  const board = new FakeEspruino({ kind: "board", now: c.now });
+  board.runForever();
+  const session = await sessionOn(board);
+  await c.run(stopBoard(session, loadBoard("esp32")));
+  assert.equal(board.ctrlCs, 1);
+  assert.ok(!board.busy && !board.exited);
+  assert.equal(board.syncs, 1);
 });

@@ -25,7 +25,7 @@ import type { Transport } from "../scripts/transport/transport.ts";
 import { createVirtualTransport } from "../scripts/transport/virtual.ts";
 import { PAGE_BUDGET_BYTES } from "../scripts/web/page-build.ts";
 import { startWebServer, type WebServer } from "../scripts/web/server.ts";
-import { ROOT, runCli, startCli, waitFor } from "./cli-helpers.ts";
+import { BUILD_CACHE, ROOT, runCli, startCli, waitFor, warmBuildCache } from "./cli-helpers.ts";
 import { runLines } from "./report-fixtures.ts";
 import { bridgeBoard, type BoardBridge } from "./web-bridge.ts";
 
@@ -37,6 +37,9 @@ const SKIP_REAL = SKIP || (BIN ? false : "ESPRUINO_BIN not set: skipping the web
 if (!SKIP && SKIP_REAL) process.stderr.write(`${SKIP_REAL}\n`);
 
 const FIXTURES = join(ROOT, "test", "fixtures", "web");
+// The server in this process builds the bench per request: from the run's build cache, warmed in
+// `before`, so no page deadline includes a build.
+process.env.THINCALL_BUILD_CACHE = BUILD_CACHE;
 const work = mkdtempSync(join(tmpdir(), "thincall-web-"));
 const virtual = loadBoard("virtual");
 
@@ -142,6 +145,7 @@ async function inspectPng(png: Buffer): Promise<{ width: number; height: number;
 
 describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, () => {
   before(async () => {
+    await warmBuildCache("virtual");
     server = await startWebServer({ port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -388,6 +392,7 @@ describe("thincall web on the real interpreter (espruino --telnet)", { skip: SKI
     // Its own folder (it writes espruino.flash); stdin stays open, or it quits.
     interpreter = spawn(BIN!, ["--telnet"], { cwd: work, stdio: ["pipe", "ignore", "ignore"] });
     while (!(await canConnect(2323))) await new Promise((r) => setTimeout(r, 100));
+    await warmBuildCache("linux");
     server = await startWebServer({ port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
   });

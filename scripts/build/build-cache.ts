@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "./plugin.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 
-/** What a build reads besides its entry: any change to these makes a new key. */
-const INPUTS = ["src", "firmware", "scripts/build", "scripts/check", "types", "boards", "tsconfig.json", "tsconfig.device.json", "package-lock.json"];
+/** What a firmware build reads besides its entry: any change to these makes a new key. */
+export const BUILD_INPUTS = ["src", "firmware", "scripts/build", "scripts/check", "types", "boards", "tsconfig.json", "tsconfig.device.json", "package-lock.json"];
 
 function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   let stat;
@@ -21,16 +21,17 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
 }
 
 /**
- * A build result cached on disk, keyed by `parts` and the content of every build input, when
- * `$THINCALL_BUILD_CACHE` names a folder; otherwise `compute` runs every time. Tests set it so a
- * bundle is built once per test file, not once per CLI run: a build is the slow, CPU-bound part
- * of `bench`, and no test deadline should include one.
+ * A build result cached on disk, keyed by `parts` and the content of every build input (`inputs`,
+ * paths in the package), when `$THINCALL_BUILD_CACHE` names a folder; otherwise `compute` runs
+ * every time. Tests set it so a bundle is built once per test run (test/shared-build-cache.ts),
+ * not once per CLI run: a build is the slow, CPU-bound part of `bench`, and no test deadline
+ * should include one.
  */
-export async function cachedBuild<T>(parts: unknown[], compute: () => Promise<T>, env = process.env): Promise<T> {
+export async function cachedBuild<T>(parts: unknown[], compute: () => Promise<T>, env = process.env, inputs: readonly string[] = BUILD_INPUTS): Promise<T> {
   const dir = env.THINCALL_BUILD_CACHE;
   if (!dir) return compute();
   const hash = createHash("sha256").update(JSON.stringify(parts));
-  for (const input of INPUTS) hashTree(hash, join(PACKAGE_ROOT, input));
+  for (const input of inputs) hashTree(hash, join(PACKAGE_ROOT, input));
   const file = join(dir, `${hash.digest("hex").slice(0, 32)}.json`);
   try {
     return JSON.parse(readFileSync(file, "utf8")) as T;

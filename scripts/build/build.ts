@@ -1,12 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
-import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
 import { cachedBuild } from "./build-cache.ts";
-import { typeErrors } from "./type-errors.ts";
-import { PACKAGE_ROOT, thincall } from "./plugin.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 
 /** Folder of the on-device entry programs. */
 export const FIRMWARE_DIR = join(PACKAGE_ROOT, "firmware");
@@ -60,34 +57,11 @@ export function sizeBudget(): SizeBudget {
 }
 
 /**
- * Bytes of a library bundle of `input`, minified as bundled for the board, without the export
- * statement a library build adds.
- */
-async function libraryBytes(input: string, board: BoardProfile): Promise<number> {
-  return Buffer.byteLength(await libraryCode(input, board));
-}
-
-/** The code of a library bundle of `input`, minified for the board, without its export statement. */
-async function libraryCode(input: string, board: BoardProfile): Promise<string> {
-  const bundle = await rollup({
-    input,
-    plugins: thincall({ board, library: true, entry: input }),
-    logLevel: "silent",
-  });
-  try {
-    const { output } = await bundle.generate({ format: "es" });
-    return output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "").trim();
-  } finally {
-    await bundle.close();
-  }
-}
-
-/**
  * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
  * board, without the export statement a library build adds.
  */
 export async function coreBytes(board: BoardProfile): Promise<number> {
-  return cachedBuild(["core", board], () => libraryBytes(join(PACKAGE_ROOT, "src", "index.ts"), board));
+  return cachedBuild(["core", board], async () => Buffer.byteLength(await (await rollupBuild()).libraryCode(join(PACKAGE_ROOT, "src", "index.ts"), board)));
 }
 
 /**
@@ -115,7 +89,7 @@ export async function corePartCode(names: readonly string[], board: BoardProfile
   const entry = join(dir, "part.ts");
   writeFileSync(entry, `export { ${names.join(", ")} } from ${JSON.stringify(join(PACKAGE_ROOT, "src", "index"))};\n`);
   try {
-    return await libraryCode(entry, board);
+    return await (await rollupBuild()).libraryCode(entry, board);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -134,46 +108,17 @@ export function defaultOutDir(entry: string): string {
   return rel.startsWith("..") || rel.startsWith("/") ? resolve("dist") : join(PACKAGE_ROOT, "dist");
 }
 
-/** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
-export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry)): RollupOptions {
-  return {
-    input: entry,
-    plugins: thincall({ board, entry }),
-    onwarn(warning, warn) {
-      if (warning.code === "EMPTY_BUNDLE") return;
-      warn(warning);
-    },
-    output: {
-      file: join(outDir, board.id, `${entryName(entry)}.js`),
-      format: "es",
-      // The map is written beside the bundle, but no comment points at it: the board stores every byte.
-      sourcemap: "hidden",
-    },
-  };
-}
-
-/** Every finding of a failed build: all TypeScript errors, or each line of a check failure. */
-function buildErrors(e: unknown, entry: string): string[] {
-  const message = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "");
-  // The TypeScript plugin stops at its first error; ask TypeScript for all of them.
-  if (/@rollup\/plugin-typescript TS\d+/.test(message)) {
-    const all = typeErrors(entry);
-    if (all.length > 0) return all;
-  }
-  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
-  // A check failure's first line only names the bundle; the findings follow.
-  return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
-}
-
 /** Options of {@link buildBundle}. */
 export interface BuildBundleOptions {
   /** List every error of a failed build rather than the first {@link ERROR_LIMIT}. @default false */
   allErrors?: boolean;
+  /** Type-check the entry (see the plugin's `typeCheck` option, scripts/build/plugin.ts). @default true */
+  typeCheck?: boolean;
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */
 export async function buildBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
-  const built = await cachedBuild(["bundle", entry, board, outDir, opts], () => buildBundleNow(entry, board, outDir, opts));
+  const built = await cachedBuild(["bundle", entry, board, outDir, opts], async () => (await rollupBuild()).rollupBundle(entry, board, outDir, opts));
   if (process.env.THINCALL_BUILD_CACHE) {
     // A cached result still leaves its bundle where a build would.
     mkdirSync(dirname(built.file), { recursive: true });
@@ -182,25 +127,10 @@ export async function buildBundle(entry: string, board: BoardProfile, outDir?: s
   return built;
 }
 
-async function buildBundleNow(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
-  const options = bundleOptions(entry, board, outDir);
-  const output = options.output as { file: string };
-  let bundle;
-  try {
-    bundle = await rollup({ ...options, output: undefined, logLevel: "silent" });
-    const { output: chunks } = await bundle.generate({ ...(options.output as object) });
-    const chunk = chunks.find((c) => c.type === "chunk");
-    if (!chunk || chunk.type !== "chunk") throw new Error("no code produced");
-    mkdirSync(dirname(output.file), { recursive: true });
-    const code = chunk.code;
-    writeFileSync(output.file, code.endsWith("\n") ? code : code + "\n");
-    if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
-    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const errors = buildErrors(e, entry);
-    throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
-  } finally {
-    await bundle?.close();
-  }
+/**
+ * Rollup, TypeScript and terser, loaded only when something is built: a CLI run whose bundle
+ * comes from the build cache (or that builds nothing) does not pay for loading them.
+ */
+function rollupBuild(): Promise<typeof import("./rollup-build.ts")> {
+  return import("./rollup-build.ts");
 }

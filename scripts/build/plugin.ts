@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import typescript from "@rollup/plugin-typescript";
 import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
@@ -11,10 +10,11 @@ import { checkCode, formatViolation } from "../check/check.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "./repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";
+import { watcherTrackingTypeScript } from "./watcher-tracking-typescript.ts";
 
-/** Root of the thincall package. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export { PACKAGE_ROOT };
 
 /** The module id firmware imports the board's facts from. */
 export const BOARD_MODULE = "thincall:board";
@@ -29,6 +29,11 @@ export interface ThincallPluginOptions {
   check?: boolean;
   /** Compile TypeScript (set false if your config already has a TypeScript plugin). @default true */
   typescript?: boolean;
+  /**
+   * Type-check the TypeScript (else it is only compiled, with TypeScript's `noCheck`). Type errors
+   * do not depend on the board, so a build of one entry for many boards may check it once. @default true
+   */
+  typeCheck?: boolean;
   /** Build a library (exports kept, no check): used to measure the core's size. @default false */
   library?: boolean;
   /**
@@ -52,8 +57,23 @@ export function entryTsconfig(entry: string): string {
     files: [abs, join(PACKAGE_ROOT, "types", "espruino.d.ts")],
     include: [],
   };
-  writeFileSync(file, JSON.stringify(config, null, 2));
+  const text = JSON.stringify(config, null, 2);
+  // Other processes may be building the same entry and reading this file: it is replaced whole
+  // (written aside, then renamed), never truncated under a reader.
+  if (readOrEmpty(file) !== text) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  }
   return file;
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 /** The board facts, as the source of the `thincall:board` module. */
@@ -126,14 +146,23 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
     },
   };
   if (options.typescript === false) return [core, lines];
+  const tracking = watcherTrackingTypeScript();
   const ts = typescript({
+    typescript: tracking.ts,
     tsconfig: options.entry ? entryTsconfig(options.entry) : join(PACKAGE_ROOT, "tsconfig.device.json"),
     include: ["**/*.ts"],
     filterRoot: false,
     noEmitOnError: true,
-    compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false },
+    compilerOptions: { noEmit: false, sourceMap: true, inlineSources: true, declaration: false, noCheck: options.typeCheck === false },
   });
-  return [core, lines, ts];
+  // After a failed type check the TypeScript plugin cannot close its watchers; a one-shot build must not keep them.
+  const closeWatchers: Plugin = {
+    name: "thincall-close-watchers",
+    buildEnd() {
+      if (this.meta.watchMode !== true) tracking.closeWatchers();
+    },
+  };
+  return [core, lines, ts, closeWatchers];
 }
 
 export default thincall;

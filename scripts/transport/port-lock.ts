@@ -1,7 +1,8 @@
-import { closeSync, openSync, readFileSync, readlinkSync, unlinkSync, writeSync } from "node:fs";
+import { readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
+import { processLockSystem, releaseLockFile, takeLockFile, type LockSystem } from "./lock-file.ts";
 
 /** A held lock; `release` is safe to call twice. */
 export interface PortLock {
@@ -27,67 +28,33 @@ export function lockPath(host: string, port: number, dir = tmpdir()): string {
   return join(dir, `thincall-${host.replace(/[^\w.-]/g, "_")}-${port}${ns ? `-ns${ns}` : ""}.lock`);
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it runs, as another user.
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Takes the lock of a TCP console. A telnet console serves whoever connected last, so a second
  * thincall on the same port would take the board from the first and mix their lines: it is
- * refused instead. A lock whose process is gone (killed, crashed) is stale and taken over.
+ * refused instead. A lock whose process is gone (killed, crashed) is stale and taken over, by one
+ * taker only (see {@link takeLockFile}).
  * The lock is released on {@link PortLock.release} and when the process exits.
  *
  * @throws UserError naming the process that holds the port.
  */
-export function lockTcpPort(host: string, port: number, dir = tmpdir()): PortLock {
+export function lockTcpPort(host: string, port: number, dir = tmpdir(), sys: LockSystem = processLockSystem): PortLock {
   const path = lockPath(host, port, dir);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, "wx");
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 2) {
-        throw new UserError(`cannot lock tcp://${host}:${port} (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      const holder = Number.parseInt(safeRead(path), 10);
-      if (holder > 0 && isRunning(holder)) {
-        throw new UserError(`tcp://${host}:${port} is in use by another thincall (pid ${holder}); wait for it to end, or stop it with Ctrl-C`);
-      }
-      // Stale (or unreadable, being written): remove and try again.
-      try {
-        unlinkSync(path);
-      } catch {
-        /* another process removed it first */
-      }
-    }
+  let take;
+  try {
+    take = takeLockFile(path, sys);
+  } catch (e) {
+    throw new UserError(`cannot lock tcp://${host}:${port} (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!take.taken) {
+    throw new UserError(`tcp://${host}:${port} is in use by another thincall (pid ${take.holder}); wait for it to end, or stop it with Ctrl-C`);
   }
   let held = true;
   const release = () => {
     if (!held) return;
     held = false;
     process.off("exit", release);
-    try {
-      if (safeRead(path).trim() === String(process.pid)) unlinkSync(path);
-    } catch {
-      /* already gone */
-    }
+    releaseLockFile(path, sys);
   };
   process.on("exit", release);
   return { path, release };
-}
-
-function safeRead(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
 }

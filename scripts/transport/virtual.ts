@@ -1,7 +1,8 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
 import type { VirtualWorkerData } from "../virtual/worker.ts";
+import { startWorker } from "./start-worker.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 
 /** Options of {@link createVirtualTransport}. */
@@ -40,7 +41,7 @@ class VirtualTransport implements Transport {
     this.ctrlC = new Int32Array(shared);
     this.closing = false;
     const data: VirtualWorkerData = { total: this.total, blocksize: this.blocksize, ctrlC: shared };
-    const worker = startWorker(data);
+    const worker = startWorker(WORKER_URL, data);
     this.worker = worker;
     return new Promise((resolve, reject) => {
       let ready = false;
@@ -82,15 +83,4 @@ class VirtualTransport implements Transport {
     this.closing = true;
     await worker.terminate();
   }
-}
-
-/**
- * Starts the board's worker. From TypeScript sources (run through tsx) the worker cannot load a
- * `.ts` file by itself, so a small bootstrap registers tsx in the worker first.
- */
-function startWorker(workerData: VirtualWorkerData): Worker {
-  if (!WORKER_URL.pathname.endsWith(".ts")) return new Worker(WORKER_URL, { workerData });
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
 }

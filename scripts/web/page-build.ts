@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { rollup, type Plugin, type RollupOptions } from "rollup";
 import { minify } from "terser";
-import { PACKAGE_ROOT } from "../build/plugin.ts";
+import { cachedBuild } from "../build/build-cache.ts";
+import { PACKAGE_ROOT } from "../build/package-root.ts";
 import { UserError } from "../errors.ts";
 import { commonJs } from "./commonjs-plugin.ts";
 import { resolvePackages } from "./resolve-plugin.ts";
@@ -79,6 +80,24 @@ export interface BuiltPage {
  * @throws UserError when the build fails or the script is over {@link PAGE_BUDGET_BYTES}.
  */
 export async function buildPage(): Promise<BuiltPage> {
+  const page = await cachedBuild(["web-page"], buildPageNow, process.env, PAGE_INPUTS);
+  if (process.env.THINCALL_BUILD_CACHE) writePage(page);
+  return page;
+}
+
+/**
+ * What the page is built from: its own code and the host code it shares, the firmware and boards
+ * it serves, and the locked library versions.
+ */
+const PAGE_INPUTS = ["scripts", "src", "firmware", "boards", "types", "package-lock.json"];
+
+function writePage(page: BuiltPage): void {
+  mkdirSync(join(PAGE_OUT, ".."), { recursive: true });
+  writeFileSync(PAGE_OUT, page.code);
+  writeFileSync(PAGE_OUT + ".map", page.map);
+}
+
+async function buildPageNow(): Promise<BuiltPage> {
   const options = pageRollupOptions();
   let bundle;
   try {
@@ -90,10 +109,9 @@ export async function buildPage(): Promise<BuiltPage> {
     const map = chunk.map?.toString() ?? "";
     const bytes = Buffer.byteLength(chunk.code);
     if (bytes > PAGE_BUDGET_BYTES) throw new UserError(`the web page script is ${bytes} bytes, over its budget of ${PAGE_BUDGET_BYTES}`);
-    mkdirSync(join(PAGE_OUT, ".."), { recursive: true });
-    writeFileSync(PAGE_OUT, code);
-    writeFileSync(PAGE_OUT + ".map", map);
-    return { code, map, bytes };
+    const page = { code, map, bytes };
+    writePage(page);
+    return page;
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`build of the web page failed: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);

@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { rollup, type RollupOptions } from "rollup";
+import type { BoardProfile } from "../boards/profile.ts";
+import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
+import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./build.ts";
+import { thincall } from "./plugin.ts";
+import { typeErrors } from "./type-errors.ts";
+
+/*
+ * The builds themselves, with rollup and the thincall plugin; build.ts loads this module only
+ * when a build runs (see scripts/build/build-cache.ts).
+ */
+
+/** The code of a library bundle of `input`, minified for the board, without its export statement. */
+export async function libraryCode(input: string, board: BoardProfile): Promise<string> {
+  const bundle = await rollup({
+    input,
+    plugins: thincall({ board, library: true, entry: input }),
+    logLevel: "silent",
+  });
+  try {
+    const { output } = await bundle.generate({ format: "es" });
+    return output[0].code.replace(/export\s*\{[^}]*\};?\s*$/, "").trim();
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
+export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true): RollupOptions {
+  return {
+    input: entry,
+    plugins: thincall({ board, entry, typeCheck }),
+    onwarn(warning, warn) {
+      if (warning.code === "EMPTY_BUNDLE") return;
+      warn(warning);
+    },
+    output: {
+      file: join(outDir, board.id, `${entryName(entry)}.js`),
+      format: "es",
+      // The map is written beside the bundle, but no comment points at it: the board stores every byte.
+      sourcemap: "hidden",
+    },
+  };
+}
+
+/** Every finding of a failed build: all TypeScript errors, or each line of a check failure. */
+function buildErrors(e: unknown, entry: string): string[] {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "");
+  // The TypeScript plugin stops at its first error; ask TypeScript for all of them.
+  if (/@rollup\/plugin-typescript TS\d+/.test(message)) {
+    const all = typeErrors(entry);
+    if (all.length > 0) return all;
+  }
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  // A check failure's first line only names the bundle; the findings follow.
+  return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
+}
+
+/** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
+export async function rollupBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
+  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false);
+  const output = options.output as { file: string };
+  let bundle;
+  try {
+    bundle = await rollup({ ...options, output: undefined, logLevel: "silent" });
+    const { output: chunks } = await bundle.generate({ ...(options.output as object) });
+    const chunk = chunks.find((c) => c.type === "chunk");
+    if (!chunk || chunk.type !== "chunk") throw new Error("no code produced");
+    mkdirSync(dirname(output.file), { recursive: true });
+    const code = chunk.code;
+    writeFileSync(output.file, code.endsWith("\n") ? code : code + "\n");
+    if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
+    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    const errors = buildErrors(e, entry);
+    throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
+  } finally {
+    await bundle?.close();
+  }
+}
