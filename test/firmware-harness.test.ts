@@ -1,6 +1,6 @@
 /**
  * The bench's harness and styles, run in Node with Espruino's globals shimmed: the arithmetic
- * (median, IQR, sizing), the paired timing, and the invariant that every dynamic style computes
+ * (sizing), the calibrated timing, and the invariant that every dynamic style computes
  * the same workload. Figures are not checked here: they come from boards (see the truth tier).
  */
 import assert from "node:assert/strict";
@@ -24,14 +24,9 @@ let fakeUsage = 100;
 const device = (path: string) => import(path);
 type Loop = (c: unknown, n: number, r: number, x?: unknown, y?: unknown) => number;
 type Style = { id: string; build: (n: number) => unknown; forOf: Loop; index?: Loop; grow?: Loop; hoisted?: Loop; x?: unknown; y?: unknown };
-const { buildMeasured, median, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
+const { buildMeasured, largeN, repsFor, timeLoops } = await device("../firmware/bench/harness.ts");
 const { STYLES } = (await device("../firmware/bench/styles.ts")) as { STYLES: Style[] };
 const { STYLE_IDS } = await import("../scripts/bench/schema.ts");
-
-test("median", () => {
-  assert.equal(median([5, 1, 3]), 3);
-  assert.equal(median([4, 1, 3, 2]), 2.5);
-});
 
 test("the large container is at most 257 objects, never a power of two, smaller with less memory", () => {
   assert.equal(largeN(1e6), 257);

@@ -44,20 +44,6 @@ export function timeOnce(loop: Loop, c: any, n: number, reps: number, st: Style,
   return getTime() - t0;
 }
 
-/** Sorts a numeric array in place, ascending, and returns it. */
-export function sorted(xs: number[]): number[] {
-  return xs.sort(function (a, b) {
-    return a - b;
-  });
-}
-
-/** Median of a numeric array (sorts it in place). */
-export function median(xs: number[]): number {
-  sorted(xs);
-  var m = xs.length >> 1;
-  return xs.length & 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
-}
-
 /**
  * Passes per sample so that one sample of `loop` lasts at least `ms` milliseconds (a coarse
  * timer, 1 ms on the emulator, needs long samples), and no more than needed (a long sample is
