@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 import type { EmuLocation } from "../emu/locate.ts";
 import type { EmuWorkerData } from "../emu/worker.ts";
 import { UserError } from "../errors.ts";
-import { startWorker } from "./start-worker.ts";
+import { postConsoleBytes, startWorker } from "./start-worker.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 
 const WORKER_URL = new URL("../emu/worker.ts", import.meta.url);
@@ -61,11 +61,7 @@ export class EmuTransport implements Transport {
 
   async write(data: string): Promise<void> {
     if (!this.worker || !this.ctrlC) throw new UserError("emulator is not open");
-    // Count Ctrl-C before posting: running code reads the count (see scripts/emu/runtime.ts).
-    let count = 0;
-    for (let i = data.indexOf("\x03"); i >= 0; i = data.indexOf("\x03", i + 1)) count++;
-    if (count > 0) Atomics.add(this.ctrlC, 0, count);
-    this.worker.postMessage({ data });
+    postConsoleBytes(this.worker, this.ctrlC, data);
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
 import type { VirtualWorkerData } from "../virtual/worker.ts";
-import { startWorker } from "./start-worker.ts";
+import { postConsoleBytes, startWorker } from "./start-worker.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 
 /** Options of {@link createVirtualTransport}. */
@@ -70,11 +70,7 @@ class VirtualTransport implements Transport {
 
   async write(data: string): Promise<void> {
     if (!this.worker || !this.ctrlC) throw new UserError("virtual board is not open");
-    // Count Ctrl-C before posting: the board polls the count while code runs.
-    let count = 0;
-    for (let i = data.indexOf("\x03"); i >= 0; i = data.indexOf("\x03", i + 1)) count++;
-    if (count > 0) Atomics.add(this.ctrlC, 0, count);
-    this.worker.postMessage({ data });
+    postConsoleBytes(this.worker, this.ctrlC, data);
   }
 
   async close(): Promise<void> {
