@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseDeviceRecord } from "../scripts/bench/records.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
-import { picksFor } from "../scripts/report/picks.ts";
+import { pickLines, picksFor } from "../scripts/report/picks.ts";
 import { runLines } from "./report-fixtures.ts";
 
 const results = (lines: ResultsLine[]) => lines.filter((l) => l.t === "result") as Extract<ResultsLine, { t: "result" }>[];
@@ -102,4 +102,19 @@ test("the picks follow the figures", () => {
   const pick = picksFor(summarize(runLines()))[1];
   assert.equal(pick.time, Number((9.8 / 12).toFixed(3)));
   assert.equal(pick.ram, 5 / 6);
+});
+
+test("a time level with the fastest (within noise) goes to the style with less RAM, and the line names the other", () => {
+  const callbacks = (shared: number) => picksFor(summarize(runLines({ figures: { "js.literal-shared": [shared, 19, 12, 11, 6, 0] } })))[1];
+  // js.literal-shared (6 JsVars) 2% faster than thin.func (5 JsVars): noise, the leaner wins.
+  const level = callbacks(9.6);
+  assert.equal(level.id, "thin.func");
+  assert.deepEqual(level.level, ["js.literal-shared"]);
+  assert.match(pickLines(summarize(runLines({ figures: { "js.literal-shared": [9.6, 19, 12, 11, 6, 0] } })))[1], /thin\.func, .*; level in time \(within 5%, the less RAM wins\): js\.literal-shared$/);
+  // 8% faster is a difference: the faster wins.
+  const faster = callbacks(9.0);
+  assert.equal(faster.id, "js.literal-shared");
+  assert.deepEqual(faster.level, []);
+  // Many small records: RAM decides outright, whatever the time.
+  assert.deepEqual(picksFor(summarize(runLines()))[0].level, []);
 });
