@@ -38,11 +38,11 @@ export interface BenchRunSettings {
 export const SAMPLE_MS = 2;
 
 /** Timing per loop, per style and run, spread over the rounds: full run, then quick. */
-const ROUNDS_BUDGET_MS = [50, 10];
+const ROUNDS_BUDGET_MS = [100, 10];
 
-/** Timing rounds that fit the budget at samples of `ms`: at least 3, at most 25. */
+/** Timing rounds that fit the budget at samples of `ms`: at least 3, at most 50. */
 export function timingRounds(ms: number, quick: boolean): number {
-  return Math.max(3, Math.min(25, Math.round(ROUNDS_BUDGET_MS[quick ? 1 : 0] / ms)));
+  return Math.max(3, Math.min(50, Math.round(ROUNDS_BUDGET_MS[quick ? 1 : 0] / ms)));
 }
 
 /** A fresh run id (8 hex digits), in Node and in a browser alike. */
