@@ -105,12 +105,13 @@ test("the picks follow the figures", () => {
 });
 
 test("a time level with the fastest (within noise) goes to the style with less RAM, and the line names the other", () => {
-  const callbacks = (shared: number) => picksFor(summarize(runLines({ figures: { "js.literal-shared": [shared, 19, 12, 11, 6, 0] } })))[1];
+  const withShared = (forOf: number) => summarize(runLines({ figures: { "js.literal-shared": [forOf, 19, 12, 11, 6, 0] } }));
+  const callbacks = (forOf: number) => picksFor(withShared(forOf))[1];
   // js.literal-shared (6 JsVars) 2% faster than thin.func (5 JsVars): noise, the leaner wins.
   const level = callbacks(9.6);
   assert.equal(level.id, "thin.func");
   assert.deepEqual(level.level, ["js.literal-shared"]);
-  assert.match(pickLines(summarize(runLines({ figures: { "js.literal-shared": [9.6, 19, 12, 11, 6, 0] } })))[1], /thin\.func, .*; level in time \(within 5%, the less RAM wins\): js\.literal-shared$/);
+  assert.match(pickLines(withShared(9.6))[1], /thin\.func, .*; level in time \(within 5%, the less RAM wins\): js\.literal-shared$/);
   // 8% faster is a difference: the faster wins.
   const faster = callbacks(9.0);
   assert.equal(faster.id, "js.literal-shared");

@@ -64,14 +64,15 @@ function lowest<T>(xs: readonly T[], key: (x: T) => number): T | undefined {
   return best;
 }
 
-/** The pick among `pool` and the styles level with it. */
+/** Less RAM first, then less time (times are ratios, far below 1e3). */
+const ramThenTime = (x: Scored) => x.bytes * 1e3 + x.time;
+
+/** The pick among `pool` and the styles level with it: RAM decides among the level ones (all of them when RAM comes first). */
 function choose(pool: Scored[], ramFirst: boolean | undefined): { best?: Scored; level: Scored[] } {
-  if (ramFirst) return { best: lowest(pool, (x) => x.bytes * 1e3 + x.time), level: [] };
   const fastest = lowest(pool, (x) => x.time);
-  if (!fastest) return { level: [] };
-  const level = pool.filter((x) => x.time <= fastest.time * (1 + LEVEL_WITHIN));
-  const best = lowest(level, (x) => x.bytes * 1e3 + x.time);
-  return { best, level: level.filter((x) => x !== best) };
+  const level = ramFirst || !fastest ? pool : pool.filter((x) => x.time <= fastest.time * (1 + LEVEL_WITHIN));
+  const best = lowest(level, ramThenTime);
+  return { best, level: ramFirst ? [] : level.filter((x) => x !== best) };
 }
 
 /** The three picks for one run, each computed from its figures. */
@@ -100,7 +101,7 @@ function against(value: number | null, what: string): string {
   return `${value.toFixed(2)}× js.class's ${what}${less}`;
 }
 
-/** "; level in time (within 5%): a, b": the styles a reader might expect, and why they lost. */
+/** "; level in time (within 5%, the less RAM wins): a, b": the styles a reader might expect, and why they lost. */
 function levelNote(p: Pick): string {
   if (!p.level.length) return "";
   const names = p.level.length > 3 ? [...p.level.slice(0, 3), `${p.level.length - 3} more`] : p.level;
