@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { RunAbortedError, collectRun, startCollecting } from "../scripts/bench/collect.ts";
+import { RunAbortedError, collectRun, startCollecting, uploadWhileCollecting } from "../scripts/bench/collect.ts";
 import type { DeviceRecord } from "../scripts/bench/schema.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
@@ -111,6 +111,42 @@ test("a style's own 'Out of memory' result arriving during the upload does not f
   const collector = startCollecting(session);
   await uploadProgram(session, "var x=1;\nstart();", { board: loadBoard("esp32"), mode: "ram" });
   assert.deepEqual(collector.records, [RUN[0], RUN[1], oom]);
+});
+
+test("the program's own uncaught error in the chunk of the upload's last sync is the run's error, not a rejected upload", async () => {
+  /** A board whose program prints two records and dies right after the last piece's sync. */
+  const crashing = () =>
+    open(
+      new FakeTransport((data, f) => {
+        const sync = syncRequestNumber(data);
+        if (sync === null) return;
+        const last = f.written.some((w) => w.includes("start()"));
+        f.feed(`${syncAnswer(sync)}\r\n>` + (last ? printed(RUN[0]!) + printed(RUN[1]!) + "\r\x1b[JUncaught Error: boom\r\n>" : ""));
+      }),
+    );
+  const upload = (session: ConsoleSession) => uploadProgram(session, "var x=1;\nstart();", { board: loadBoard("linux"), mode: "ram" });
+  // The upload alone takes the error for a rejection: it cannot tell a running program's fault.
+  const alone = await crashing();
+  startCollecting(alone.session);
+  await assert.rejects(upload(alone.session), /the board rejected the program: Uncaught Error: boom/);
+  // With the collector's account, the run stopped with an error, and its records are kept.
+  const { session } = await crashing();
+  const collector = startCollecting(session);
+  await uploadWhileCollecting(collector, upload(session));
+  assert.equal(collector.stopped, "the program stopped with an error: Uncaught Error: boom");
+  await assert.rejects(collector.finished(), aborted(/^the program stopped with an error: Uncaught Error: boom$/, RUN.slice(0, 2)));
+});
+
+test("an upload that fails before the program talks still fails as an upload", async () => {
+  const fake = new FakeTransport((data, f) => {
+    const sync = syncRequestNumber(data);
+    if (sync !== null) f.feed(`${syncAnswer(sync)}\r\n>` + "Uncaught SyntaxError: Got ')'\r\n>");
+  });
+  const { session } = await open(fake);
+  const collector = startCollecting(session);
+  const upload = uploadProgram(session, "var x=1;\nstart();", { board: loadBoard("linux"), mode: "ram" });
+  await assert.rejects(uploadWhileCollecting(collector, upload), /the board rejected the program: Uncaught SyntaxError/);
+  assert.equal(collector.stopped, undefined);
 });
 
 test("a run that ended before finished() is called still resolves", async () => {

@@ -41,6 +41,8 @@ export interface Collector {
   readonly foreign: number;
   /** Figures rejected as out of physical range, by field name (the record was kept without them). */
   readonly rejected: string[];
+  /** Why the run ended before its `end` line, once it has (an uncaught error, a lost link, …). */
+  readonly stopped: string | undefined;
 }
 
 /** Starts collecting protocol records from a session; call before uploading. */
@@ -96,6 +98,9 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     get foreign() {
       return foreign;
     },
+    get stopped() {
+      return typeof outcome === "string" ? outcome : undefined;
+    },
     finished() {
       return new Promise((resolve, reject) => {
         settle = (o) => (o === true ? resolve(records) : reject(new RunAbortedError(o, records)));
@@ -104,6 +109,21 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
       });
     },
   };
+}
+
+/**
+ * Awaits an upload made while `collector` listens. In RAM the program runs from its first piece, so
+ * its own uncaught error can arrive before the upload's last check: the upload then fails as if
+ * the board had rejected the program, while the collector (listening first) has already ended the
+ * run with the true account. Then the collector's account stands: `finished()` reports it, with the
+ * records. Any other upload failure is thrown.
+ */
+export async function uploadWhileCollecting(collector: Collector, upload: Promise<void>): Promise<void> {
+  try {
+    await upload;
+  } catch (e) {
+    if (collector.stopped === undefined) throw e;
+  }
 }
 
 /** Collects one run (listening starts now): {@link startCollecting} then {@link Collector.finished}. */

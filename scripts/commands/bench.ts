@@ -1,7 +1,7 @@
 import { resolveBoard } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
-import { RunAbortedError, startCollecting } from "../bench/collect.ts";
+import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
 import { benchProgram, benchRunSettings } from "../bench/program.ts";
 import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
@@ -114,12 +114,15 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         },
       });
       const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-      await uploadProgram(session, benchProgram(bundle.code, run), {
-        board,
-        mode,
-        timeoutMs: replyTimeoutMs,
-        onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
-      });
+      await uploadWhileCollecting(
+        collector,
+        uploadProgram(session, benchProgram(bundle.code, run), {
+          board,
+          mode,
+          timeoutMs: replyTimeoutMs,
+          onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
+        }),
+      );
       upload.done();
       try {
         await collector.finished();

@@ -1,5 +1,5 @@
 import type { BoardProfile } from "../../boards/profile.ts";
-import { RunAbortedError, startCollecting } from "../../bench/collect.ts";
+import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../../bench/collect.ts";
 import type { DeviceRecord } from "../../bench/schema.ts";
 import type { HostRecord } from "../../bench/summary.ts";
 import { cleanLine } from "../../console/lines.ts";
@@ -85,12 +85,15 @@ export async function runOnPage(transport: Transport, build: () => Promise<Built
       },
     });
     callbacks.state("uploading");
-    await uploadProgram(session, bench.program, {
-      board: bench.board,
-      mode: bench.mode,
-      timeoutMs: timeouts.replyMs ?? 10000,
-      onProgress: callbacks.upload,
-    });
+    await uploadWhileCollecting(
+      collector,
+      uploadProgram(session, bench.program, {
+        board: bench.board,
+        mode: bench.mode,
+        timeoutMs: timeouts.replyMs ?? 10000,
+        onProgress: callbacks.upload,
+      }),
+    );
     callbacks.state("running");
     try {
       await collector.finished();
