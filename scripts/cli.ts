@@ -4,7 +4,7 @@ import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
-import { terminalText } from "./report/terminal-text.ts";
+import { terminalText } from "./terminal/text.ts";
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { parseDeviceRecord } from "../scripts/bench/records.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
 import { pickLines, picksFor } from "../scripts/report/picks.ts";
-import { runLines } from "./report-fixtures.ts";
+import { runLines } from "./support/report-fixtures.ts";
 
 const results = (lines: ResultsLine[]) => lines.filter((l) => l.t === "result") as Extract<ResultsLine, { t: "result" }>[];
 

@@ -1,7 +1,7 @@
 /** One scanner for chunking, REPL-safe lines and the virtual board: they agree, and regexes are not divisions. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { replHazards } from "../scripts/build/repl-safe.ts";
+import { replHazards } from "../scripts/bundle/repl-safe.ts";
 import { replPieces } from "../scripts/console/chunks.ts";
 import { isComplete } from "../scripts/virtual/balance.ts";
 

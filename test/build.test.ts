@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { loadAllBoards, loadBoard } from "../scripts/boards/profile.ts";
-import { buildBundle, coreBytes, entryName, firmwareEntries, sizeBudget, type BuiltBundle } from "../scripts/build/build.ts";
-import { replHazards } from "../scripts/build/repl-safe.ts";
+import { buildBundle, coreBytes, entryName, firmwareEntries, sizeBudget, type BuiltBundle } from "../scripts/bundle/build.ts";
+import { replHazards } from "../scripts/bundle/repl-safe.ts";
 import { checkCode } from "../scripts/check/check.ts";
 import { UserError } from "../scripts/errors.ts";
 
@@ -58,7 +58,7 @@ test("a bundle's source map leads back to the TypeScript", () => {
   const map = new TraceMap(readFileSync(b.file + ".map", "utf8"));
   const line = b.code.split("\n").findIndex((l) => l.includes('"@tc2 "')) + 1;
   const pos = originalPositionFor(map, { line, column: b.code.split("\n")[line - 1].indexOf('"@tc2 "') });
-  assert.match(pos.source ?? "", /firmware\/bench\/report\.ts$/);
+  assert.match(pos.source ?? "", /scripts\/protocol\/line-prefix\.ts$/);
 });
 
 function userEntry(name: string, source: string): string {

@@ -9,7 +9,7 @@ import { placeLabels } from "../scripts/report/label-placement.ts";
 import { OccupancyGrid } from "../scripts/report/occupancy.ts";
 import { paretoFrontier, type ParetoInput } from "../scripts/report/pareto.ts";
 import { textWidth } from "../scripts/report/svg.ts";
-import { runLines } from "./report-fixtures.ts";
+import { runLines } from "./support/report-fixtures.ts";
 
 /** The definition, checked against every other point. */
 function bruteFrontier(styles: ParetoInput[]): string[] {

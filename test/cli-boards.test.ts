@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { BOARDS_DIR, loadAllBoards, loadBoard, loadProfileFile, validateProfile } from "../scripts/boards/profile.ts";
 import { UserError } from "../scripts/errors.ts";
-import { tempDir } from "./cli-helpers.ts";
+import { tempDir } from "./support/cli-helpers.ts";
 
 const tmp = tempDir();
 after(() => tmp.remove());

@@ -7,8 +7,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./cli-helpers.ts";
-import { FakeEspruinoServer } from "./fake-espruino-server.ts";
+import { RECORDS, errorLines, killAllCli, runCli, startCli, tempDir, waitFor, warmBuildCache, type CliResult } from "./support/cli-helpers.ts";
+import { FakeEspruinoServer } from "./support/fake-espruino-server.ts";
 
 const tmp = tempDir();
 // The bench bundle is built once, here; every bench run below reuses it (no deadline includes a build).

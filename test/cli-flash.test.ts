@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { killAllCli, runCli, tempDir, warmBuildCache } from "./cli-helpers.ts";
+import { killAllCli, runCli, tempDir, warmBuildCache } from "./support/cli-helpers.ts";
 
 const tmp = tempDir();
 // The example is built once, here (for the default board, the virtual one): the flash runs below reuse it.

@@ -11,7 +11,7 @@ import { COMMANDS } from "../scripts/cli/help.ts";
 import { closest, editDistance } from "../scripts/cli/suggest.ts";
 import { main } from "../scripts/cli.ts";
 import { formatPorts, identify, listFromSysfs, runPorts } from "../scripts/commands/ports.ts";
-import { createProgress, progressText } from "../scripts/console/progress.ts";
+import { createProgress, progressText } from "../scripts/terminal/progress.ts";
 import { listErrors, UserError } from "../scripts/errors.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "thincall-front-"));

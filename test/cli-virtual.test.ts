@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { STYLE_IDS } from "../scripts/bench/schema.ts";
-import { errorLines, killAllCli, runCli, tempDir, warmBuildCache, type CliResult } from "./cli-helpers.ts";
+import { errorLines, killAllCli, runCli, tempDir, warmBuildCache, type CliResult } from "./support/cli-helpers.ts";
 
 /** The fixed style ids, in run order (scripts/bench/schema.ts says reports and users rely on them). */
 const IDS = [

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { RunAbortedError, startCollecting } from "../scripts/bench/collect.ts";
 import type { DeviceRecord } from "../scripts/bench/schema.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
-import { FakeTransport } from "../scripts/transport/fake.ts";
+import { FakeTransport } from "./support/fake-transport.ts";
 
 /** The device's records of a real run on Espruino 2v29 for Linux (host line dropped). */
 const RUN = readFileSync(new URL("./fixtures/console-linux-run.jsonl", import.meta.url), "utf8")

@@ -6,8 +6,8 @@ import { RunAbortedError, collectRun, startCollecting, uploadWhileCollecting } f
 import type { DeviceRecord } from "../scripts/bench/schema.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
-import { FakeTransport } from "../scripts/transport/fake.ts";
-import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
+import { FakeTransport } from "./support/fake-transport.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/protocol/sync-token.ts";
 
 /** The device's records of a real run on Espruino 2v29 for Linux (host line dropped). */
 const RUN: DeviceRecord[] = readFileSync(new URL("./fixtures/console-linux-run.jsonl", import.meta.url), "utf8")

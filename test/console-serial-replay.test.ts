@@ -12,7 +12,7 @@ import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { UserError } from "../scripts/errors.ts";
 import { SerialTransport } from "../scripts/transport/serial.ts";
-import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/protocol/sync-token.ts";
 
 const MockBinding = UntypedMockBinding as MockBindingInterface & { open(options: object): Promise<MockPortBinding> };
 

@@ -4,8 +4,8 @@ import { loadBoard } from "../scripts/boards/profile.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { UserError } from "../scripts/errors.ts";
-import { FakeTransport } from "../scripts/transport/fake.ts";
-import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
+import { FakeTransport } from "./support/fake-transport.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/protocol/sync-token.ts";
 
 /** A host sync line as written (DLE, request); the request itself comes from the shared token module. */
 const SYNC = { test: (line: string) => line.startsWith("\x10") && syncRequestNumber(line) !== null };

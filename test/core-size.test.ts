@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { corePartCode, sizeBudget } from "../scripts/build/build.ts";
+import { corePartCode, sizeBudget } from "../scripts/bundle/build.ts";
 
 const board = loadBoard("esp32");
 

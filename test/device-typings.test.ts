@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import ts from "typescript";
 import { loadBoard, validateProfile } from "../scripts/boards/profile.ts";
-import { buildBundle } from "../scripts/build/build.ts";
+import { buildBundle } from "../scripts/bundle/build.ts";
 import { checkCode, formatViolation } from "../scripts/check/check.ts";
 import { runInit } from "../scripts/commands/init.ts";
 import { UserError } from "../scripts/errors.ts";

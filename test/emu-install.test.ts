@@ -15,7 +15,7 @@ import { EMU_FILES } from "../scripts/emu/files.ts";
 import { installEmulator } from "../scripts/emu/install.ts";
 import { findEmulator, requireEmulator } from "../scripts/emu/locate.ts";
 import { UserError } from "../scripts/errors.ts";
-import { runCli, tempDir } from "./cli-helpers.ts";
+import { runCli, tempDir } from "./support/cli-helpers.ts";
 
 const EMU = process.env.ESPRUINO_EMU;
 const NO_EMU = EMU ? false : "ESPRUINO_EMU is not set (path to the Espruino emulator's folder): skipped";

@@ -5,7 +5,7 @@ import { after, test } from "node:test";
 import { benchPort, EMU_HINT } from "../scripts/emu/default-port.ts";
 import { EMU_FILES } from "../scripts/emu/files.ts";
 import { findEmulator, requireEmulator } from "../scripts/emu/locate.ts";
-import { tempDir } from "./cli-helpers.ts";
+import { tempDir } from "./support/cli-helpers.ts";
 
 const tmp = tempDir();
 after(() => tmp.remove());

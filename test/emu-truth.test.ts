@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
-import { firmwareEntries } from "../scripts/build/build.ts";
+import { firmwareEntries } from "../scripts/bundle/build.ts";
 import { parseFault } from "../scripts/console/lines.ts";
-import { killAllCli, ROOT, runCli, tempDir } from "./cli-helpers.ts";
+import { killAllCli, ROOT, runCli, tempDir } from "./support/cli-helpers.ts";
 
 const skip = process.env.ESPRUINO_EMU ? false : "ESPRUINO_EMU is not set (path to the Espruino emulator's folder): skipping the truth tier on the emulator";
 if (skip) process.stdout.write(`# notice: ${skip}\n`);

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { benchProgram, benchRunSettings } from "../scripts/bench/program.ts";
 import { parseProtocolLine } from "../scripts/bench/records.ts";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { buildBundle, firmwareEntries } from "../scripts/build/build.ts";
+import { buildBundle, firmwareEntries } from "../scripts/bundle/build.ts";
 import { cleanLine } from "../scripts/console/lines.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";

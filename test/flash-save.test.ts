@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { after, test } from "node:test";
-import { killAllCli, runCli, tempDir } from "./cli-helpers.ts";
+import { killAllCli, runCli, tempDir } from "./support/cli-helpers.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
 const skip = BIN ? false : "ESPRUINO_BIN not set: skipping flash --save across a restart of the real Espruino interpreter";

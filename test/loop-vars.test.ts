@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loopLetsToVar } from "../scripts/build/loop-vars.ts";
+import { loopLetsToVar } from "../scripts/bundle/loop-vars.ts";
 
 const rewrite = (code: string) => loopLetsToVar(code).code;
 

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { runCli, waitFor } from "./cli-helpers.ts";
+import { runCli, waitFor } from "./support/cli-helpers.ts";
 
 const bin = process.env.ESPRUINO_BIN;
 const socat = spawnSync("socat", ["-V"]).status === 0;

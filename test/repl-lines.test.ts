@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { replBreakOffsets, splitReplLines } from "../scripts/build/repl-lines.ts";
-import { replHazards } from "../scripts/build/repl-safe.ts";
+import { replBreakOffsets, splitReplLines } from "../scripts/repl/repl-lines.ts";
+import { replHazards } from "../scripts/bundle/repl-safe.ts";
 
 const MINIFIED =
   'function a(t){if(t){return 1}else{return 2}}try{a(1)}catch(e){print(e)}finally{print("f")}' +

@@ -13,7 +13,7 @@ import { Writable } from "node:stream";
 import { chromium, type Page } from "playwright-core";
 import { runReport } from "../scripts/report/command.ts";
 import { openResultsWriter } from "../scripts/report/results-file.ts";
-import { runLines } from "./report-fixtures.ts";
+import { runLines } from "./support/report-fixtures.ts";
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 const SKIP = existsSync(CHROMIUM) ? false : `chromium not found at ${CHROMIUM}: skipping browser test; apt-get install chromium`;

@@ -19,7 +19,7 @@ import { toResultsText } from "../scripts/report/results-lines.ts";
 import { SCATTER_POINT_LIMIT } from "../scripts/report/scatter-density.ts";
 import { renderTable } from "../scripts/report/table.ts";
 import { TABLE_STYLE_LIMIT } from "../scripts/report/table-limit.ts";
-import { bigRunLines, generatedId } from "./report-scale-fixtures.ts";
+import { bigRunLines, generatedId } from "./support/report-scale-fixtures.ts";
 
 /** 100k lines: the fixture's 31 and this many generated styles. */
 const EXTRA = 100_000 - 31;

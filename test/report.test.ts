@@ -12,8 +12,8 @@ import { renderTable } from "../scripts/report/table.ts";
 import { paretoFrontier, renderHtml } from "../scripts/report/html.ts";
 import { runLabels } from "../scripts/report/format.ts";
 import { runReport } from "../scripts/report/command.ts";
-import { runLines } from "./report-fixtures.ts";
-import { legacyRunLines } from "./report-fixtures-v1.ts";
+import { runLines } from "./support/report-fixtures.ts";
+import { legacyRunLines } from "./support/report-fixtures-v1.ts";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "thincall-report-"));
 const toFile = (lines: (ResultsLine | string)[]) => {

@@ -7,7 +7,7 @@ import { after, test } from "node:test";
 import { UserError } from "../scripts/errors.ts";
 import { fileError } from "../scripts/report/file-errors.ts";
 import { checkOutputPath, openResultsWriter, readResultsFile } from "../scripts/report/results-file.ts";
-import { runLines } from "./report-fixtures.ts";
+import { runLines } from "./support/report-fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "thincall-files-"));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,10 +8,10 @@ import { loadBoard } from "../scripts/boards/profile.ts";
 import { stopProgram } from "../scripts/console/connect.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { stopBoard } from "../scripts/console/stop-board.ts";
-import { syncAnswer, syncRequestNumber } from "../scripts/console/sync-token.ts";
+import { syncAnswer, syncRequestNumber } from "../scripts/protocol/sync-token.ts";
 import { UserError } from "../scripts/errors.ts";
-import { FakeTransport } from "../scripts/transport/fake.ts";
-import { FakeEspruino } from "../scripts/transport/fake-espruino.ts";
+import { FakeTransport } from "./support/fake-transport.ts";
+import { FakeEspruino } from "./support/fake-espruino.ts";
 
 const linux = loadBoard("linux");
 

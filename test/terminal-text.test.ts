@@ -1,7 +1,7 @@
 /** Untrusted text reaches the terminal without escape sequences or control characters. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { terminalLines, terminalText } from "../scripts/report/terminal-text.ts";
+import { terminalLines, terminalText } from "../scripts/terminal/text.ts";
 
 test("escape sequences are removed whole, control characters dropped", () => {
   assert.equal(terminalText("js.\x1b[31mclass\x1b[0m"), "js.class");
@@ -27,7 +27,7 @@ test("the boards table strips a profile note's escapes", async () => {
 });
 
 test("progress shows a device's style id and error without its escapes", async () => {
-  const { createProgress } = await import("../scripts/console/progress.ts");
+  const { createProgress } = await import("../scripts/terminal/progress.ts");
   for (const isTTY of [false, true]) {
     let out = "";
     const stream = { isTTY, write: (s: string) => ((out += s), true) } as unknown as NodeJS.WriteStream;

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { buildBundle, firmwareEntries } from "../scripts/build/build.ts";
+import { buildBundle, firmwareEntries } from "../scripts/bundle/build.ts";
 import { cleanLine, parseFault } from "../scripts/console/lines.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";

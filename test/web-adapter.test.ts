@@ -14,7 +14,7 @@ import { FlowWriter } from "../scripts/web/page/flow-writer.ts";
 import { defaultLink } from "../scripts/web/page/link-kind.ts";
 import { unsupportedReason, type BrowserFacts } from "../scripts/web/page/support.ts";
 import { resolveBare } from "../scripts/web/resolve-plugin.ts";
-import { ROOT } from "./cli-helpers.ts";
+import { ROOT } from "./support/cli-helpers.ts";
 
 /** The library's connection object, as `uart.connect` builds it. */
 function libraryConnection() {

@@ -25,9 +25,9 @@ import type { Transport } from "../scripts/transport/transport.ts";
 import { createVirtualTransport } from "../scripts/transport/virtual.ts";
 import { PAGE_BUDGET_BYTES } from "../scripts/web/page-build.ts";
 import { startWebServer, type WebServer } from "../scripts/web/server.ts";
-import { BUILD_CACHE, ROOT, runCli, startCli, waitFor, warmBuildCache } from "./cli-helpers.ts";
-import { runLines } from "./report-fixtures.ts";
-import { bridgeBoard, type BoardBridge } from "./web-bridge.ts";
+import { BUILD_CACHE, ROOT, runCli, startCli, waitFor, warmBuildCache } from "./support/cli-helpers.ts";
+import { runLines } from "./support/report-fixtures.ts";
+import { bridgeBoard, type BoardBridge } from "./support/web-bridge.ts";
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 const SKIP = existsSync(CHROMIUM) ? false : `chromium not found at ${CHROMIUM}: skipping the web page tests; apt-get install chromium`;

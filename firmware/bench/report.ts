@@ -1,12 +1,10 @@
 /** The device side of the line protocol: its records are typed by the host's schema. */
 import type { DeviceRecord } from "../../scripts/bench/schema";
-
-/** Protocol prefix; the digit is the protocol version (LINE_PREFIX in scripts/bench/schema.ts). */
-export const PREFIX = "@tc2 ";
+import { LINE_PREFIX } from "../../scripts/protocol/line-prefix";
 
 /** Prints one protocol record as a line: prefix + JSON (undefined fields are left out). */
 export function emit(record: DeviceRecord): void {
-  print(PREFIX + JSON.stringify(record));
+  print(LINE_PREFIX + JSON.stringify(record));
 }
 
 /** Rounds to 3 decimals, to keep lines short. */

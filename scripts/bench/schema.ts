@@ -8,9 +8,9 @@
  * console (REPL echo, prompts, banners, noise) is not protocol.
  */
 import * as v from "valibot";
+import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix";
 
-/** Prefix of every protocol line; the digit is the protocol version. */
-export const LINE_PREFIX = "@tc2 ";
+export { LINE_PREFIX, RECORD_TEXT_LIMIT };
 
 /** Style ids, in the order the bench runs them. Fixed: reports, tests and users rely on them. */
 export const STYLE_IDS = [
@@ -129,7 +129,7 @@ export const ResultSchema = v.object({
   /** Per-element work done by the interpreter's natives, a type per call. */
   batch: v.optional(v.boolean()),
   /** Set when the style failed (e.g. "Out of memory"). */
-  error: v.optional(text(500)),
+  error: v.optional(text(RECORD_TEXT_LIMIT)),
 });
 
 /** Last line of a run. */
@@ -166,7 +166,7 @@ export const HostSchema = v.object({
 /** A results-file line that marks the run as cut short (Ctrl-C, lost board). */
 export const IncompleteSchema = v.object({
   t: v.literal("incomplete"),
-  reason: text(500),
+  reason: text(RECORD_TEXT_LIMIT),
 });
 
 export type HelloRecord = v.InferOutput<typeof HelloSchema>;

@@ -16,8 +16,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { globalShapes, libFiles, memberName, TOP_LIB, type LibFile } from "./lib-members.ts";
-import type { ProbeFile } from "./probe.ts";
-import { RESULTS_FILE } from "./probe.ts";
+import type { ProbeFile } from "./probe-file.ts";
+import { RESULTS_FILE } from "./probe-file.ts";
 
 /** Path of the generated lib. */
 export const DEVICE_LIB_FILE = new URL("../../types/espruino-lib.d.ts", import.meta.url);

@@ -13,34 +13,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import { FEATURES, type Feature } from "./features.ts";
-import { probeMembers, type MemberResult } from "./probe-members.ts";
-
-/** What one probe found on the interpreter. */
-export interface ProbeResult {
-  /** Human-readable feature name. */
-  feature: string;
-  /** True when the snippet parsed, ran and produced the expected result. */
-  runs: boolean;
-  /** Espruino's error (`ReferenceError: "Map" is not defined`) or `wrong result: …`. */
-  error?: string;
-  /** `process.version` of the interpreter that ran the probe. */
-  espruinoVersion: string;
-  /** The snippet that was run. */
-  snippet: string;
-}
-
-/** The committed probe result: syntax and behaviour probes, and every built-in member's `typeof`. */
-export interface ProbeFile {
-  /** `process.version` of the interpreter probed. */
-  espruinoVersion: string;
-  /** Feature id → result of its snippet. */
-  features: Record<string, ProbeResult>;
-  /** Member id (`Array.prototype.at`) → what `typeof` said. */
-  members: Record<string, MemberResult>;
-}
-
-/** Default location of the results file, next to this script. */
-export const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), "probe-results.json");
+import { RESULTS_FILE, type ProbeFile, type ProbeResult } from "./probe-file.ts";
+import { probeMembers } from "./probe-members.ts";
 
 // The marker is printed only after the feature ran and gave the right answer.
 const PRELUDE = 'function __ok(c,v){console.log(c?"@@OK":"@@WRONG "+v)}\n';

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import type * as acorn from "acorn";
 import * as walk from "acorn-walk";
-import type { ProbeFile, ProbeResult } from "./probe.ts";
+import type { ProbeFile, ProbeResult } from "./probe-file.ts";
 import type { Scopes } from "./scopes.ts";
 
 /** What a matcher gets besides the node. */

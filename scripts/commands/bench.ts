@@ -1,13 +1,13 @@
 import { resolveBoard } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
-import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
+import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
 import { benchProgram, benchRunSettings } from "../bench/program.ts";
-import { STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
+import { RECORD_TEXT_LIMIT, STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
 import { benchPort } from "../emu/default-port.ts";
-import { createProgress } from "../console/progress.ts";
+import { createProgress } from "../terminal/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
 import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
@@ -70,7 +70,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   };
   /** Marks the file as a run cut short, once (Ctrl-C also ends the collector). */
   const markIncomplete = (reason: string) => {
-    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", reason: reason.slice(0, 500) });
+    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", reason: reason.slice(0, RECORD_TEXT_LIMIT) });
   };
   /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;

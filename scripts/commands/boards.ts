@@ -1,5 +1,5 @@
 import { loadAllBoards, ramBytes } from "../boards/profile.ts";
-import { terminalText } from "../report/terminal-text.ts";
+import { terminalText } from "../terminal/text.ts";
 
 /** Prints the board profiles as a table. */
 export function runBoards(out: NodeJS.WritableStream = process.stdout): void {

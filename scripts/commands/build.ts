@@ -1,6 +1,6 @@
 import { loadAllBoards, loadBoard, type BoardProfile } from "../boards/profile.ts";
-import { buildBundle, coreBytes, corePartBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../build/build.ts";
-import { createProgress } from "../console/progress.ts";
+import { buildBundle, coreBytes, corePartBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../bundle/build.ts";
+import { createProgress } from "../terminal/progress.ts";
 import { UserError } from "../errors.ts";
 
 /** Options of `thincall build`. */

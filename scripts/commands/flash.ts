@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
-import { buildBundle } from "../build/build.ts";
+import { buildBundle } from "../bundle/build.ts";
 import { resolveBoard } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { stopProgram, withBoardConsole } from "../console/connect.ts";
-import { isSyncAnswer } from "../console/sync-token.ts";
+import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { listErrors, UserError } from "../errors.ts";
-import { terminalText } from "../report/terminal-text.ts";
+import { terminalText } from "../terminal/text.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {

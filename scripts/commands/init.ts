@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { PACKAGE_ROOT } from "../build/package-root.ts";
+import { PACKAGE_ROOT } from "../bundle/package-root.ts";
 import { UserError } from "../errors.ts";
 
 /** Options of `thincall init`. */

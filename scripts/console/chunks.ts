@@ -1,4 +1,4 @@
-import { scanBrackets } from "../build/bracket-scan.ts";
+import { scanBrackets } from "../repl/bracket-scan.ts";
 
 /**
  * Cuts a program into pieces that each end where the REPL has a complete statement: at a line

@@ -1,5 +1,5 @@
-import { parseProtocolLine } from "../bench/records.ts";
-import { stripEscapes } from "../report/terminal-text.ts";
+import { LINE_PREFIX } from "../protocol/line-prefix.ts";
+import { stripEscapes } from "../terminal/text.ts";
 
 /**
  * Pure parsers for what a board's console prints. They are fed raw chunks, which can split
@@ -30,7 +30,7 @@ export type DeviceFault = { kind: "memory" | "uncaught" | "interrupted"; text: s
 export function parseFault(line: string): DeviceFault | null {
   // A record may carry a style's own error text (e.g. "Out of memory"); that is data, not a fault.
   const clean = cleanLine(line);
-  if (parseProtocolLine(clean)) return null;
+  if (clean.startsWith(LINE_PREFIX)) return null;
   if (/out of memory/i.test(clean)) return { kind: "memory", text: clean };
   if (/^Uncaught /.test(clean)) return { kind: "uncaught", text: clean };
   if (/^Execution Interrupted/.test(clean)) return { kind: "interrupted", text: clean };

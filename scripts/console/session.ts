@@ -1,7 +1,7 @@
 import { UserError } from "../errors.ts";
 import type { Transport } from "../transport/transport.ts";
 import { cleanLine, splitLines } from "./lines.ts";
-import { syncAnswer, syncRequest } from "./sync-token.ts";
+import { syncAnswer, syncRequest } from "../protocol/sync-token.ts";
 
 type LineListener = (line: string) => void;
 

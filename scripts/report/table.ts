@@ -8,7 +8,7 @@ import {
   figureCells, runDetails, runLabels, runWarnings, styleLabel, styleOrder,
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
-import { terminalLines } from "./terminal-text.ts";
+import { terminalLines } from "../terminal/text.ts";
 import { capacityText } from "./capacity-section.ts";
 import { styleById } from "./style-index.ts";
 import { CAPACITY_STYLE_LIMIT, TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";

@@ -1,4 +1,4 @@
-import { isUnterminated, scanBrackets } from "../build/bracket-scan.ts";
+import { isUnterminated, scanBrackets } from "../repl/bracket-scan.ts";
 
 /**
  * Decides whether REPL input is a complete statement, the way Espruino's console does: brackets,

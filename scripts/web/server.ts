@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { loadAllBoards, loadBoard } from "../boards/profile.ts";
 import { benchProgram, benchRunSettings } from "../bench/program.ts";
-import { buildBundle, coreBytes, firmwareEntries } from "../build/build.ts";
+import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { UserError } from "../errors.ts";
 import { pageHtml } from "./index-html.ts";
 import { buildPage, type BuiltPage } from "./page-build.ts";

@@ -5,7 +5,7 @@
  * `body[data-state]`, `table#results` and `a#download` (docs/web.md).
  */
 import type { BoardProfile } from "../../boards/profile.ts";
-import type { BenchSummary } from "../../bench/schema.ts";
+import { RECORD_TEXT_LIMIT, type BenchSummary } from "../../bench/schema.ts";
 import { summarize, type ResultsLine } from "../../bench/summary.ts";
 import { parseResultsText, splitRuns } from "../../report/results-lines.ts";
 import { setBoardProfiles } from "./board-profiles.ts";
@@ -140,7 +140,7 @@ function startRun(): void {
     setPageState("error");
     // Marks the file as cut short, as the results schema asks; what arrived stays.
     if (lines.length > 1) {
-      lines.push({ t: "incomplete", reason: message.slice(0, 500) });
+      lines.push({ t: "incomplete", reason: message.slice(0, RECORD_TEXT_LIMIT) });
       offerDownload(ui.download, lines, board.id, startedAt);
     }
     const kept = lines.length > 1 ? ` The ${lines.length} line(s) received stay on this page; download them with the link above.` : "";

@@ -6,6 +6,7 @@ import { cleanLine } from "../../console/lines.ts";
 import { ConsoleSession } from "../../console/session.ts";
 import { uploadProgram } from "../../console/upload.ts";
 import type { Transport } from "../../transport/transport.ts";
+import { isSyncAnswer } from "../../protocol/sync-token.ts";
 import type { PageState } from "./page-state.ts";
 
 /** The bench as the server built it for one board (`GET /bench?board=…`). */
@@ -62,7 +63,7 @@ export async function runOnPage(transport: Transport, build: () => Promise<Built
     const bench = await build();
     session.onLine((l) => {
       const text = cleanLine(l);
-      if (text && !/^TCSYNC\d+$/.test(text)) callbacks.console(text);
+      if (text && !isSyncAnswer(text)) callbacks.console(text);
     });
     const host: HostRecord = {
       t: "host",

@@ -1,5 +1,5 @@
 /**
- * The build cache of one test run (see scripts/build/build-cache.ts): every test file that
+ * The build cache of one test run (see scripts/bundle/build-cache.ts): every test file that
  * `node --test` starts shares it, so a bundle the CLI tests need is built once per run, not once
  * per file. It is keyed by the runner's pid, so two runs side by side never share one, and a
  * run's folder is removed by a later run once that runner is gone.

@@ -1,6 +1,6 @@
 /** Report test data: one bench run's results-file lines (`/2`), shaped like an Espruino Pico run. */
-import { STYLE_IDS, type StyleId } from "../scripts/bench/schema.ts";
-import type { ResultsLine } from "../scripts/bench/summary.ts";
+import { STYLE_IDS, type StyleId } from "../../scripts/bench/schema.ts";
+import type { ResultsLine } from "../../scripts/bench/summary.ts";
 
 /** µs per element: for…of, index, grow, hoisted; then JsVars per object and fixed JsVars. */
 export const FIGURES: Record<StyleId, [number, number | null, number | null, number | null, number, number]> = {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 /** What a firmware build reads besides its entry: any change to these makes a new key. */
-export const BUILD_INPUTS = ["src", "firmware", "scripts/build", "scripts/check", "types", "boards", "tsconfig.json", "tsconfig.device.json", "package-lock.json"];
+export const BUILD_INPUTS = ["src", "firmware", "scripts/bundle", "scripts/repl", "scripts/check", "types", "boards", "tsconfig.json", "tsconfig.device.json", "package-lock.json"];
 
 function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   let stat;

@@ -1,4 +1,4 @@
-import type { Transport, TransportEvents } from "./transport.ts";
+import type { Transport, TransportEvents } from "../../scripts/transport/transport.ts";
 
 /**
  * An in-memory transport for tests. `respond` sees each write and may answer with device output;

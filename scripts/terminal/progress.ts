@@ -1,4 +1,4 @@
-import { terminalText } from "../report/terminal-text.ts";
+import { terminalText } from "./text.ts";
 
 /**
  * A progress line on stderr: redrawn in place on a terminal, one line per step elsewhere

@@ -3,13 +3,13 @@ import { dirname, join, relative } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
-import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./build.ts";
+import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 import { thincall } from "./plugin.ts";
 import { typeErrors } from "./type-errors.ts";
 
 /*
  * The builds themselves, with rollup and the thincall plugin; build.ts loads this module only
- * when a build runs (see scripts/build/build-cache.ts).
+ * when a build runs (see scripts/bundle/build-cache.ts).
  */
 
 /** The code of a library bundle of `input`, minified for the board, without its export statement. */

@@ -4,7 +4,7 @@
  * is fed back into the page in order.
  */
 import type { Page } from "playwright-core";
-import type { Transport } from "../scripts/transport/transport.ts";
+import type { Transport } from "../../scripts/transport/transport.ts";
 
 /** Options of {@link bridgeBoard}. */
 export interface BridgeOptions {

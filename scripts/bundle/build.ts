@@ -4,22 +4,9 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import type { BoardProfile } from "../boards/profile.ts";
 import { cachedBuild } from "./build-cache.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
+import { FIRMWARE_DIR, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 
-/** Folder of the on-device entry programs. */
-export const FIRMWARE_DIR = join(PACKAGE_ROOT, "firmware");
-
-/** One built bundle. */
-export interface BuiltBundle {
-  board: string;
-  /** Entry name: path under firmware/ without extension, or the file's base name for user entries. */
-  name: string;
-  /** Path of the written bundle. */
-  file: string;
-  /** The bundle's code. */
-  code: string;
-  /** Size in bytes (what the board stores). */
-  bytes: number;
-}
+export { defaultOutDir, entryName, FIRMWARE_DIR, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 
 /** Every firmware entry: `firmware/*.ts` and `firmware/examples/*.ts`. */
 export function firmwareEntries(): string[] {
@@ -30,13 +17,6 @@ export function firmwareEntries(): string[] {
       .filter((f) => statSync(f).isFile());
   const examples = join(FIRMWARE_DIR, "examples");
   return [...list(FIRMWARE_DIR), ...list(examples)].sort();
-}
-
-/** The name a bundle is written under: `bench`, `examples/sensors`, or a user file's base name. */
-export function entryName(entry: string): string {
-  const rel = relative(FIRMWARE_DIR, resolve(entry));
-  const inside = !rel.startsWith("..") && !rel.startsWith("/");
-  return (inside ? rel : basename(entry)).replace(/\.(ts|js)$/, "");
 }
 
 /** The size budget kept in `size-budget.json`. */
@@ -100,20 +80,6 @@ export async function corePartBytes(board: BoardProfile): Promise<Record<string,
   const sizes: Record<string, number> = {};
   for (const [part, names] of Object.entries(CORE_PARTS)) sizes[part] = Buffer.byteLength(await corePartCode(names, board));
   return sizes;
-}
-
-/** Where bundles go: thincall's own `dist/` for its firmware, `./dist` for a user's entries. */
-export function defaultOutDir(entry: string): string {
-  const rel = relative(FIRMWARE_DIR, resolve(entry));
-  return rel.startsWith("..") || rel.startsWith("/") ? resolve("dist") : join(PACKAGE_ROOT, "dist");
-}
-
-/** Options of {@link buildBundle}. */
-export interface BuildBundleOptions {
-  /** List every error of a failed build rather than the first {@link ERROR_LIMIT}. @default false */
-  allErrors?: boolean;
-  /** Type-check the entry (see the plugin's `typeCheck` option, scripts/build/plugin.ts). @default true */
-  typeCheck?: boolean;
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */

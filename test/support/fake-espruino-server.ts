@@ -1,9 +1,9 @@
 /**
- * The fake Espruino (scripts/transport/fake-espruino.ts) served over TCP on 127.0.0.1, for tests
+ * The fake Espruino (test/support/fake-espruino.ts) served over TCP on 127.0.0.1, for tests
  * that run the CLI as a child process: each connection is a fresh board, as a telnet console is.
  */
 import { createServer, type Server, type Socket } from "node:net";
-import { FakeEspruino } from "../scripts/transport/fake-espruino.ts";
+import { FakeEspruino } from "./fake-espruino.ts";
 
 /** What a test script can do to the host once the uploaded program has started. */
 export interface BoardSide {

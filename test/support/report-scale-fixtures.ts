@@ -3,13 +3,13 @@
  * in the two shapes the schema allows: 100k styles once each, or 1,000 styles (the most a hello
  * announces) over 100 runs (the most `--runs` takes). Shared by the scale tests and by hand:
  *
- *   node --import tsx -e 'import("./test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/big.jsonl", 100_000))'
- *   node --import tsx -e 'import("./test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/runs.jsonl", 100_000, 100))'
+ *   node --import tsx -e 'import("../test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/big.jsonl", 100_000))'
+ *   node --import tsx -e 'import("../test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/runs.jsonl", 100_000, 100))'
  */
 import { writeFileSync } from "node:fs";
-import { STYLE_IDS, type EndRecord } from "../scripts/bench/schema.ts";
-import type { ResultsLine } from "../scripts/bench/summary.ts";
-import { toResultsText } from "../scripts/report/results-lines.ts";
+import { STYLE_IDS, type EndRecord } from "../../scripts/bench/schema.ts";
+import type { ResultsLine } from "../../scripts/bench/summary.ts";
+import { toResultsText } from "../../scripts/report/results-lines.ts";
 import { runLines } from "./report-fixtures.ts";
 
 /** Id of the i-th generated style: valid for the schema, sorted like its number. */

@@ -1,6 +1,6 @@
 import { parse } from "acorn";
-import { syncAnswer, syncRequestNumber } from "../console/sync-token.ts";
-import { FakeTransport } from "./fake.ts";
+import { syncAnswer, syncRequestNumber } from "../../scripts/protocol/sync-token.ts";
+import { FakeTransport } from "./fake-transport.ts";
 
 /**
  * Which Espruino the fake is, for Ctrl-C: a microcontroller board, or the Linux build read through

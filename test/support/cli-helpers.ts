@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { sharedBuildCache } from "./shared-build-cache.ts";
 
 /** Repository root. */
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** How a CLI run ended. */
 export interface CliResult {
@@ -46,13 +46,13 @@ export const BUILD_CACHE = sharedBuildCache();
  * {@link BUILD_CACHE}, in this process, for a `before` hook; for the bench, the core too.
  */
 export async function warmBuildCache(boardId: string, entry?: string): Promise<void> {
-  const { loadBoard } = await import("../scripts/boards/profile.ts");
-  const { buildBundle, coreBytes, firmwareEntries } = await import("../scripts/build/build.ts");
-  const { cachedBuild } = await import("../scripts/build/build-cache.ts");
+  const { loadBoard } = await import("../../scripts/boards/profile.ts");
+  const { buildBundle, coreBytes, firmwareEntries } = await import("../../scripts/bundle/build.ts");
+  const { cachedBuild } = await import("../../scripts/bundle/build-cache.ts");
   const board = loadBoard(boardId);
   const env = { ...process.env, THINCALL_BUILD_CACHE: BUILD_CACHE };
   const bench = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  // The key is the one buildBundle(entry, board) uses in the CLI (scripts/build/build.ts), which runs in ROOT.
+  // The key is the one buildBundle(entry, board) uses in the CLI (scripts/bundle/build.ts), which runs in ROOT.
   await cachedBuild(["bundle", entry ?? bench, board, undefined, {}], () => buildBundle(resolve(ROOT, entry ?? bench), board), env);
   if (entry === undefined) await cachedBuild(["core", board], () => coreBytes(board), env);
 }

@@ -1,5 +1,5 @@
 import type { Token } from "acorn";
-import { scanBrackets } from "./bracket-scan.ts";
+import { scanBrackets } from "../repl/bracket-scan.ts";
 
 /** A place where sending the code line by line to Espruino's REPL would split a statement. */
 export interface ReplHazard {

@@ -8,7 +8,7 @@ import type { Plugin, PluginContext } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
-import { splitReplLines } from "./repl-lines.ts";
+import { splitReplLines } from "../repl/repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { espruinoTerserOptions } from "./terser-options.ts";

@@ -1,0 +1,34 @@
+/**
+ * The committed probe results file and its shape: read by the check's rules and the typings
+ * generator, written by the probe.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MemberResult } from "./probe-members.ts";
+
+/** What one probe found on the interpreter. */
+export interface ProbeResult {
+  /** Human-readable feature name. */
+  feature: string;
+  /** True when the snippet parsed, ran and produced the expected result. */
+  runs: boolean;
+  /** Espruino's error (`ReferenceError: "Map" is not defined`) or `wrong result: …`. */
+  error?: string;
+  /** `process.version` of the interpreter that ran the probe. */
+  espruinoVersion: string;
+  /** The snippet that was run. */
+  snippet: string;
+}
+
+/** The committed probe result: syntax and behaviour probes, and every built-in member's `typeof`. */
+export interface ProbeFile {
+  /** `process.version` of the interpreter probed. */
+  espruinoVersion: string;
+  /** Feature id → result of its snippet. */
+  features: Record<string, ProbeResult>;
+  /** Member id (`Array.prototype.at`) → what `typeof` said. */
+  members: Record<string, MemberResult>;
+}
+
+/** Default location of the results file, next to this script. */
+export const RESULTS_FILE = join(dirname(fileURLToPath(import.meta.url)), "probe-results.json");
