@@ -28,6 +28,10 @@ test("the hazard finder flags the splits Espruino's REPL gets wrong", () => {
   assert.equal(replHazards("if(a){b()}\nelse{c()}")[0]?.reason, '"else" on a new line is split from its statement');
   assert.equal(replHazards("try{a()}\ncatch(e){}").length, 1);
   assert.equal(replHazards("var x=1,\ny=2;").length, 1);
+  // The REPL runs `var o = {a: 1}` alone when the line ends there: the splitter's rule, one list.
+  assert.equal(replHazards("var o = {a: 1}\n.a;")[0]?.reason, 'line break after "}" ends the statement early');
+  assert.equal(replHazards("f(function(){})\n(g);").length, 1);
+  assert.equal(replHazards("var b=k\nin o;")[0]?.reason, '"in" on a new line is split from its statement');
   assert.deepEqual(replHazards("var x=[1,\n2];\nfunction f(){\nreturn 1}\nf();"), []);
 });
 

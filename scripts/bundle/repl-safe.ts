@@ -1,5 +1,6 @@
 import type { Token } from "acorn";
 import { scanBrackets } from "../repl/bracket-scan.ts";
+import { breakEndsStatement, continuesStatement } from "../repl/repl-lines.ts";
 
 /** A place where sending the code line by line to Espruino's REPL would split a statement. */
 export interface ReplHazard {
@@ -8,12 +9,10 @@ export interface ReplHazard {
   reason: string;
 }
 
-const CONTINUATIONS = new Set(["else", "catch", "finally", "while"]);
-
 /**
  * Finds line breaks that are unsafe for Espruino's REPL, which runs a statement as soon as its
- * brackets balance at the end of a line. A break at bracket depth 0 is safe only after `;` or
- * `}`, and only when the next line does not continue the statement (`} else`, `} catch`, …).
+ * brackets balance at the end of a line: every depth-0 break that {@link breakEndsStatement}
+ * does not allow (the same rule the line splitter follows).
  */
 export function replHazards(code: string): ReplHazard[] {
   const hazards: ReplHazard[] = [];
@@ -23,10 +22,10 @@ export function replHazards(code: string): ReplHazard[] {
       const prevText = code.slice(prev.start, prev.end);
       const nextText = code.slice(tok.start, tok.end);
       const where = { line: tok.loc!.start.line, column: tok.loc!.start.column + 1 };
-      if (prevText !== ";" && prevText !== "}") {
-        hazards.push({ ...where, reason: `line break after "${prevText}" ends the statement early` });
-      } else if (CONTINUATIONS.has(nextText)) {
+      if (continuesStatement(tok)) {
         hazards.push({ ...where, reason: `"${nextText}" on a new line is split from its statement` });
+      } else if (!breakEndsStatement(prev, tok)) {
+        hazards.push({ ...where, reason: `line break after "${prevText}" ends the statement early` });
       }
     }
     prev = tok;
