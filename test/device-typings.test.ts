@@ -145,7 +145,8 @@ test("the example built by init runs on the real interpreter", {
     let text = "";
     child.stdout.on("data", (d: Buffer) => {
       text += d.toString();
-      if (/total area/.test(text)) child.kill("SIGKILL");
+      // Kill only once the whole line is in: a chunk can end mid-number.
+      if (/total area[^\n]*\n/.test(text)) child.kill("SIGKILL");
     });
     child.on("close", () => resolve(text));
     setTimeout(() => child.kill("SIGKILL"), 10000).unref();
