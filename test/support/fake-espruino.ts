@@ -1,5 +1,6 @@
 import { parse } from "acorn";
 import { syncAnswer, syncRequestNumber } from "../../scripts/protocol/sync-token.ts";
+import { LINE_PREFIX } from "../../scripts/protocol/line-prefix.ts";
 import { FakeTransport } from "./fake-transport.ts";
 
 /**
@@ -90,7 +91,7 @@ export class FakeEspruino {
   printRecord(record: object): void {
     const settings = this.code.find((l) => l.startsWith("var THINCALL_RUN="));
     const id = settings ? (JSON.parse(settings.slice("var THINCALL_RUN=".length).replace(/;$/, "")) as { r: string }).r : "";
-    const text = `\r\x1b[J@tc2 ${JSON.stringify({ ...record, r: id })}\r\n>`;
+    const text = `\r\x1b[J${LINE_PREFIX}${JSON.stringify({ ...record, r: id })}\r\n>`;
     const cut = text.length >> 1;
     this.print(text.slice(0, cut));
     this.print(text.slice(cut));
