@@ -53,7 +53,7 @@ export function summarizeLegacy(lines: LegacyRecord[]): BenchSummary {
         id: String(r.id), batch: false, forOfUs: null, indexUs: null, growUs: null,
         hoistedUs: error ? null : (r.hoistedUs as number | null), buildUs: null,
         vsClass: none, vsBaseline: none, spread: {}, noisy: [], varsPerObject: vars, bytesPerObject: bytes,
-        fixedVars: null, sizes: [{ n: r.n as number, varsPerObject: vars, bytesPerObject: bytes, fixedVars: null }],
+        fixedVars: null, totalBytes: null, sizes: [{ n: r.n as number, varsPerObject: vars, bytesPerObject: bytes, fixedVars: null, totalBytes: null }],
         objectsFit: error ? null : (r.objectsFit as number | null), error, callUs: error ? null : (r.callUs as number | null),
       };
     });

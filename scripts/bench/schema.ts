@@ -33,6 +33,51 @@ export const STYLE_IDS = [
 /** One of {@link STYLE_IDS}. */
 export type StyleId = (typeof STYLE_IDS)[number];
 
+/**
+ * What a style is, for the picks: they compare like with like.
+ * - `interface`: one object per item, any method callable on any item in any order;
+ * - `container`: many items stored together, under a constraint the picks state;
+ * - `kernel`: work handed to the interpreter's natives, worth it only for one kind of loop;
+ * - `reference`: a yardstick (no call, or a bare call), never a pick.
+ */
+export type StyleKind =
+  | { kind: "interface" | "reference" }
+  | { kind: "container"; /** What a user gives up for it. */ constraint: string }
+  | { kind: "kernel"; /** The loop it serves ("if your loop is …"). */ loop: string };
+
+/**
+ * The kind of every style id the bench knows: the one place that says so. `thin.grouped` (each
+ * type's objects visited type by type over its own columns, calling its own JS method) is listed
+ * before the bench runs it, so its results are never taken for an interface.
+ */
+export const STYLE_KINDS: Readonly<Record<StyleId | "thin.grouped", StyleKind>> = {
+  "baseline.inline": { kind: "reference" },
+  "floor.local-call": { kind: "reference" },
+  "js.class": { kind: "interface" },
+  "js.prototype": { kind: "interface" },
+  "js.literal-closures": { kind: "interface" },
+  "js.literal-shared": { kind: "interface" },
+  "js.closure": { kind: "interface" },
+  "js.bind": { kind: "interface" },
+  "js.switch": { kind: "interface" },
+  "thin.func": { kind: "interface" },
+  "thin.vtable": { kind: "interface" },
+  "thin.table": { kind: "interface" },
+  "thin.packed": { kind: "container", constraint: "numeric fields only, insertion order kept" },
+  "thin.grouped": { kind: "container", constraint: "numeric fields only, visited type by type" },
+  "thin.batch": { kind: "kernel", loop: "sum of products of two numeric fields, per type (E.convolve)" },
+};
+
+/**
+ * The kind of a style in a summary: from {@link STYLE_KINDS}; an id the bench does not know is a
+ * kernel when it says it hands work to natives, else unknown (never picked).
+ */
+export function styleKind(id: string, batch = false): StyleKind | undefined {
+  const known = (STYLE_KINDS as Record<string, StyleKind>)[id];
+  if (known) return known;
+  return batch ? { kind: "kernel", loop: "the loop it was written for" } : undefined;
+}
+
 /** The style every ratio is taken against, and the no-call baseline. */
 export const CLASS_ID = "js.class";
 export const BASELINE_ID = "baseline.inline";
@@ -191,6 +236,8 @@ export interface SizeSummary {
   varsPerObject: number | null;
   bytesPerObject: number | null;
   fixedVars: number | null;
+  /** Bytes of the whole container at `n`: fixed JsVars plus n objects, times the blocksize; null without a fixed figure. */
+  totalBytes: number | null;
 }
 
 /** One style in the summary: medians over the runs. */
@@ -212,9 +259,11 @@ export interface StyleSummary {
   /** Figures whose spread is over 10%. */
   noisy: string[];
   varsPerObject: number | null;
-  /** varsPerObject × blocksize. */
+  /** varsPerObject × blocksize: per object, fixed costs excluded. */
   bytesPerObject: number | null;
   fixedVars: number | null;
+  /** (fixedVars + varsPerObject × n) × blocksize: the container at the run's N, fixed costs included. */
+  totalBytes: number | null;
   /** Memory at each container size, small first. */
   sizes: SizeSummary[];
   objectsFit: number | null;

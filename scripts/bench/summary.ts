@@ -122,6 +122,11 @@ function bytesOf(vars: number | null, blocksize: number): number | null {
   return vars === null ? null : round(vars * blocksize, 2);
 }
 
+/** The whole container's bytes at `n`, fixed costs included; null when either figure is missing. */
+function totalBytesOf(vars: number | null, fixed: number | null, n: number | undefined, blocksize: number): number | null {
+  return vars === null || fixed === null || n === undefined ? null : round((fixed + vars * n) * blocksize, 0);
+}
+
 /** One style's summary: medians over runs, ratios within each run, spreads across runs. */
 function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleSummary {
   const ok = mine.filter((r) => !r.error);
@@ -139,8 +144,10 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
   const bytes = bytesOf(vars, run.blocksize);
   const fixed = ok.reduce<number | null>((m, r) => (typeof r.fixedVars === "number" ? Math.max(m ?? r.fixedVars, r.fixedVars) : m), null);
   const n = ok[0]?.n ?? mine[0]?.n;
+  const total = totalBytesOf(vars, fixed, n, run.blocksize);
   const small = (run.sizesById.get(id) ?? []).map((s) => ({
     n: s.n, varsPerObject: s.varsPerObject, bytesPerObject: bytesOf(s.varsPerObject, run.blocksize), fixedVars: s.fixedVars,
+    totalBytes: totalBytesOf(s.varsPerObject, s.fixedVars, s.n, run.blocksize),
   }));
   return {
     id,
@@ -158,7 +165,8 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
     bytesPerObject: bytes,
     // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
     fixedVars: fixed,
-    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes, fixedVars: fixed }] : [])],
+    totalBytes: total,
+    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes, fixedVars: fixed, totalBytes: total }] : [])],
     objectsFit: ok.length ? (medianOf(ok.map((r) => r.objectsFit)) ?? null) : null,
     // A style that failed in any run has no trustworthy median: its error is shown.
     error: failed ? (failed.error ?? "failed") : ok.length ? null : "no result",
