@@ -34,15 +34,15 @@ const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFin
 
 const STYLE_KEYS = [
   "batch", "buildUs", "bytesPerObject", "error", "fixedVars", "forOfUs", "growUs", "hoistedUs", "id", "indexUs", "noisy",
-  "objectsFit", "sizes", "spread", "varsPerObject", "vsBaseline", "vsClass",
+  "objectsFit", "sizes", "spread", "totalBytes", "varsPerObject", "vsBaseline", "vsClass",
 ];
 
-/** Checks a summary against schema thincall.bench/2 (field by field, no extra fields). */
+/** Checks a summary against schema thincall.summary/1 (field by field, no extra fields). */
 function assertSummary(s: Json, board: string): void {
   assert.deepEqual(Object.keys(s).sort(), [
-    "blocksize", "board", "complete", "coreBytes", "engine", "freeBytes", "mode", "n", "problems", "runs", "schema", "source", "styles", "version",
+    "blocksize", "board", "complete", "coreBytes", "engine", "freeBytes", "mode", "n", "problems", "runs", "schema", "source", "styles", "sweep", "version",
   ]);
-  assert.equal(s.schema, "thincall.bench/2");
+  assert.equal(s.schema, "thincall.summary/1");
   assert.equal(s.engine, "quickjs");
   assert.equal(s.board, board);
   assert.equal(s.mode, "ram");

@@ -3,8 +3,9 @@ import type { ResultsLine } from "./records.ts";
 import {
   BASELINE_ID, CLASS_ID, STYLE_IDS,
   type BenchSummary, type EndRecord, type HelloRecord, type HostRecord, type ResultRecord, type Shapes,
-  type SizeRecord, type StyleSummary,
+  type SizeRecord, type StyleSummary, type SweepPoint,
 } from "./schema.ts";
+import { SUMMARY_SCHEMA } from "./summary-schema.ts";
 
 export type { HostRecord, ResultsLine };
 
@@ -173,12 +174,62 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
   };
 }
 
+/** A run's figures as one point of a sweep over N. */
+function sweepPoint(s: BenchSummary): SweepPoint {
+  return {
+    n: s.n ?? 0,
+    complete: s.complete,
+    problems: s.problems,
+    styles: s.styles.map((x) => ({
+      id: x.id, vsClass: x.vsClass, varsPerObject: x.varsPerObject, bytesPerObject: x.bytesPerObject,
+      fixedVars: x.fixedVars, totalBytes: x.totalBytes, error: x.error,
+    })),
+  };
+}
+
 /**
- * Builds the `thincall.bench/2` summary from one run's lines (a `/1` run is converted). Derived
- * figures (medians, ratios, spreads, bytes) are computed here, so the device sends only what it
- * measured. Lines of another run id than the host line's are ignored.
+ * Builds the summary (`thincall.summary/1`) from one run's lines (a `/1` run is converted); its
+ * sweep is the one point at its N. Derived figures (medians, ratios, spreads, bytes) are computed
+ * here, so the device sends only what it measured. Lines of another run id than the host line's
+ * are ignored.
  */
 export function summarize(lines: ResultsLine[]): BenchSummary {
+  const s = summarizeRun(lines);
+  return { ...s, sweep: s.n === null ? [] : [sweepPoint(s)] };
+}
+
+/**
+ * One summary of the runs of one sweep (`--n 100,257,1000`: one upload per N): the headline
+ * figures are the last N's, the sweep has every N's, and problems say at which N they arose.
+ */
+export function summarizeSweep(runs: ResultsLine[][]): BenchSummary {
+  const each = runs.map(summarize);
+  const last = each[each.length - 1];
+  if (each.length < 2) return last;
+  return {
+    ...last,
+    complete: each.every((s) => s.complete),
+    problems: each.flatMap((s) => s.problems.map((p) => `at N=${s.n}: ${p}`)),
+    sweep: each.flatMap((s) => s.sweep),
+  };
+}
+
+/** The sweep a run belongs to (its host line's `sweep`), if any. */
+const sweepOf = (run: ResultsLine[]) => run.find((l): l is HostRecord => l.t === "host")?.sweep;
+
+/** One summary per run, the runs of one sweep (consecutive, same `sweep` id) taken together. */
+export function summarizeRuns(runs: ResultsLine[][]): BenchSummary[] {
+  const groups: ResultsLine[][][] = [];
+  for (const run of runs) {
+    const id = sweepOf(run);
+    const last = groups[groups.length - 1];
+    if (id !== undefined && last && sweepOf(last[0]) === id) last.push(run);
+    else groups.push([run]);
+  }
+  return groups.map(summarizeSweep);
+}
+
+function summarizeRun(lines: ResultsLine[]): BenchSummary {
   if (lines.some((l) => "legacy" in l)) return summarizeLegacy(lines.filter((l): l is LegacyRecord => "legacy" in l));
   const host = lines.find((l): l is HostRecord => l.t === "host");
   const mine = <T extends ResultsLine>(l: ResultsLine): l is T => !host?.runId || !("r" in l) || l.r === host.runId;
@@ -205,7 +256,7 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   const styles = [...byId].map(([id, mine]) => styleSummary(id, mine, run));
   const problems = problemsOf(results, ends, hello);
   return {
-    schema: "thincall.bench/2",
+    schema: SUMMARY_SCHEMA,
     source: 2,
     board: host?.board ?? hello?.board ?? "unknown",
     engine: hello?.engine === "quickjs" ? "quickjs" : "espruino",
@@ -219,5 +270,6 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
     complete: ends.length > 0 && !lines.some((l) => l.t === "incomplete"),
     problems,
     styles,
+    sweep: [],
   };
 }

@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   bench: {
-    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects] [--styles a,b]",
+    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
     summary: "run the dispatch benchmark on a board and summarize it",
     options: [
       BOARD, PORT, BAUD,
@@ -51,7 +51,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--json", "print the summary as JSON"],
       ["--quick", "fewer timing rounds, one run"],
       ["--runs <k>", "fresh repetitions of the whole measurement; figures are medians; default 3 (1 with --quick)"],
-      ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two)"],
+      ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two); several (--n 100,257,1000) run one after another, and the table shows how each figure moves with N"],
       ["--styles <a,b,…>", "run only these style ids"],
     ],
   },

@@ -37,12 +37,14 @@ export interface RunOptions {
   /** Styles beyond the bench's own (e.g. thin.grouped), with their figures, sent after them. */
   extra?: Record<string, (typeof FIGURES)[StyleId]>;
   runId?: string;
+  /** Objects per container. @default 150 */
+  n?: number;
 }
 
 /** The lines of one run, as a results file holds them. */
 export function runLines(o: RunOptions = {}): ResultsLine[] {
   const { board = "PICO", engine = "espruino", mode = "ram", blocksize = 13, free = 4800, speed = 1, runs = 1, runId = "r1" } = o;
-  const n = 150;
+  const n = o.n ?? 150;
   const figures: Record<string, (typeof FIGURES)[StyleId]> = { ...FIGURES, ...o.figures, ...o.extra };
   const ids: string[] = [...STYLE_IDS, ...Object.keys(o.extra ?? {})];
   const errors: Record<string, string | undefined> = o.errors ?? {};
