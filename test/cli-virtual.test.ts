@@ -170,3 +170,32 @@ describe("out of memory on the virtual board", { concurrency: true }, () => {
     assert.match(errorLines(r.stderr)[0], /^thincall: the board ran out of memory while loading the program \(\d+ bytes\): ERROR: Out of Memory!$/);
   });
 });
+
+describe("bench --n over several sizes", () => {
+  test("one upload per N, one summary with a point per N, and the report shows the sweep", async () => {
+    const out = tmp.path("sweep.jsonl");
+    const r = await runCli(["bench", "--quick", "--json", "--n", "40,100", "--styles", "js.class,thin.vtable,thin.batch", "--out", out], { timeoutMs: 60000 });
+    assert.equal(r.code, 0, r.stderr);
+    const s = onlyJson(r);
+    assert.equal(s.schema, "thincall.summary/1");
+    assert.equal(s.n, 100, "headline at the last N");
+    const sweep = s.sweep as { n: number; styles: Json[] }[];
+    assert.deepEqual(sweep.map((p) => p.n), [40, 100]);
+    assert.deepEqual(sweep[0].styles.map((x) => x.id), ["js.class", "thin.vtable", "thin.batch"]);
+    const hosts = jsonl(out).filter((l) => l.t === "host");
+    assert.equal(hosts.length, 2, "one host line per N");
+    assert.ok(hosts[0].sweep && hosts[0].sweep === hosts[1].sweep && hosts[0].runId !== hosts[1].runId);
+    assert.match(hosts[0].command as string, / --n 40,100 /);
+    const report = await runCli(["report", out]);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /How the figures move with N on virtual/);
+  });
+
+  test("a size listed twice, or out of range, is a one-line error", async () => {
+    for (const [n, message] of [["100,100", /--n lists a size twice/], ["40,3", /--n takes a whole number from 8 to 100000, not "3"/]] as const) {
+      const r = await runCli(["bench", "--n", n]);
+      assert.equal(r.code, 1);
+      assert.match(errorLines(r.stderr).join("\n"), message);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { paretoChart, paretoMissing } from "./chart-pareto.ts";
 import { CHART_STYLE_LIMIT, leftOutText, selectForChart, type Better } from "./chart-selection.ts";
 import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, shortList, styleOrder } from "./format.ts";
 import { picksHtml } from "./picks.ts";
+import { sweepHtml } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { escapeXml } from "./svg.ts";
 import { tableModel } from "./table.ts";
@@ -198,6 +199,7 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
         fitSection(summaries, runs, aligned) +
         shapesSection(runs, aligned) +
         capacityHtml(summaries) +
+        sweepHtml(summaries) +
         picksHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

@@ -10,6 +10,7 @@ import {
 import { renderPicks } from "./picks.ts";
 import { terminalLines } from "../terminal/text.ts";
 import { capacityText } from "./capacity-section.ts";
+import { sweepText } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { CAPACITY_STYLE_LIMIT, TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 
@@ -103,6 +104,8 @@ export function renderTable(summaries: BenchSummary[], all = false): string {
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
   const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
   if (capacity) out.push(capacity);
+  const sweep = sweepText(summaries);
+  if (sweep) out.push(sweep);
   out.push("", renderPicks(summaries));
   // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
   return terminalLines(out.join("\n")) + "\n";
