@@ -181,6 +181,18 @@ export async function main(argv: string[]): Promise<number> {
       (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined });
       return 0;
     }
+    case "results": {
+      const { values } = parse({ quick: { type: "boolean" }, dir: { type: "string" }, readme: { type: "string" }, "from-files": { type: "boolean" } });
+      const { runResults } = await import("./commands/results.ts");
+      const written = await runResults({
+        quick: values.quick as boolean | undefined,
+        dir: values.dir as string | undefined,
+        readme: values.readme as string | undefined,
+        fromFiles: values["from-files"] as boolean | undefined,
+      });
+      process.stdout.write(written.map((f) => `wrote ${f}\n`).join(""));
+      return 0;
+    }
     case "probe":
       parse({});
       await (await import("./check/probe.ts")).runProbeCommand();

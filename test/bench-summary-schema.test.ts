@@ -41,7 +41,7 @@ function sweepRuns(sweep: string | undefined, figures?: RunOptions["figures"]): 
   );
 }
 
-test("a sweep over N is one summary: headline at the last N, one point per N with ratios and RAM", () => {
+test("a sweep over N is one summary: headline at the named N (else the last), one point per N with ratios and RAM", () => {
   // The packed store's per-object cost stays, its fixed cost weighs less at the larger N.
   const [s, ...more] = summarizeRuns(sweepRuns("s1"));
   assert.equal(more.length, 0, "the runs of one sweep are one summary");
@@ -51,6 +51,10 @@ test("a sweep over N is one summary: headline at the last N, one point per N wit
   assert.deepEqual(packed.map((x) => x.totalBytes), [Math.round((40 + 0.7 * 40) * 13), Math.round((40 + 0.7 * 150) * 13)]);
   assert.equal(packed[0].bytesPerObject, packed[1].bytesPerObject);
   assert.deepEqual(checkedSummary(s), s);
+  // The host lines may name the headline N (the first the user listed).
+  const named = sweepRuns("s3").map((run) => run.map((l) => (l.t === "host" ? { ...l, headline: 40 } : l)));
+  assert.equal(summarizeRuns(named)[0].n, 40);
+  assert.deepEqual(summarizeRuns(named)[0].sweep.map((p) => p.n), [40, 150]);
   // Runs without a sweep id stay apart.
   assert.equal(summarizeRuns(sweepRuns(undefined)).length, 2);
   // A problem says at which N it arose.

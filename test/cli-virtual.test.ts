@@ -174,18 +174,19 @@ describe("out of memory on the virtual board", { concurrency: true }, () => {
 describe("bench --n over several sizes", () => {
   test("one upload per N, one summary with a point per N, and the report shows the sweep", async () => {
     const out = tmp.path("sweep.jsonl");
-    const r = await runCli(["bench", "--quick", "--json", "--n", "40,100", "--styles", "js.class,thin.vtable,thin.batch", "--out", out], { timeoutMs: 60000 });
+    const r = await runCli(["bench", "--quick", "--json", "--n", "100,40", "--styles", "js.class,thin.vtable,thin.batch", "--out", out], { timeoutMs: 60000 });
     assert.equal(r.code, 0, r.stderr);
     const s = onlyJson(r);
     assert.equal(s.schema, "thincall.summary/1");
-    assert.equal(s.n, 100, "headline at the last N");
+    assert.equal(s.n, 100, "headline at the first N listed");
     const sweep = s.sweep as { n: number; styles: Json[] }[];
-    assert.deepEqual(sweep.map((p) => p.n), [40, 100]);
+    assert.deepEqual(sweep.map((p) => p.n), [40, 100], "smallest first");
     assert.deepEqual(sweep[0].styles.map((x) => x.id), ["js.class", "thin.vtable", "thin.batch"]);
     const hosts = jsonl(out).filter((l) => l.t === "host");
     assert.equal(hosts.length, 2, "one host line per N");
     assert.ok(hosts[0].sweep && hosts[0].sweep === hosts[1].sweep && hosts[0].runId !== hosts[1].runId);
-    assert.match(hosts[0].command as string, / --n 40,100 /);
+    assert.match(hosts[0].command as string, / --n 100,40 /);
+    assert.deepEqual(hosts.map((h) => h.headline), [100, 100]);
     const report = await runCli(["report", out]);
     assert.equal(report.code, 0, report.stderr);
     assert.match(report.stdout, /How the figures move with N on virtual/);

@@ -15,6 +15,8 @@ export interface HostRun {
   runId: string;
   /** Shared by the runs of one sweep over N. */
   sweep?: string;
+  /** In a sweep, the N of the headline figures. */
+  headline?: number;
 }
 
 /** The host line written before a run's device lines: one maker for the CLI and the web page. */
@@ -29,5 +31,6 @@ export function hostRecord(run: HostRun): HostRecord {
     command: run.command,
     runId: run.runId,
     ...(run.sweep ? { sweep: run.sweep } : {}),
+    ...(run.sweep && run.headline !== undefined ? { headline: run.headline } : {}),
   };
 }

@@ -65,7 +65,7 @@ export const STYLE_KINDS: Readonly<Record<StyleId | "thin.grouped", StyleKind>> 
   "thin.table": { kind: "interface" },
   "thin.packed": { kind: "container", constraint: "numeric fields only, insertion order kept" },
   "thin.grouped": { kind: "container", constraint: "numeric fields only, visited type by type" },
-  "thin.batch": { kind: "kernel", loop: "sum of products of two numeric fields, per type (E.convolve)" },
+  "thin.batch": { kind: "kernel", loop: "sum of products of two numeric fields per type (E.convolve)" },
 };
 
 /**
@@ -208,6 +208,8 @@ export const HostSchema = v.object({
   runId: v.optional(runId),
   /** Shared by the runs of one `--n a,b,c` sweep (one upload per N), which a report shows as one. */
   sweep: v.optional(runId),
+  /** In a sweep, the N whose figures are the headline (the first size the user listed). */
+  headline: v.optional(count(1e6)),
 });
 
 /** A results-file line that marks the run as cut short (Ctrl-C, lost board). */

@@ -97,7 +97,7 @@ export const BenchSummarySchema = v.strictObject({
   coreBytes: count,
   /** Fresh runs the medians are taken over. */
   runs: count,
-  /** Objects per container for the headline figures (`styles`): the last N of a sweep. */
+  /** Objects per container for the headline figures (`styles`): in a sweep, the first N listed. */
   n: v.nullable(count),
   /** Every run reached its `end` line. */
   complete: v.boolean(),
@@ -105,7 +105,7 @@ export const BenchSummarySchema = v.strictObject({
   problems: v.array(v.string()),
   /** The headline figures, at `n`. */
   styles: v.array(StyleSummarySchema),
-  /** How the ratios and the RAM figures move with N: one point per N, in the order run. */
+  /** How the ratios and the RAM figures move with N: one point per N, in the order run (smallest first). */
   sweep: v.array(SweepPointSchema),
 });
 

@@ -199,15 +199,18 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
 }
 
 /**
- * One summary of the runs of one sweep (`--n 100,257,1000`: one upload per N): the headline
- * figures are the last N's, the sweep has every N's, and problems say at which N they arose.
+ * One summary of the runs of one sweep (`--n 257,100,1000`: one upload per N): the headline
+ * figures are at the N the host lines name (the first the user listed; else the last run's),
+ * the sweep has every N's in the order run, and problems say at which N they arose.
  */
 export function summarizeSweep(runs: ResultsLine[][]): BenchSummary {
   const each = runs.map(summarize);
   const last = each[each.length - 1];
   if (each.length < 2) return last;
+  const named = runs[0].find((l): l is HostRecord => l.t === "host")?.headline;
+  const headline = each.find((s) => s.n === named) ?? last;
   return {
-    ...last,
+    ...headline,
     complete: each.every((s) => s.complete),
     problems: each.flatMap((s) => s.problems.map((p) => `at N=${s.n}: ${p}`)),
     sweep: each.flatMap((s) => s.sweep),

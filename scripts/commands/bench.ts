@@ -62,7 +62,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
   const ns = options.n === undefined ? [undefined] : typeof options.n === "number" ? [options.n] : options.n;
   // Settings first: an unknown style id fails before any work. A fresh run id per N.
-  const settings = ns.map((n) => benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n, styles: options.styles }));
+  // Smallest first: after running out of memory, a board (the emulator, measured) may not even load
+  // the program again, so the size most likely to fail goes last. The first size listed is the headline.
+  const order = [...ns].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const settings = order.map((n) => benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n, styles: options.styles }));
   const sweep = ns.length > 1 ? newRunId() : undefined;
   const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   // A path that cannot be written fails now, not after a build and an upload.
@@ -96,7 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     async (session, spec) => {
       let done = 0;
       for (const run of settings) {
-        keep(hostRecord({ board: board.id, port: describePort(spec), coreBytes: core, mode, command: command.replace("PORT", describePort(spec)), runId: run.r, sweep }));
+        keep(hostRecord({ board: board.id, port: describePort(spec), coreBytes: core, mode, command: command.replace("PORT", describePort(spec)), runId: run.r, sweep, headline: ns[0] }));
         const collector = startCollecting(session, {
           runId: run.r,
           helloTimeoutMs: options.helloTimeoutMs,

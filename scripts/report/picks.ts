@@ -187,7 +187,7 @@ function byN(summary: BenchSummary, id: string): string {
     const r = p.styles.find((x) => x.id === id && x.error === null)?.vsClass.forOf;
     return r === null || r === undefined ? [] : [`${x2(r)} at N=${p.n}`];
   });
-  return points.length > 1 ? `the speed-up depends on N: for…of ${points.join(", ")}` : "the speed-up depends on N (see it with --n 100,257,1000)";
+  return points.length > 1 ? `the speed-up depends on N: for…of ${points.join(", ")}` : "the speed-up depends on N (see it with --n 257,100,1000)";
 }
 
 /** What each question means, on its lines. */
