@@ -3,7 +3,7 @@
  * so both say the same thing.
  */
 import { emuLabel } from "./emu-label.ts";
-import { STYLE_IDS, type BenchSummary, type StyleSummary } from "../bench/schema.ts";
+import { STYLE_IDS, styleKind, type BenchSummary, type StyleSummary } from "../bench/schema.ts";
 
 /** Shown next to every run measured on the QuickJS virtual board. */
 export const VIRTUAL_LABEL = "virtual board (QuickJS), not Espruino figures";
@@ -139,7 +139,8 @@ export function figureCells(style: StyleSummary, short = false): string[] {
   });
 }
 
-/** A style's row label: its id, marked when it hands the work to natives. */
+/** A style's row label: its id, marked when it is not one object per item (a container) or hands the work to natives (a kernel). */
 export function styleLabel(style: StyleSummary | undefined, id: string): string {
-  return style?.batch ? `${id} (batch)` : id;
+  const kind = styleKind(id, style?.batch)?.kind;
+  return kind === "container" || kind === "kernel" ? `${id} (${kind})` : id;
 }
