@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { summarizeRuns } from "../scripts/bench/summary.ts";
@@ -44,4 +45,24 @@ test("the README's figures are the published results files' (run `npx thincall r
     { summary: emu, jsonl: "docs/results/emu-2v29.bench2.jsonl", html: "docs/results/emu-2v29.bench2.html", command: "" },
   );
   assert.equal(readme.slice(begin, readme.indexOf(README_END) + README_END.length), expected, "the block is generated: run `npx thincall results --from-files`");
+});
+
+test("thincall results: a README without markers fails before any run; --from-files rewrites every page from the published files", async () => {
+  const { runResults } = await import("../scripts/commands/results.ts");
+  const dir = mkdtempSync(join(tmpdir(), "thincall-results-test-"));
+  try {
+    writeFileSync(join(dir, "NO-MARKERS.md"), "# nothing\n");
+    await assert.rejects(runResults({ readme: join(dir, "NO-MARKERS.md"), dir }), /has no figures block/);
+    for (const f of ["linux-2v29.bench2.jsonl", "emu-2v29.bench2.jsonl"]) copyFileSync(join(ROOT, "docs/results", f), join(dir, f));
+    writeFileSync(join(dir, "README.md"), `# r\n${README_BEGIN}\nstale\n${README_END}\n`);
+    const written = await runResults({ dir, readme: join(dir, "README.md"), fromFiles: true });
+    assert.deepEqual(written.map((f) => f.split("/").pop()).sort(), ["README.md", "emu-2v29.bench2.html", "emu-2v29.bench2.md", "linux-2v29.bench2.html"]);
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    assert.doesNotMatch(readme, /stale/);
+    assert.equal(publishedForOf(readme).size, 14);
+    assert.match(readFileSync(join(dir, "emu-2v29.bench2.md"), "utf8"), /^# Espruino 2v29\.74, emulated/);
+    assert.match(readFileSync(join(dir, "linux-2v29.bench2.html"), "utf8"), /<section id="picks">/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -12,6 +12,7 @@ import type { BenchSummary } from "../bench/schema.ts";
 import { summarizeRuns } from "../bench/summary.ts";
 import { requireEmulator } from "../emu/locate.ts";
 import { UserError } from "../errors.ts";
+import { fileError } from "../report/file-errors.ts";
 import { readResultsFile, splitRuns } from "../report/results-file.ts";
 import { renderHtml } from "../report/html.ts";
 import { emuPage, readmeBlock, withReadmeBlock, type PublishedRun } from "../report/published.ts";
@@ -86,6 +87,15 @@ export async function runResults(options: ResultsOptions = {}): Promise<string[]
   const readme = options.readme ?? "README.md";
   const ns = options.n ?? PUBLISHED_N;
   const stderr = options.stderr ?? process.stderr;
+  // A README missing, or without its markers, fails now, not after minutes of runs.
+  const readText = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch (e) {
+      throw fileError(e, "read", file);
+    }
+  };
+  withReadmeBlock(readText(readme), "");
   let linux: Run;
   let emu: Run;
   if (options.fromFiles) {
@@ -121,6 +131,6 @@ export async function runResults(options: ResultsOptions = {}): Promise<string[]
     write(pub.html, renderHtml([pub.summary]));
   }
   write(e.jsonl.replace(/\.jsonl$/, ".md"), emuPage(e, l, emu.seconds));
-  write(readme, withReadmeBlock(readFileSync(readme, "utf8"), readmeBlock(l, e)));
+  write(readme, withReadmeBlock(readText(readme), readmeBlock(l, e)));
   return written;
 }
