@@ -125,7 +125,11 @@ export const SHORT_COLUMNS = COLUMNS.filter((c) => c.short).map((c) => c.short!)
 
 /** Explains {@link SHORT_COLUMNS}. */
 export const SHORT_COLUMNS_KEY =
-  "×cls = time over js.class's in the same loop shape and run (of: for…of, idx: index loop), µs of = µs per element in for…of, bytes = bytes/object";
+  "×cls = time over js.class's in the same loop shape and run (of: for…of, idx: index loop), µs of = µs per element in for…of, bytes = bytes/object (fixed costs excluded)";
+
+/** Says what the RAM columns count: they leave the fixed cost out, which the picks' totals put back. */
+export const RAM_NOTE =
+  "JsVars/object and bytes/object are per object, fixed costs excluded; fixed JsVars are the empty container's, paid once (the picks give RAM in total at N too)";
 
 /** Marks a figure whose spread over the runs is over 10%. */
 export const NOISE_MARK = "±";

@@ -4,7 +4,7 @@
  */
 import type { BenchSummary } from "../bench/schema.ts";
 import {
-  FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY,
+  FIGURE_COLUMNS, NOISE_MARK, NONE, RAM_NOTE, SHORT_COLUMNS, SHORT_COLUMNS_KEY,
   figureCells, runDetails, runLabels, runWarnings, styleLabel, styleOrder,
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
@@ -100,7 +100,7 @@ export function renderTable(summaries: BenchSummary[], all = false): string {
   out.push(header, "─".repeat(header.length));
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
   if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
-  const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
+  const notes = [multi ? SHORT_COLUMNS_KEY : RAM_NOTE, model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
   const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
   if (capacity) out.push(capacity);
