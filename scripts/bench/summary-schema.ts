@@ -15,16 +15,19 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A figure per loop shape. */
 const ShapesSchema = v.strictObject({ forOf: figure, index: figure, grow: figure });
 
-/** One container size's memory figures. */
-const SizeSummarySchema = v.strictObject({
-  n: count,
+/** The memory figures of a container at some N. */
+const memory = {
   varsPerObject: figure,
   /** varsPerObject × blocksize: per object, fixed costs excluded. */
   bytesPerObject: figure,
+  /** JsVars of the empty container (stores, views, first typed array), paid once. */
   fixedVars: figure,
   /** (fixedVars + varsPerObject × n) × blocksize: the container at n, fixed costs included. */
   totalBytes: figure,
-});
+};
+
+/** One container size's memory figures. */
+const SizeSummarySchema = v.strictObject({ n: count, ...memory });
 
 /** One style in the summary: medians over the runs. */
 const StyleSummarySchema = v.strictObject({
@@ -44,12 +47,8 @@ const StyleSummarySchema = v.strictObject({
   spread: v.record(v.string(), v.number()),
   /** Figures whose spread is over 10%. */
   noisy: v.array(v.string()),
-  varsPerObject: figure,
-  /** varsPerObject × blocksize: per object, fixed costs excluded. */
-  bytesPerObject: figure,
-  fixedVars: figure,
-  /** (fixedVars + varsPerObject × n) × blocksize: the container at the run's N, fixed costs included. */
-  totalBytes: figure,
+  /** At the run's N. */
+  ...memory,
   /** Memory at each container size, small first. */
   sizes: v.array(SizeSummarySchema),
   objectsFit: figure,
@@ -60,17 +59,7 @@ const StyleSummarySchema = v.strictObject({
 });
 
 /** One style's figures at one N of a sweep. */
-const SweepStyleSchema = v.strictObject({
-  id: v.string(),
-  vsClass: ShapesSchema,
-  varsPerObject: figure,
-  /** Per object, fixed costs excluded. */
-  bytesPerObject: figure,
-  fixedVars: figure,
-  /** The container at this N, fixed costs included. */
-  totalBytes: figure,
-  error: v.nullable(v.string()),
-});
+const SweepStyleSchema = v.strictObject({ id: v.string(), vsClass: ShapesSchema, ...memory, error: v.nullable(v.string()) });
 
 /** The figures at one N: a run of `--n 100,257,1000` has three points, a run at one N has one. */
 const SweepPointSchema = v.strictObject({
