@@ -25,6 +25,14 @@ function whole(value: string | undefined, flag: string, min: number, max: number
   return n;
 }
 
+/** `--n 257` or `--n 100,257,1000`: one size, or several run one after another (each once). */
+function sizes(value: string | undefined): number | number[] | undefined {
+  if (value === undefined) return undefined;
+  const ns = value.split(",").map((part) => whole(part.trim(), "--n", 8, 100000)!);
+  if (new Set(ns).size !== ns.length) throw new UserError(`--n lists a size twice: "${value}"`);
+  return ns.length === 1 ? ns[0] : ns;
+}
+
 /** `--baud`: reaches the serial transport through $THINCALL_BAUD, like the environment does. */
 function baud(value: string | undefined): void {
   if (value === undefined) return;
@@ -98,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         json: values.json as boolean | undefined,
         quick: values.quick as boolean | undefined,
         runs: whole(values.runs as string | undefined, "--runs", 1, 100),
-        n: whole(values.n as string | undefined, "--n", 8, 100000),
+        n: sizes(values.n as string | undefined),
         styles: values.styles === undefined ? undefined : (values.styles as string).split(",").filter(Boolean),
       });
       return 0;
@@ -171,6 +179,18 @@ export async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse({ force: { type: "boolean" } });
       if (positionals.length > 1) throw new UserError("init takes at most one folder: thincall init [dir]");
       (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined });
+      return 0;
+    }
+    case "results": {
+      const { values } = parse({ quick: { type: "boolean" }, dir: { type: "string" }, readme: { type: "string" }, "from-files": { type: "boolean" } });
+      const { runResults } = await import("./commands/results.ts");
+      const written = await runResults({
+        quick: values.quick as boolean | undefined,
+        dir: values.dir as string | undefined,
+        readme: values.readme as string | undefined,
+        fromFiles: values["from-files"] as boolean | undefined,
+      });
+      process.stdout.write(written.map((f) => `wrote ${f}\n`).join(""));
       return 0;
     }
     case "probe":

@@ -34,15 +34,15 @@ const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFin
 
 const STYLE_KEYS = [
   "batch", "buildUs", "bytesPerObject", "error", "fixedVars", "forOfUs", "growUs", "hoistedUs", "id", "indexUs", "noisy",
-  "objectsFit", "sizes", "spread", "varsPerObject", "vsBaseline", "vsClass",
+  "objectsFit", "sizes", "spread", "totalBytes", "varsPerObject", "vsBaseline", "vsClass",
 ];
 
-/** Checks a summary against schema thincall.bench/2 (field by field, no extra fields). */
+/** Checks a summary against schema thincall.summary/1 (field by field, no extra fields). */
 function assertSummary(s: Json, board: string): void {
   assert.deepEqual(Object.keys(s).sort(), [
-    "blocksize", "board", "complete", "coreBytes", "engine", "freeBytes", "mode", "n", "problems", "runs", "schema", "source", "styles", "version",
+    "blocksize", "board", "complete", "coreBytes", "engine", "freeBytes", "mode", "n", "problems", "runs", "schema", "source", "styles", "sweep", "version",
   ]);
-  assert.equal(s.schema, "thincall.bench/2");
+  assert.equal(s.schema, "thincall.summary/1");
   assert.equal(s.engine, "quickjs");
   assert.equal(s.board, board);
   assert.equal(s.mode, "ram");
@@ -168,5 +168,35 @@ describe("out of memory on the virtual board", { concurrency: true }, () => {
     assert.doesNotMatch(r.stderr, /^\s+at /m);
     assert.deepEqual(errorLines(r.stderr).length, 1, r.stderr);
     assert.match(errorLines(r.stderr)[0], /^thincall: the board ran out of memory while loading the program \(\d+ bytes\): ERROR: Out of Memory!$/);
+  });
+});
+
+describe("bench --n over several sizes", () => {
+  test("one upload per N, one summary with a point per N, and the report shows the sweep", async () => {
+    const out = tmp.path("sweep.jsonl");
+    const r = await runCli(["bench", "--quick", "--json", "--n", "100,40", "--styles", "js.class,thin.vtable,thin.batch", "--out", out], { timeoutMs: 60000 });
+    assert.equal(r.code, 0, r.stderr);
+    const s = onlyJson(r);
+    assert.equal(s.schema, "thincall.summary/1");
+    assert.equal(s.n, 100, "headline at the first N listed");
+    const sweep = s.sweep as { n: number; styles: Json[] }[];
+    assert.deepEqual(sweep.map((p) => p.n), [40, 100], "smallest first");
+    assert.deepEqual(sweep[0].styles.map((x) => x.id), ["js.class", "thin.vtable", "thin.batch"]);
+    const hosts = jsonl(out).filter((l) => l.t === "host");
+    assert.equal(hosts.length, 2, "one host line per N");
+    assert.ok(hosts[0].sweep && hosts[0].sweep === hosts[1].sweep && hosts[0].runId !== hosts[1].runId);
+    assert.match(hosts[0].command as string, / --n 100,40 /);
+    assert.deepEqual(hosts.map((h) => h.headline), [100, 100]);
+    const report = await runCli(["report", out]);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /How the figures move with N on virtual/);
+  });
+
+  test("a size listed twice, or out of range, is a one-line error", async () => {
+    for (const [n, message] of [["100,100", /--n lists a size twice/], ["40,3", /--n takes a whole number from 8 to 100000, not "3"/]] as const) {
+      const r = await runCli(["bench", "--n", n]);
+      assert.equal(r.code, 1);
+      assert.match(errorLines(r.stderr).join("\n"), message);
+    }
   });
 });

@@ -103,11 +103,11 @@ test("renderTable, one run: title, ratio columns first, right-aligned numbers, p
       assert.ok(end === row.length || row[end] === " ");
     }
   }
-  const packed = rows.find((r) => r.startsWith("thin.packed "))!;
-  assert.deepEqual(packed.split(/\s+/), ["thin.packed", "1.50×", "—", "1.54×", "2.95×", "18.00", "—", "30.00", "0.7", "9.1", "40", "6,800"]);
-  assert.match(text, /^thin\.batch \(batch\)\s+0\.25×/m);
+  const packed = rows.find((r) => r.startsWith("thin.packed (container) "))!;
+  assert.deepEqual(packed.split(/\s+/), ["thin.packed", "(container)", "1.50×", "—", "1.54×", "2.95×", "18.00", "—", "30.00", "0.7", "9.1", "40", "6,800"]);
+  assert.match(text, /^thin\.batch \(kernel\)\s+0\.25×/m);
   assert.doesNotMatch(text, /virtual board/);
-  assert.match(text, /What to pick on PICO \(espruino 2v25, ram\)\n  - many small records: thin\.batch, 0\.25× js\.class's time/);
+  assert.match(text, /What to pick on PICO \(espruino 2v25, ram\)\n  - interfaces, one method \(one object per item, any method in any order\): js\.switch, for…of 0\.67× js\.class's time/);
 });
 
 test("renderTable shows — for missing figures, error text for failed styles, ± for noisy figures", () => {

@@ -4,6 +4,7 @@
  * the figures `/1` had (one index-loop call time, empty loop subtracted, as `callUs`).
  */
 import type { BenchSummary, StyleSummary } from "./schema.ts";
+import { SUMMARY_SCHEMA } from "./summary-schema.ts";
 
 /** A `/1` record: host, hello (with `loopUs`), progress, result (with `callUs`), end. */
 export interface LegacyRecord {
@@ -37,7 +38,7 @@ export function legacyRecord(value: unknown): LegacyRecord | null {
 
 const field = <T>(r: LegacyRecord | undefined, key: string): T | undefined => r?.[key] as T | undefined;
 
-/** The `/2` summary of a `/1` run: its call times as `callUs`, its memory at its single size. */
+/** The summary of a `/1` run (its sweep is added by `summarize`): its call times as `callUs`, its memory at its single size. */
 export function summarizeLegacy(lines: LegacyRecord[]): BenchSummary {
   const host = lines.find((l) => l.t === "host");
   const hello = lines.find((l) => l.t === "hello");
@@ -53,19 +54,19 @@ export function summarizeLegacy(lines: LegacyRecord[]): BenchSummary {
         id: String(r.id), batch: false, forOfUs: null, indexUs: null, growUs: null,
         hoistedUs: error ? null : (r.hoistedUs as number | null), buildUs: null,
         vsClass: none, vsBaseline: none, spread: {}, noisy: [], varsPerObject: vars, bytesPerObject: bytes,
-        fixedVars: null, sizes: [{ n: r.n as number, varsPerObject: vars, bytesPerObject: bytes, fixedVars: null }],
+        fixedVars: null, totalBytes: null, sizes: [{ n: r.n as number, varsPerObject: vars, bytesPerObject: bytes, fixedVars: null, totalBytes: null }],
         objectsFit: error ? null : (r.objectsFit as number | null), error, callUs: error ? null : (r.callUs as number | null),
       };
     });
   const mode = field<string>(hello, "mode") ?? field<string>(host, "mode");
   return {
-    schema: "thincall.bench/2", source: 1,
+    schema: SUMMARY_SCHEMA, source: 1,
     board: field<string>(host, "board") ?? field<string>(hello, "board") ?? "unknown",
     engine: field<string>(hello, "engine") === "quickjs" ? "quickjs" : "espruino",
     version: field<string>(hello, "version") ?? "unknown",
     mode: mode === "flash" ? "flash" : "ram",
     blocksize, freeBytes: (field<number>(hello, "free") ?? 0) * blocksize,
     coreBytes: field<number>(host, "coreBytes") ?? 0, runs: 1, n: (styles[0]?.sizes[0].n as number) ?? null,
-    complete: lines.some((l) => l.t === "end"), problems: [], styles,
+    complete: lines.some((l) => l.t === "end"), problems: [], styles, sweep: [],
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The device-to-host line protocol (version 2) and the results records, as one valibot schema:
  * the firmware's `emit` is typed by it, the host validates every line with it, and `report`
- * reads results files with it. The summary types (`thincall.bench/2`) are at the end.
+ * reads results files with it. The summary the host derives has its own schema: summary-schema.ts.
  *
  * Every protocol line is {@link LINE_PREFIX} followed by one JSON object whose `t` field names
  * the record, and whose `r` field is the run id the host gave the upload. Anything else on the
@@ -32,6 +32,51 @@ export const STYLE_IDS = [
 
 /** One of {@link STYLE_IDS}. */
 export type StyleId = (typeof STYLE_IDS)[number];
+
+/**
+ * What a style is, for the picks: they compare like with like.
+ * - `interface`: one object per item, any method callable on any item in any order;
+ * - `container`: many items stored together, under a constraint the picks state;
+ * - `kernel`: work handed to the interpreter's natives, worth it only for one kind of loop;
+ * - `reference`: a yardstick (no call, or a bare call), never a pick.
+ */
+export type StyleKind =
+  | { kind: "interface" | "reference" }
+  | { kind: "container"; /** What a user gives up for it. */ constraint: string }
+  | { kind: "kernel"; /** The loop it serves ("if your loop is …"). */ loop: string };
+
+/**
+ * The kind of every style id the bench knows: the one place that says so. `thin.grouped` (each
+ * type's objects visited type by type over its own columns, calling its own JS method) is listed
+ * before the bench runs it, so its results are never taken for an interface.
+ */
+export const STYLE_KINDS: Readonly<Record<StyleId | "thin.grouped", StyleKind>> = {
+  "baseline.inline": { kind: "reference" },
+  "floor.local-call": { kind: "reference" },
+  "js.class": { kind: "interface" },
+  "js.prototype": { kind: "interface" },
+  "js.literal-closures": { kind: "interface" },
+  "js.literal-shared": { kind: "interface" },
+  "js.closure": { kind: "interface" },
+  "js.bind": { kind: "interface" },
+  "js.switch": { kind: "interface" },
+  "thin.func": { kind: "interface" },
+  "thin.vtable": { kind: "interface" },
+  "thin.table": { kind: "interface" },
+  "thin.packed": { kind: "container", constraint: "numeric fields only, insertion order kept" },
+  "thin.grouped": { kind: "container", constraint: "numeric fields only, visited type by type" },
+  "thin.batch": { kind: "kernel", loop: "sum of products of two numeric fields per type (E.convolve)" },
+};
+
+/**
+ * The kind of a style in a summary: from {@link STYLE_KINDS}; an id the bench does not know is a
+ * kernel when it says it hands work to natives, else unknown (never picked).
+ */
+export function styleKind(id: string, batch = false): StyleKind | undefined {
+  const known = (STYLE_KINDS as Record<string, StyleKind>)[id];
+  if (known) return known;
+  return batch ? { kind: "kernel", loop: "the loop it was written for" } : undefined;
+}
 
 /** The style every ratio is taken against, and the no-call baseline. */
 export const CLASS_ID = "js.class";
@@ -161,6 +206,10 @@ export const HostSchema = v.object({
   command: text(2000),
   /** The run id every device line of this run carries. */
   runId: v.optional(runId),
+  /** Shared by the runs of one `--n a,b,c` sweep (one upload per N), which a report shows as one. */
+  sweep: v.optional(runId),
+  /** In a sweep, the N whose figures are the headline (the first size the user listed). */
+  headline: v.optional(count(1e6)),
 });
 
 /** A results-file line that marks the run as cut short (Ctrl-C, lost board). */
@@ -178,73 +227,4 @@ export type DeviceRecord = v.InferOutput<typeof DeviceRecordSchema>;
 export type HostRecord = v.InferOutput<typeof HostSchema>;
 export type IncompleteRecord = v.InferOutput<typeof IncompleteSchema>;
 
-/** A figure per loop shape. */
-export interface Shapes {
-  forOf: number | null;
-  index: number | null;
-  grow: number | null;
-}
-
-/** One container size's memory figures. */
-export interface SizeSummary {
-  n: number;
-  varsPerObject: number | null;
-  bytesPerObject: number | null;
-  fixedVars: number | null;
-}
-
-/** One style in the summary: medians over the runs. */
-export interface StyleSummary {
-  id: string;
-  /** Hands per-element work to natives (may beat the baseline legitimately). */
-  batch: boolean;
-  forOfUs: number | null;
-  indexUs: number | null;
-  growUs: number | null;
-  hoistedUs: number | null;
-  buildUs: number | null;
-  /** Time over js.class's in the same shape and run (median over runs). */
-  vsClass: Shapes;
-  /** Time over baseline.inline's in the same shape and run (median over runs). */
-  vsBaseline: Shapes;
-  /** max/min over the runs, per figure (1 = identical); absent for a single run. */
-  spread: Record<string, number>;
-  /** Figures whose spread is over 10%. */
-  noisy: string[];
-  varsPerObject: number | null;
-  /** varsPerObject × blocksize. */
-  bytesPerObject: number | null;
-  fixedVars: number | null;
-  /** Memory at each container size, small first. */
-  sizes: SizeSummary[];
-  objectsFit: number | null;
-  /** Null when the style ran. */
-  error: string | null;
-  /** µs per call from a `thincall.bench/1` file (index loop, empty loop subtracted). */
-  callUs?: number | null;
-}
-
-/** The summary printed by `thincall bench --json` (schema thincall.bench/2). */
-export interface BenchSummary {
-  schema: "thincall.bench/2";
-  /** Schema of the file it was read from (1 for old files). */
-  source: 1 | 2;
-  board: string;
-  engine: "espruino" | "quickjs";
-  version: string;
-  mode: "ram" | "flash";
-  blocksize: number;
-  /** Free bytes at the start of the run (free JsVars × blocksize). */
-  freeBytes: number;
-  /** Bytes of the dispatch core, minified as bundled for the board. */
-  coreBytes: number;
-  /** Fresh runs the medians are taken over. */
-  runs: number;
-  /** Objects per container for the headline figures. */
-  n: number | null;
-  /** The run reached its `end` line. */
-  complete: boolean;
-  /** What is wrong with the figures (checksums, counts, duplicates): non-empty means do not trust them. */
-  problems: string[];
-  styles: StyleSummary[];
-}
+export type { BenchSummary, Shapes, SizeSummary, StyleSummary, SweepPoint, SweepStyle } from "./summary-schema.ts";

@@ -3,8 +3,9 @@ import type { ResultsLine } from "./records.ts";
 import {
   BASELINE_ID, CLASS_ID, STYLE_IDS,
   type BenchSummary, type EndRecord, type HelloRecord, type HostRecord, type ResultRecord, type Shapes,
-  type SizeRecord, type StyleSummary,
+  type SizeRecord, type StyleSummary, type SweepPoint,
 } from "./schema.ts";
+import { SUMMARY_SCHEMA } from "./summary-schema.ts";
 
 export type { HostRecord, ResultsLine };
 
@@ -122,6 +123,11 @@ function bytesOf(vars: number | null, blocksize: number): number | null {
   return vars === null ? null : round(vars * blocksize, 2);
 }
 
+/** The whole container's bytes at `n`, fixed costs included; null when either figure is missing. */
+function totalBytesOf(vars: number | null, fixed: number | null, n: number | undefined, blocksize: number): number | null {
+  return vars === null || fixed === null || n === undefined ? null : round((fixed + vars * n) * blocksize, 0);
+}
+
 /** One style's summary: medians over runs, ratios within each run, spreads across runs. */
 function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleSummary {
   const ok = mine.filter((r) => !r.error);
@@ -139,8 +145,10 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
   const bytes = bytesOf(vars, run.blocksize);
   const fixed = ok.reduce<number | null>((m, r) => (typeof r.fixedVars === "number" ? Math.max(m ?? r.fixedVars, r.fixedVars) : m), null);
   const n = ok[0]?.n ?? mine[0]?.n;
+  const total = totalBytesOf(vars, fixed, n, run.blocksize);
   const small = (run.sizesById.get(id) ?? []).map((s) => ({
     n: s.n, varsPerObject: s.varsPerObject, bytesPerObject: bytesOf(s.varsPerObject, run.blocksize), fixedVars: s.fixedVars,
+    totalBytes: totalBytesOf(s.varsPerObject, s.fixedVars, s.n, run.blocksize),
   }));
   return {
     id,
@@ -158,19 +166,73 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
     bytesPerObject: bytes,
     // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
     fixedVars: fixed,
-    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes, fixedVars: fixed }] : [])],
+    totalBytes: total,
+    sizes: [...small, ...(n !== undefined && ok.length ? [{ n, varsPerObject: vars, bytesPerObject: bytes, fixedVars: fixed, totalBytes: total }] : [])],
     objectsFit: ok.length ? (medianOf(ok.map((r) => r.objectsFit)) ?? null) : null,
     // A style that failed in any run has no trustworthy median: its error is shown.
     error: failed ? (failed.error ?? "failed") : ok.length ? null : "no result",
   };
 }
 
+/** A run's figures as one point of a sweep over N. */
+function sweepPoint(s: BenchSummary): SweepPoint {
+  return {
+    n: s.n ?? 0,
+    complete: s.complete,
+    problems: s.problems,
+    styles: s.styles.map((x) => ({
+      id: x.id, vsClass: x.vsClass, varsPerObject: x.varsPerObject, bytesPerObject: x.bytesPerObject,
+      fixedVars: x.fixedVars, totalBytes: x.totalBytes, error: x.error,
+    })),
+  };
+}
+
 /**
- * Builds the `thincall.bench/2` summary from one run's lines (a `/1` run is converted). Derived
- * figures (medians, ratios, spreads, bytes) are computed here, so the device sends only what it
- * measured. Lines of another run id than the host line's are ignored.
+ * Builds the summary (`thincall.summary/1`) from one run's lines (a `/1` run is converted); its
+ * sweep is the one point at its N. Derived figures (medians, ratios, spreads, bytes) are computed
+ * here, so the device sends only what it measured. Lines of another run id than the host line's
+ * are ignored.
  */
 export function summarize(lines: ResultsLine[]): BenchSummary {
+  const s = summarizeRun(lines);
+  return { ...s, sweep: s.n === null ? [] : [sweepPoint(s)] };
+}
+
+/**
+ * One summary of the runs of one sweep (`--n 257,100,1000`: one upload per N): the headline
+ * figures are at the N the host lines name (the first the user listed; else the last run's),
+ * the sweep has every N's in the order run, and problems say at which N they arose.
+ */
+export function summarizeSweep(runs: ResultsLine[][]): BenchSummary {
+  const each = runs.map(summarize);
+  const last = each[each.length - 1];
+  if (each.length < 2) return last;
+  const named = runs[0].find((l): l is HostRecord => l.t === "host")?.headline;
+  const headline = each.find((s) => s.n === named) ?? last;
+  return {
+    ...headline,
+    complete: each.every((s) => s.complete),
+    problems: each.flatMap((s) => s.problems.map((p) => `at N=${s.n}: ${p}`)),
+    sweep: each.flatMap((s) => s.sweep),
+  };
+}
+
+/** The sweep a run belongs to (its host line's `sweep`), if any. */
+const sweepOf = (run: ResultsLine[]) => run.find((l): l is HostRecord => l.t === "host")?.sweep;
+
+/** One summary per run, the runs of one sweep (consecutive, same `sweep` id) taken together. */
+export function summarizeRuns(runs: ResultsLine[][]): BenchSummary[] {
+  const groups: ResultsLine[][][] = [];
+  for (const run of runs) {
+    const id = sweepOf(run);
+    const last = groups[groups.length - 1];
+    if (id !== undefined && last && sweepOf(last[0]) === id) last.push(run);
+    else groups.push([run]);
+  }
+  return groups.map(summarizeSweep);
+}
+
+function summarizeRun(lines: ResultsLine[]): BenchSummary {
   if (lines.some((l) => "legacy" in l)) return summarizeLegacy(lines.filter((l): l is LegacyRecord => "legacy" in l));
   const host = lines.find((l): l is HostRecord => l.t === "host");
   const mine = <T extends ResultsLine>(l: ResultsLine): l is T => !host?.runId || !("r" in l) || l.r === host.runId;
@@ -197,7 +259,7 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   const styles = [...byId].map(([id, mine]) => styleSummary(id, mine, run));
   const problems = problemsOf(results, ends, hello);
   return {
-    schema: "thincall.bench/2",
+    schema: SUMMARY_SCHEMA,
     source: 2,
     board: host?.board ?? hello?.board ?? "unknown",
     engine: hello?.engine === "quickjs" ? "quickjs" : "espruino",
@@ -211,5 +273,6 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
     complete: ends.length > 0 && !lines.some((l) => l.t === "incomplete"),
     problems,
     styles,
+    sweep: [],
   };
 }

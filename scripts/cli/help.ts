@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   bench: {
-    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects] [--styles a,b]",
+    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
     summary: "run the dispatch benchmark on a board and summarize it",
     options: [
       BOARD, PORT, BAUD,
@@ -51,7 +51,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--json", "print the summary as JSON"],
       ["--quick", "fewer timing rounds, one run"],
       ["--runs <k>", "fresh repetitions of the whole measurement; figures are medians; default 3 (1 with --quick)"],
-      ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two)"],
+      ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two); several (--n 257,100,1000) run one after another, smallest first (the first listed is the headline), and the table shows how each figure moves with N"],
       ["--styles <a,b,…>", "run only these style ids"],
     ],
   },
@@ -61,6 +61,16 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [
       ["--html <file>", "also write an HTML report"],
       ["--all", "list every style in the tables (default: the first 100, then how many more)"],
+    ],
+  },
+  results: {
+    usage: "thincall results [--quick] [--dir docs/results] [--readme README.md] [--from-files]",
+    summary: "regenerate the published figures (docs/results/, the README's figures block) from fresh runs on Espruino for Linux ($ESPRUINO_BIN) and the emulator",
+    options: [
+      ["--quick", "fewer timing rounds, one run per size: to try the command, not to publish"],
+      ["--dir <folder>", "where the results files go; default docs/results"],
+      ["--readme <file>", "the README whose figures block (between its results markers) is rewritten; default README.md"],
+      ["--from-files", "no run: rewrite the pages and the README's block from the results files already in --dir"],
     ],
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },

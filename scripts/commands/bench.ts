@@ -2,15 +2,17 @@ import { resolveBoard } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
-import { benchProgram, benchRunSettings } from "../bench/program.ts";
+import { hostRecord } from "../bench/host-record.ts";
+import { benchProgram, benchRunSettings, newRunId } from "../bench/program.ts";
 import { RECORD_TEXT_LIMIT, STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
-import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
+import { summarize, summarizeRuns, type ResultsLine } from "../bench/summary.ts";
+import { checkedSummary } from "../bench/summary-schema.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
 import { benchPort } from "../emu/default-port.ts";
 import { createProgress } from "../terminal/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
-import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
+import { checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
 
 /** Options of `thincall bench`. */
@@ -29,8 +31,12 @@ export interface BenchOptions {
   quick?: boolean;
   /** Fresh repetitions of the whole measurement. @default 3, or 1 with quick */
   runs?: number;
-  /** Objects per container; @default chosen from free memory (at most 257, not a power of two) */
-  n?: number;
+  /**
+   * Objects per container; several sizes run one after another (one upload each, the board reset
+   * between them), and the summary shows how each figure moves with N.
+   * @default chosen from free memory (at most 257, not a power of two)
+   */
+  n?: number | number[];
   /** Style ids to run. @default all */
   styles?: string[];
   /** Deadline for each round trip during upload, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
@@ -54,8 +60,13 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
-  // Settings first: an unknown style id fails before any work.
-  const run = benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: options.n, styles: options.styles });
+  const ns = options.n === undefined ? [undefined] : typeof options.n === "number" ? [options.n] : options.n;
+  // Settings first: an unknown style id fails before any work. A fresh run id per N.
+  // Smallest first: after running out of memory, a board (the emulator, measured) may not even load
+  // the program again, so the size most likely to fail goes last. The first size listed is the headline.
+  const order = [...ns].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const settings = order.map((n) => benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n, styles: options.styles }));
+  const sweep = ns.length > 1 ? newRunId() : undefined;
   const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   // A path that cannot be written fails now, not after a build and an upload.
   checkOutputPath(file);
@@ -75,70 +86,64 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
 
-  const { runs, r: runId } = run;
+  const runs = settings[0].runs;
   const styleCount = options.styles?.length || STYLE_IDS.length;
-  const progress = createProgress("bench", runs * styleCount, stderr);
+  const progress = createProgress("bench", ns.length * runs * styleCount, stderr);
+  const command =
+    `thincall bench --board ${board.id} --port PORT --to ${mode}` +
+    (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n !== undefined ? ` --n ${ns.join(",")}` : "") +
+    (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "");
   await withBoardConsole(
     board,
     options.port,
     async (session, spec) => {
-      const host: HostRecord = {
-        t: "host",
-        board: board.id,
-        port: describePort(spec),
-        coreBytes: core,
-        mode,
-        startedAt: new Date().toISOString(),
-        command:
-          `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
-          (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
-          (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
-        runId,
-      };
-      keep(host);
       let done = 0;
-      const collector = startCollecting(session, {
-        runId,
-        helloTimeoutMs: options.helloTimeoutMs,
-        idleTimeoutMs: options.idleTimeoutMs,
-        onRecord: (r: DeviceRecord) => {
-          keep(r);
-          const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
-          if (old) stderr.write(`${old}\n`);
-          const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
-          if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
-          if (r.t === "result") {
-            done++;
-            progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
+      for (const run of settings) {
+        keep(hostRecord({ board: board.id, port: describePort(spec), coreBytes: core, mode, command: command.replace("PORT", describePort(spec)), runId: run.r, sweep, headline: ns[0] }));
+        const collector = startCollecting(session, {
+          runId: run.r,
+          helloTimeoutMs: options.helloTimeoutMs,
+          idleTimeoutMs: options.idleTimeoutMs,
+          onRecord: (r: DeviceRecord) => {
+            keep(r);
+            const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
+            if (old) stderr.write(`${old}\n`);
+            const at = sweep && r.t !== "end" && r.t !== "hello" && r.t !== "size" && "run" in r ? `N=${run.n} ` : "";
+            const pass = (i: number) => at + (runs > 1 ? `run ${i + 1}/${runs} ` : "");
+            if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
+            if (r.t === "result") {
+              done++;
+              progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
+            }
+          },
+        });
+        const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
+        await uploadWhileCollecting(
+          collector,
+          uploadProgram(session, benchProgram(bundle.code, run), {
+            board,
+            mode,
+            timeoutMs: replyTimeoutMs,
+            onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
+          }),
+        );
+        upload.done();
+        try {
+          await collector.finished();
+        } catch (e) {
+          progress.done();
+          if (e instanceof RunAbortedError) {
+            markIncomplete(e.message);
+            throw new UserError(`${e.message}; ${kept()}`);
           }
-        },
-      });
-      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-      await uploadWhileCollecting(
-        collector,
-        uploadProgram(session, benchProgram(bundle.code, run), {
-          board,
-          mode,
-          timeoutMs: replyTimeoutMs,
-          onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
-        }),
-      );
-      upload.done();
-      try {
-        await collector.finished();
-      } catch (e) {
-        progress.done();
-        if (e instanceof RunAbortedError) {
-          markIncomplete(e.message);
-          throw new UserError(`${e.message}; ${kept()}`);
+          throw e;
         }
-        throw e;
+        if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
+        if (collector.rejected.length > 0) {
+          stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
+        }
       }
       progress.done();
-      if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
-      if (collector.rejected.length > 0) {
-        stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
-      }
     },
     () => {
       // Ctrl-C on the host: the file says the run is cut short, so no report takes it as whole.
@@ -146,7 +151,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
       return `interrupted; ${kept()}`;
     },
   );
-  const summary = summarize(lines);
+  // The file's runs, the sweep's taken together; checked against the documented shape before printing.
+  const summary = checkedSummary(summarizeRuns(splitRuns(lines))[0] ?? summarize(lines));
   if (options.json) {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
   } else {

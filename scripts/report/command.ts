@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileError } from "./file-errors.ts";
 import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
-import { summarize } from "../bench/summary.ts";
+import { summarizeRuns } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { renderHtml } from "./html.ts";
 import { checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
@@ -44,7 +44,7 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   for (const file of files) {
     const { lines, skipped } = readResultsFile(file);
     if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
-    summaries.push(...splitRuns(lines).map(summarize));
+    summaries.push(...summarizeRuns(splitRuns(lines)));
   }
   out.write(renderTable(summaries, options.all));
   if (options.html) {

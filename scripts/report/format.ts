@@ -3,7 +3,7 @@
  * so both say the same thing.
  */
 import { emuLabel } from "./emu-label.ts";
-import { STYLE_IDS, type BenchSummary, type StyleSummary } from "../bench/schema.ts";
+import { STYLE_IDS, styleKind, type BenchSummary, type StyleSummary } from "../bench/schema.ts";
 
 /** Shown next to every run measured on the QuickJS virtual board. */
 export const VIRTUAL_LABEL = "virtual board (QuickJS), not Espruino figures";
@@ -125,7 +125,11 @@ export const SHORT_COLUMNS = COLUMNS.filter((c) => c.short).map((c) => c.short!)
 
 /** Explains {@link SHORT_COLUMNS}. */
 export const SHORT_COLUMNS_KEY =
-  "×cls = time over js.class's in the same loop shape and run (of: for…of, idx: index loop), µs of = µs per element in for…of, bytes = bytes/object";
+  "×cls = time over js.class's in the same loop shape and run (of: for…of, idx: index loop), µs of = µs per element in for…of, bytes = bytes/object (fixed costs excluded)";
+
+/** Says what the RAM columns count: they leave the fixed cost out, which the picks' totals put back. */
+export const RAM_NOTE =
+  "JsVars/object and bytes/object are per object, fixed costs excluded; fixed JsVars are the empty container's, paid once (the picks give RAM in total at N too)";
 
 /** Marks a figure whose spread over the runs is over 10%. */
 export const NOISE_MARK = "±";
@@ -139,7 +143,8 @@ export function figureCells(style: StyleSummary, short = false): string[] {
   });
 }
 
-/** A style's row label: its id, marked when it hands the work to natives. */
+/** A style's row label: its id, marked when it is not one object per item (a container) or hands the work to natives (a kernel). */
 export function styleLabel(style: StyleSummary | undefined, id: string): string {
-  return style?.batch ? `${id} (batch)` : id;
+  const kind = styleKind(id, style?.batch)?.kind;
+  return kind === "container" || kind === "kernel" ? `${id} (${kind})` : id;
 }

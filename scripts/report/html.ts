@@ -7,8 +7,9 @@ import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { barChart, type BarSeries } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
 import { CHART_STYLE_LIMIT, leftOutText, selectForChart, type Better } from "./chart-selection.ts";
-import { NOISE_MARK, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, shortList, styleOrder } from "./format.ts";
+import { NOISE_MARK, RAM_NOTE, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, shortList, styleOrder } from "./format.ts";
 import { picksHtml } from "./picks.ts";
+import { sweepHtml } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { escapeXml } from "./svg.ts";
 import { tableModel } from "./table.ts";
@@ -79,7 +80,7 @@ function table(summaries: BenchSummary[], limit: number): string {
   }
   const notes = [
     "Ratios lead: time over js.class's in the same loop shape and run, median of the runs. µs are this machine's.",
-    ...(multi ? [SHORT_COLUMNS_KEY] : []),
+    ...(multi ? [SHORT_COLUMNS_KEY] : [RAM_NOTE]),
     ...(model.anyNoise ? [`${NOISE_MARK} spread over 10% across runs.`] : []),
   ];
   const noise = notes.map((n) => `<p class="note">${escapeXml(n)}</p>`).join("");
@@ -198,6 +199,7 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
         fitSection(summaries, runs, aligned) +
         shapesSection(runs, aligned) +
         capacityHtml(summaries) +
+        sweepHtml(summaries) +
         picksHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

@@ -4,12 +4,13 @@
  */
 import type { BenchSummary } from "../bench/schema.ts";
 import {
-  FIGURE_COLUMNS, NOISE_MARK, NONE, SHORT_COLUMNS, SHORT_COLUMNS_KEY,
+  FIGURE_COLUMNS, NOISE_MARK, NONE, RAM_NOTE, SHORT_COLUMNS, SHORT_COLUMNS_KEY,
   figureCells, runDetails, runLabels, runWarnings, styleLabel, styleOrder,
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
 import { terminalLines } from "../terminal/text.ts";
 import { capacityText } from "./capacity-section.ts";
+import { sweepText } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { CAPACITY_STYLE_LIMIT, TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 
@@ -99,10 +100,12 @@ export function renderTable(summaries: BenchSummary[], all = false): string {
   out.push(header, "─".repeat(header.length));
   for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
   if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
-  const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
+  const notes = [multi ? SHORT_COLUMNS_KEY : RAM_NOTE, model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
   const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
   if (capacity) out.push(capacity);
+  const sweep = sweepText(summaries);
+  if (sweep) out.push(sweep);
   out.push("", renderPicks(summaries));
   // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
   return terminalLines(out.join("\n")) + "\n";

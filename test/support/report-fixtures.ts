@@ -34,20 +34,26 @@ export interface RunOptions {
   jitter?: number[];
   /** Replaces figures of some styles. */
   figures?: Partial<typeof FIGURES>;
+  /** Styles beyond the bench's own (e.g. thin.grouped), with their figures, sent after them. */
+  extra?: Record<string, (typeof FIGURES)[StyleId]>;
   runId?: string;
+  /** Objects per container. @default 150 */
+  n?: number;
 }
 
 /** The lines of one run, as a results file holds them. */
 export function runLines(o: RunOptions = {}): ResultsLine[] {
   const { board = "PICO", engine = "espruino", mode = "ram", blocksize = 13, free = 4800, speed = 1, runs = 1, runId = "r1" } = o;
-  const n = 150;
-  const figures = { ...FIGURES, ...o.figures };
+  const n = o.n ?? 150;
+  const figures: Record<string, (typeof FIGURES)[StyleId]> = { ...FIGURES, ...o.figures, ...o.extra };
+  const ids: string[] = [...STYLE_IDS, ...Object.keys(o.extra ?? {})];
+  const errors: Record<string, string | undefined> = o.errors ?? {};
   const results: ResultsLine[] = [];
   for (let run = 0; run < runs; run++) {
     const k = speed * (o.jitter?.[run] ?? 1);
-    for (const id of STYLE_IDS) {
+    for (const id of ids) {
       const [forOf, index, grow, hoisted, vars, fixed] = figures[id];
-      const error = o.errors?.[id];
+      const error = errors[id];
       const t = (v: number | null) => (v === null ? null : Number((v * k).toFixed(3)));
       results.push(
         error
@@ -60,14 +66,14 @@ export function runLines(o: RunOptions = {}): ResultsLine[] {
       );
     }
   }
-  const sizes: ResultsLine[] = STYLE_IDS.filter((id) => !o.errors?.[id]).map((id) => ({
+  const sizes: ResultsLine[] = ids.filter((id) => !errors[id]).map((id) => ({
     t: "size", r: runId, id, n: 32, varsPerObject: figures[id][4] * 1.2, fixedVars: figures[id][5],
   }));
   return [
     { t: "host", board, port: "virtual", coreBytes: 1234, mode, startedAt: "2025-01-01T00:00:00Z", command: "thincall bench", runId },
     {
       t: "hello", r: runId, board, engine, version: "2v25", blocksize, free, total: free + 300, mode, quick: false,
-      styles: STYLE_IDS.length, runs, sizes: [32, n],
+      styles: ids.length, runs, sizes: [32, n],
     },
     ...sizes,
     ...results,

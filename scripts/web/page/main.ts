@@ -6,7 +6,7 @@
  */
 import type { BoardProfile } from "../../boards/profile.ts";
 import { RECORD_TEXT_LIMIT, type BenchSummary } from "../../bench/schema.ts";
-import { summarize, type ResultsLine } from "../../bench/summary.ts";
+import { summarize, summarizeRuns, type ResultsLine } from "../../bench/summary.ts";
 import { parseResultsText, splitRuns } from "../../report/results-lines.ts";
 import { setBoardProfiles } from "./board-profiles.ts";
 import { defaultLink, type LinkKind } from "./link-kind.ts";
@@ -168,8 +168,8 @@ async function openFiles(): Promise<void> {
   const notes: string[] = [];
   for (const file of Array.from(ui.open.files ?? [])) {
     const { lines: fileLines, skipped } = parseResultsText(await file.text());
-    const runs = splitRuns(fileLines);
-    for (const r of runs) compared.push({ name: file.name, summary: summarize(r) });
+    const runs = summarizeRuns(splitRuns(fileLines));
+    for (const summary of runs) compared.push({ name: file.name, summary });
     notes.push(`${file.name}: ${runs.length} run(s)${skipped ? `, ${skipped} bad line(s) skipped` : ""}`);
   }
   ui.compared.textContent = notes.length ? `Compared: ${notes.join("; ")}` : "";

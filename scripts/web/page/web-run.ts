@@ -1,5 +1,6 @@
 import type { BoardProfile } from "../../boards/profile.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../../bench/collect.ts";
+import { hostRecord } from "../../bench/host-record.ts";
 import type { DeviceRecord } from "../../bench/schema.ts";
 import type { HostRecord } from "../../bench/summary.ts";
 import { cleanLine } from "../../console/lines.ts";
@@ -65,17 +66,16 @@ export async function runOnPage(transport: Transport, build: () => Promise<Built
       const text = cleanLine(l);
       if (text && !isSyncAnswer(text)) callbacks.console(text);
     });
-    const host: HostRecord = {
-      t: "host",
-      board: bench.board.id,
-      port: transport.description,
-      coreBytes: bench.coreBytes,
-      mode: bench.mode,
-      startedAt: new Date().toISOString(),
-      command: `thincall web --board ${bench.board.id} (${transport.description}) --to ${bench.mode}${bench.quick ? " --quick" : ""}`,
-      runId: bench.runId,
-    };
-    callbacks.line(host);
+    callbacks.line(
+      hostRecord({
+        board: bench.board.id,
+        port: transport.description,
+        coreBytes: bench.coreBytes,
+        mode: bench.mode,
+        command: `thincall web --board ${bench.board.id} (${transport.description}) --to ${bench.mode}${bench.quick ? " --quick" : ""}`,
+        runId: bench.runId,
+      }),
+    );
     const collector = startCollecting(session, {
       runId: bench.runId,
       helloTimeoutMs: timeouts.helloMs,
