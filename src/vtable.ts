@@ -17,19 +17,30 @@
  * parameters bivariantly, so an impl may narrow `self` to its own data type.
  * @packageDocumentation
  */
+import { CHECKED } from "./checked";
+import { fail } from "./fail";
+import { setter } from "./setter";
 
 /** A data object that carries its vtable in `v`. */
 export type Dyn<D, V> = D & { v: V };
 
+/**
+ * A trait's defaults: for each method, its default function, or `null` for a method every impl
+ * must give. A method listed here (with `null` or a default) is checked when a vtable is made;
+ * list them all, so plain JavaScript gets the check that TypeScript gives.
+ */
+export type Defaults<M> = { readonly [K in keyof M]?: M[K] | null };
+
 /** Methods an impl must give: every method of `M` without a default, plus any of the defaulted ones. */
-export type Impl<M, Dft> = Omit<M, keyof Dft> & Partial<M>;
+export type Impl<M, Dft> = Omit<M, { [K in keyof Dft]: Dft[K] extends null | undefined ? never : K }[keyof Dft]> & Partial<M>;
 
 /** A trait over the method interface `M`, with defaults `Dft`. */
 export interface Trait<M, Dft> {
   /**
-   * Builds a vtable: a new object with the defaults, then `methods` over them. TypeScript rejects
-   * an impl missing a method without a default (not checked at run time: the check would cost
-   * code RAM on every board). Build one per type and share it.
+   * Builds a vtable: a new object with `methods`, then the defaults of the methods it does not
+   * give (a method given as `undefined` keeps its default). Throws `"no method <name>"` when a
+   * method listed in the defaults has neither an implementation nor a default; TypeScript also
+   * rejects every missing method. Build one per type and share it.
    */
   impl(methods: Impl<M, Dft>): M;
 }
@@ -39,24 +50,21 @@ export interface Trait<M, Dft> {
  * @param data - the data object; it is mutated and returned.
  * @param vt - a vtable built by {@link Trait.impl}, shared by all objects of one type.
  */
-export function make<D extends object, V>(data: D, vt: V): Dyn<D, V> {
-  (data as Dyn<D, V>).v = vt;
-  return data as Dyn<D, V>;
-}
+export const make: <D extends object, V>(data: D, vt: V) => Dyn<D, V> = setter("v");
 
 /**
  * Declares a trait over the method interface `M` (methods take `self` first). Curried so that `M`
  * is given explicitly while the defaults' type is inferred:
- * `const Shape = trait<ShapeMethods>()({ describe: function () { return "shape"; } })`.
+ * `const Shape = trait<ShapeMethods>()({ area: null, describe: function () { return "shape"; } })`.
  * Hot loop: `for (o of xs) s += o.v.area(o)`.
- * @returns a function taking the default methods by name (@default none), returning the {@link Trait}.
+ * @returns a function taking the {@link Defaults} (@default none), returning the {@link Trait}.
  */
-export function trait<M>() {
-  return function <Dft extends Partial<M> = {}>(defaults?: Dft): Trait<M, Dft> {
-    return {
-      impl: function (m: any): any {
-        return Object.assign({}, defaults, m);
-      },
-    };
-  };
-}
+export const trait =
+  <M,>() =>
+  <Dft extends Defaults<M> = {}>(defaults?: Dft): Trait<M, Dft> => ({
+    impl: (m: any, v?: any, k?: any): any => {
+      for (k in ((v = Object.assign({}, m)), defaults)) v[k] = v[k] || (defaults as any)[k];
+      if (CHECKED) for (k in v) v[k] || fail("no method " + k);
+      return v;
+    },
+  });
