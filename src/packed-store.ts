@@ -93,10 +93,10 @@ const names = (of: object, methods: object, z?: any, k?: any) => {
 
 /**
  * Registers a type in `s`: a segment with one empty column per field, and `methods` copied onto
- * it (they run with `this` = the segment). Throws `"too many types"` past 256 types, and
- * `"name <k> is taken"` when a field or method is named like the segment's own names ({@link
- * Taken}) or like another field or method: they share the segment, so one would silently
- * replace the other. TypeScript rejects the same names.
+ * it (they run with `this` = the segment). Throws `"too many types"` past 256 types. A field
+ * or method named like the segment's own names ({@link Taken}) or like another field or method
+ * would silently replace the other (they share the segment): TypeScript rejects it, and the
+ * checked build (src/checked.ts) throws `"name <k> is taken"`.
  * @param s - the store.
  * @param of - the fields and their column types, e.g. `{ w: Float32Array, h: Float32Array }`.
  * @param methods - the type's methods, e.g. `{ area: function () { return this.w[this.i] * this.h[this.i++]; } }`
@@ -118,7 +118,8 @@ export const packType: <S extends Schema, M extends object>(
 /**
  * Starts an insertion-order pass: resets every type's cursor `i` to 0 and returns the tags of the
  * objects in push order (a view of exactly `s.n` tags, so `for…of` stops at the last object).
- * Fastest loop: `var Y = s.Y, t; for (t of packOrder(s)) sum += Y[t].area();` with `area`
+ * Fastest loop: `for (t of packOrder(s)) sum += Y[t].area();` (`Y = s.Y` a parameter of the
+ * loop's function, or a `var` read before it) with `area`
  * reading `this.w[this.i] * this.h[this.i++]` (each call moves its type's cursor by one).
  */
 export const packOrder = (s: Packed): Uint8Array => (s.Y.map((y) => (y.i = 0)), s.T.subarray(0, s.n));

@@ -40,9 +40,10 @@ export type Impl<M, Dft> = Omit<M, { [K in keyof Dft]: Dft[K] extends null | und
 export interface Trait<M, Dft> {
   /**
    * Builds a vtable: a new object with `methods`, then the defaults of the methods it does not
-   * give (a method given as `undefined` keeps its default). Throws `"no method <name>"` when a
-   * method listed in the defaults has neither an implementation nor a default; TypeScript also
-   * rejects every missing method. Build one per type and share it.
+   * give (a method given as `undefined` keeps its default). TypeScript rejects a missing method;
+   * the checked build (src/checked.ts) also throws `"no method <name>"` when a method listed in
+   * the defaults or given has neither an implementation nor a default. Build one per type and
+   * share it.
    */
   impl(methods: Impl<M, Dft>): M;
 }
