@@ -43,7 +43,8 @@ export const tag: <D extends object>(data: D, t: number) => Tagged<D> = setter("
  * Builds a tag table from vtables (objects of methods by name): for every method any of them
  * has, the array of each type's function, tag = position in `vts`. The checked build
  * (src/checked.ts) throws `"no method <name>"` when a vtable lacks a method another has, so the
- * table is complete or not made; TypeScript rejects vtables of different types.
+ * table is complete or not made. Vtables from one `trait().impl` have every method, as its
+ * types say.
  * @param vts - the vtables, one per implementing type, e.g. from `trait().impl`.
  * @example `const T = tagTable([RectVT, TriVT]), A = T.area; for (o of xs) s += A[o.t](o);`
  */
