@@ -19,6 +19,7 @@
  * parameters bivariantly, so an impl may narrow `self` to its own data type.
  * @packageDocumentation
  */
+import { assign } from "./assign";
 import { CHECKED } from "./checked";
 import { fail } from "./fail";
 import { setter } from "./setter";
@@ -66,7 +67,7 @@ export const trait =
   <M,>() =>
   <Dft extends Defaults<M> = {}>(defaults?: Dft): Trait<M, Dft> => ({
     impl: (m: any, v?: any, k?: any): any => {
-      for (k in ((v = Object.assign({}, m)), defaults)) v[k] = v[k] || (defaults as any)[k];
+      for (k in ((v = assign({}, m)), defaults)) v[k] = v[k] || (defaults as any)[k];
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },
