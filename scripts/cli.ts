@@ -143,10 +143,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "build": {
-      const { values, positionals } = parse({ board: { type: "string" }, all: { type: "boolean" } });
+      const { values, positionals } = parse({ board: { type: "string" }, all: { type: "boolean" }, checked: { type: "boolean" } });
       if (values.board) loadBoard(values.board as string);
       const { runBuild } = await import("./commands/build.ts");
-      await runBuild({ board: values.board as string | undefined, entries: positionals, allErrors: values.all as boolean | undefined });
+      await runBuild({ board: values.board as string | undefined, entries: positionals, allErrors: values.all as boolean | undefined, checked: values.checked as boolean | undefined });
       return 0;
     }
     case "check": {

@@ -3,7 +3,8 @@
  * keeps only the parts it imports; see docs/core.md.
  * @packageDocumentation
  */
-export { func, funcMut, funcOnce, callOnce } from "./inline-fn";
+export { func, callOnce } from "./inline-fn";
+export { funcMut, funcOnce } from "./func-kinds";
 export type { InlineFn, Func, FuncMut, FuncOnce, Once } from "./inline-fn";
 export { trait, make } from "./vtable";
 export type { Impl, Dyn, Trait } from "./vtable";

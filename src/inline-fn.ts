@@ -9,13 +9,14 @@
  * Calling convention: `x.f(a, b)`, the function reads its data through `this`: `x.f()` reading
  * `this` beat `x.f(x)` by about 1 µs per call on the interpreter. Use `function` expressions, not arrows.
  *
- * Fastest loop measured on Espruino 2v29 (Linux, N=200, two types alternating, instructions
- * counted with cachegrind, as a ratio to a class's `for (o of xs) s += o.area()`):
- * `for (o of xs) s += o.f()` 0.83× (0.75× timed). Slowest common mistake: an index loop,
- * `for (i = 0; i < n; i++) s += xs[i].f()`, 2.07× (an Espruino Array is a linked list).
+ * Fastest loop measured on Espruino 2v29 (Linux, N=257, two types alternating, instructions
+ * counted with cachegrind, as a ratio to a class's `for (o of xs) s += o.area()`; docs/core.md):
+ * `for (o of xs) s += o.f()` 0.835× (0.81–0.85× timed). Slowest common mistake: an index loop,
+ * `for (i = 0; i < n; i++) s += xs[i].f()`, 2.28× (an Espruino Array is a linked list).
  * @packageDocumentation
  */
 import { fail } from "./fail";
+import { setter } from "./setter";
 
 /** A function stored inline: `this` is the carrying object, 0 to 2 extra arguments. */
 export type InlineFn<D> = (this: D, a?: any, b?: any) => unknown;
@@ -40,49 +41,23 @@ export type FuncOnce<D, F> = D & { f: Once<F> };
  * @param fn - a `function` reading `this` (read-only); 0 to 2 arguments.
  * @example `const r = func({ w: 2, h: 3 }, function () { return this.w * this.h }); r.f() === 6`
  */
-export function func<D extends object, F extends InlineFn<Readonly<D>>>(d: D, fn: F): Func<D, F> {
-  (d as Func<D, F>).f = fn;
-  return d as Func<D, F>;
-}
+export const func: <D extends object, F extends InlineFn<Readonly<D>>>(d: D, fn: F) => Func<D, F> = setter("f");
 
 /**
- * Like {@link func}, but `fn` may mutate `this` (Rust `FnMut`). Same function at run time.
- * @param d - the data object; it is mutated and returned.
- * @param fn - a `function` that may write to `this`; 0 to 2 arguments.
- */
-export const funcMut: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => FuncMut<D, F> = func;
-
-/**
- * Attaches a call-once function (Rust `FnOnce`). Call it with {@link callOnce}; the type of `f`
- * forbids calling `x.f()` directly, which would not spend it. Same function as {@link func}.
- * @param d - the data object; it is mutated and returned.
- * @param fn - a `function` that may write to `this`; 0 to 2 arguments.
- */
-export const funcOnce: <D extends object, F extends InlineFn<D>>(d: D, fn: F) => FuncOnce<D, F> =
-  func as any;
-
-/**
- * The shared function a spent {@link FuncOnce} holds: one for all objects, so spending allocates
- * nothing. A declaration, not `fail.bind(...)`: a call at module level is a side effect to a
- * bundler, so the bound version was kept in every bundle that imported the core.
- */
-function spent(): never {
-  return fail("FuncOnce called twice");
-}
-
-/**
- * Calls the function of a {@link FuncOnce} with `this` = `x`, after swapping `x.f` for a shared
- * "spent" function, so a second call throws `Error("FuncOnce called twice")`.
+ * Calls the function of a {@link FuncOnce} with `this` = `x`, after setting `x.f` to 0, so a
+ * second call throws `Error("FuncOnce called twice")`. Spending allocates nothing.
  * @param x - the object made by {@link funcOnce}.
  * @param a - first argument, if the function takes one.
  * @param b - second argument, if the function takes two.
  * @returns what the function returns.
  */
-export function callOnce<R>(x: FuncOnce<object, () => R>): R;
-export function callOnce<A, R>(x: FuncOnce<object, (a: A) => R>, a: A): R;
-export function callOnce<A, B, R>(x: FuncOnce<object, (a: A, b: B) => R>, a: A, b: B): R;
-export function callOnce(x: { f: any }, a?: unknown, b?: unknown): unknown {
-  var f = x.f;
-  x.f = spent;
-  return f.call(x, a, b);
+export const callOnce: CallOnce = (x: any, a?: unknown, b?: unknown, f?: any) => (
+  (f = x.f || fail("FuncOnce called twice")), (x.f = 0), f.call(x, a, b)
+);
+
+/** The signatures of {@link callOnce}: 0 to 2 arguments, as the function takes. */
+export interface CallOnce {
+  <R>(x: FuncOnce<object, () => R>): R;
+  <A, R>(x: FuncOnce<object, (a: A) => R>, a: A): R;
+  <A, B, R>(x: FuncOnce<object, (a: A, b: B) => R>, a: A, b: B): R;
 }

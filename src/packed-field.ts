@@ -4,17 +4,22 @@
  */
 import { fail } from "./fail";
 import type { PackedType } from "./packed-store";
-import { put } from "./packed-write";
+import { fits } from "./packed-write";
 
 /**
  * Reads field `f` of object `j` of type `y` and, if `v` is given, writes `v` there. Throws
- * `"no field <f> at <j>"` when `y` has no own field `f` ("constructor" is no field) or no object
- * `j` (`0 <= j < y.n`), and `"<f>=<v> does not fit"` when `v` does not fit, changing nothing.
- * One message for both misses: the check is one expression, the message says which.
+ * `"no field <f> at <j>"` when `y` has no field `f` (a field is a typed array of the segment:
+ * "constructor", "i" or a method name is no field) or no object
+ * `j` (`0 <= j < y.n`), and `"<f>=<v> does not fit"` when `v` does not fit, changing nothing
+ * (the value is checked before it is written). One message for both misses: the check is one
+ * expression, the message says which.
  * @returns the value before the write.
  */
-export function packAt(y: PackedType<any, any>, j: number, f: string, v?: number): number {
-  var a = y.of.hasOwnProperty(f) && j >>> 0 === j && j < y.n ? y[f] : fail("no field " + f + " at " + j), o = a[j], m;
-  if (v !== undefined && (m = put(a, j, v, f))) (a[j] = o), fail(m);
-  return o;
-}
+export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number) => number = (y, j, f, v, a?: any, o?: any) => (
+  // Locals as extra parameters: an arrow with an expression body is the shortest code.
+  // A field is a typed array (not "i", a method or "constructor"); `j in a` is false for -1 or 0.5.
+  ((a = y[f] || 0).buffer && j in a && j < y.n) || fail("no field " + f + " at " + j),
+  (o = a[j]),
+  v != null && (fits(y.of[f], v, f), (a[j] = v)),
+  o
+);

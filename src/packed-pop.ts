@@ -10,9 +10,8 @@ import type { Packed } from "./packed-store";
  * columns past the count stay zero. Throws `"empty"` on an empty store.
  * @returns the removed object's tag.
  */
-export function packPop(s: Packed): number {
-  var t = s.n ? s.T[--s.n] : fail("empty"), y = s.Y[t], k;
-  y.n--;
-  for (k in y.of) y[k][y.n] = 0;
+export const packPop: (s: Packed) => number = (s, t?: any, y?: any, k?: any) => {
+  y = s.Y[(t = s.n ? s.T[--s.n] : fail("empty"))];
+  for (k in (y.n--, y.of)) y[k][y.n] = 0;
   return t;
-}
+};

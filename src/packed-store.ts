@@ -17,12 +17,12 @@
  *   O(log N) allocations, and the spare capacity stays under a quarter (RAM is counted with it).
  *   Columns are replaced on growth: re-read `y.w` after a push.
  *
- * Fastest loops measured on Espruino 2v29 (Linux, N=200, rect and tri alternating, instructions
+ * Fastest loops measured on Espruino 2v29 (Linux, N=257, rect and tri alternating, instructions
  * counted with cachegrind, as a ratio to a class's `for (o of xs) s += o.area()`; docs/core.md):
  * - insertion order: `var Y = s.Y, t; for (t of packOrder(s)) sum += Y[t].area();` with `area`
  *   defined at top level as `function () { return this.w[this.i] * this.h[this.i++]; }`: 1.53×
- *   (1.19× timed). Slowest common mistake: an index loop with `const`s reading the columns
- *   through `s.Y[T[i]]`, 2.54×; a `var j = this.i++` in the method costs 0.3× more.
+ *   (1.58–1.61× timed). Slowest common mistakes: methods made inside the function that builds
+ *   the store, 1.66× (and 103 JsVars fixed instead of 48); an index loop, 2.03×.
  * - grouped by type: `for (y of s.Y) sum += y.sum();` with `sum` = `E.convolve(this.w, this.h, 0)`:
  *   0.06–0.09×; in JS, `for (x of this.w.subarray(0, this.n)) t += x * h[i++]`: 0.74×.
  *
@@ -31,6 +31,8 @@
  * appends to the type's columns and to the tag stream; a pop removes the last object).
  * @packageDocumentation
  */
+import { assign } from "./assign";
+import { CHECKED } from "./checked";
 import { fail } from "./fail";
 
 /** A field's column type: the constructor of a typed array (`Float32Array`, `Uint8Array`, ...). */
@@ -40,6 +42,9 @@ export type Column =
 
 /** A type's fields and their column types, e.g. `{ w: Float32Array, h: Float32Array }`. */
 export type Schema = { readonly [field: string]: Column };
+
+/** An object with none of the names `K` (a name in `K` makes it a type error). */
+export type NoneOf<K extends PropertyKey> = { readonly [N in K]?: never };
 
 /** A value for every field of `S`. */
 export type Values<S extends Schema> = { readonly [K in keyof S]: number };
@@ -71,39 +76,55 @@ export interface Packed {
 }
 
 /** An empty store; its first push allocates. */
-export function packed(): Packed {
-  return { T: new Uint8Array(0), Y: [], n: 0 };
-}
+export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0 });
+
+/** The names a segment keeps for itself: no field or method may use them. */
+export type Taken = "i" | "n" | "t" | "of";
+
+/**
+ * Throws `"name <k> is taken"` when a field or method is named like the segment's own names
+ * ({@link Taken}) or like another field or method. Own names only: `z[k] === 1` ignores what an
+ * object inherits ("constructor", Espruino's "on"), which a segment may shadow harmlessly.
+ */
+const names = (of: object, methods: object, z?: any, k?: any) => {
+  z = { i: 1, n: 1, t: 1, of: 1 };
+  for (k in of) z[k] = z[k] === 1 ? fail("name " + k + " is taken") : 1;
+  for (k in methods) z[k] = z[k] === 1 ? fail("name " + k + " is taken") : 1;
+};
 
 /**
  * Registers a type in `s`: a segment with one empty column per field, and `methods` copied onto
- * it (they run with `this` = the segment). Throws `"too many types"` past 256 types.
+ * it (they run with `this` = the segment). Throws `"too many types"` past 256 types. A field
+ * or method named like the segment's own names ({@link Taken}) or like another field or method
+ * would silently replace the other (they share the segment): TypeScript rejects it, and the
+ * checked build (src/checked.ts) throws `"name <k> is taken"`.
  * @param s - the store.
  * @param of - the fields and their column types, e.g. `{ w: Float32Array, h: Float32Array }`.
  * @param methods - the type's methods, e.g. `{ area: function () { return this.w[this.i] * this.h[this.i++]; } }`
  *   (insertion order) or `{ sum: function () { return E.convolve(this.w, this.h, 0); } }` (batch).
+ *   Define them at top level, not inside the function that builds the store (see docs/core.md).
  * @returns the type; its tag is `t`.
  */
-export function packType<S extends Schema, M extends object>(
+export const packType: <S extends Schema, M extends object>(
   s: Packed,
-  of: S,
-  methods: M & ThisType<PackedType<S, M>>,
-): PackedType<S, M> {
-  var Y = s.Y, y: any = { i: 0 }, k;
-  Y.length > 255 && fail("too many types");
-  for (k in of) y[k] = new of[k](0);
-  Object.assign(y, methods, { n: 0, t: Y.length, of: of });
-  Y.push(y);
-  return y;
-}
+  of: S & NoneOf<Taken>,
+  methods: M & NoneOf<Taken | keyof S> & ThisType<PackedType<S, M>>,
+) => PackedType<S, M> = (s, of: any, methods, Y?: any, y?: any, k?: any) => {
+  (Y = s.Y)[255] && fail("too many types");
+  CHECKED && names(of, methods);
+  for (k in ((y = { i: 0 }), of)) y[k] = new of[k](0);
+  return assign(y, methods, { n: 0, t: Y.push(y) - 1, of: of });
+};
 
 /**
  * Starts an insertion-order pass: resets every type's cursor `i` to 0 and returns the tags of the
  * objects in push order (a view of exactly `s.n` tags, so `for…of` stops at the last object).
- * Fastest loop: `var Y = s.Y, t; for (t of packOrder(s)) sum += Y[t].area();` with `area`
+ * Fastest loop: `for (t of packOrder(s)) sum += Y[t].area();` (`Y = s.Y` a parameter of the
+ * loop's function, or a `var` read before it) with `area`
  * reading `this.w[this.i] * this.h[this.i++]` (each call moves its type's cursor by one).
  */
-export function packOrder(s: Packed): Uint8Array {
-  for (var y of s.Y) y.i = 0;
+export const packOrder: (s: Packed) => Uint8Array = (s, y?: any) => {
+  // A loop, not `s.Y.map(...)`: a callback per type costs ~80 k instructions a pass on Espruino.
+  for (y of s.Y) y.i = 0;
   return s.T.subarray(0, s.n);
-}
+};

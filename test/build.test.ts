@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { before, test } from "node:test";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { loadAllBoards, loadBoard } from "../scripts/boards/profile.ts";
-import { buildBundle, coreBytes, entryName, firmwareEntries, sizeBudget, type BuiltBundle } from "../scripts/bundle/build.ts";
+import { buildBundle, entryName, firmwareEntries, sizeBudget, type BuiltBundle } from "../scripts/bundle/build.ts";
+import { runBuild } from "../scripts/commands/build.ts";
 import { replHazards } from "../scripts/bundle/repl-safe.ts";
 import { checkCode } from "../scripts/check/check.ts";
 import { UserError } from "../scripts/errors.ts";
@@ -110,10 +112,22 @@ function openWatchers(): number {
   return process.getActiveResourcesInfo().filter((r) => r === "FSEventWrap").length;
 }
 
-test("the core stays within the checked size budget", async () => {
+test("every bundle stays within the bundle budget (the core's own: core-size.test.ts)", () => {
   const budget = sizeBudget();
-  const bytes = await coreBytes(loadBoard("esp32"));
-  assert.ok(bytes > 200, `core measured at ${bytes} bytes`);
-  assert.ok(bytes <= budget.coreBytes, `core is ${bytes} bytes, budget ${budget.coreBytes}`);
   for (const b of built) assert.ok(b.bytes <= budget.bundleBytes, `${b.board}/${b.name} is ${b.bytes} bytes`);
+});
+
+test("a build prints the core's size only for a board whose bundle carries the core", async () => {
+  const printed = async (file: string) => {
+    let text = "";
+    const sink = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
+    await runBuild({ board: "linux", entries: [file], out: sink });
+    return text;
+  };
+  const bare = await printed(userEntry("no-core.ts", 'print("hi");\n'));
+  assert.match(bare, /linux\/no-core\.js/);
+  assert.doesNotMatch(bare, /: core/);
+  const withCore = await printed(userEntry("with-core.ts", 'import { tag } from "thincall";\nprint(tag({ w: 1 }, 0).t);\n'));
+  assert.match(withCore, /linux: core +\d+/);
+  assert.ok(built.every((b) => b.hasCore === /^(bench|selftest|examples\/)/.test(b.name)), built.map((b) => `${b.name}: ${b.hasCore}`).join(", "));
 });

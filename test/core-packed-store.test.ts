@@ -313,3 +313,39 @@ export function typeChecks(): void {
   void w;
   void a;
 }
+
+// ---- Property: names a segment shares -----------------------------------------------------------
+
+test("property: a field or method named like the store's own names or like another is refused, naming it; other names work", () => {
+  const pool = ["i", "n", "t", "of", "w", "h", "x", "area", "sum", "constructor", "toString", "on"];
+  const own = new Set(["i", "n", "t", "of"]);
+  const names = fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 4 });
+  fc.assert(
+    fc.property(names, names, (fields, methods) => {
+      const s = packed();
+      const of: Record<string, Float32ArrayConstructor> = {};
+      for (const f of fields) of[f] = Float32Array;
+      const m: Record<string, () => number> = {};
+      for (const k of methods) m[k] = () => 7;
+      // The first name, in the order packType meets them (fields, then methods), that is taken.
+      const seen = new Set(own);
+      const clash = [...fields, ...methods].find((k) => (seen.has(k) ? true : (seen.add(k), false)));
+      if (clash !== undefined) {
+        assert.throws(() => packType(s, of as never, m as never), { message: `name ${clash} is taken` });
+        assert.equal(s.Y.length, 0);
+        return;
+      }
+      const y = packType(s, of as never, m as never) as PackedType<any, any>;
+      // Every column and method is where its name says, after pushes and an insertion-order pass.
+      const vals: Record<string, number> = {};
+      fields.forEach((f, j) => (vals[f] = j + 1));
+      packPush(s, y, vals as never);
+      packPush(s, y, vals as never);
+      packOrder(s);
+      for (const f of fields) assert.deepEqual(Array.from((y[f] as Float32Array).subarray(0, 2)), [vals[f], vals[f]]);
+      for (const k of methods) assert.equal((y[k] as () => number)(), 7);
+      assert.deepEqual([y.i, y.n, y.t, y.of], [0, 2, 0, of]);
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -1,27 +1,74 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { corePartCode, sizeBudget } from "../scripts/bundle/build.ts";
+import { checkCoreSize, coreBytes, coreCode, corePartBytes, corePartCode, sizeBudget } from "../scripts/bundle/build.ts";
+import { PACKAGE_ROOT } from "../scripts/bundle/package-root.ts";
+import { libraryCode } from "../scripts/bundle/rollup-build.ts";
+import { UserError } from "../scripts/errors.ts";
 
 const board = loadBoard("esp32");
 
-test("pay for what you use: an import of func alone bundles func and nothing else", async () => {
-  const code = await corePartCode(["func"], board);
-  // One function of two statements: no fail helper, no spent function, no other part.
-  assert.match(code, /^function (\w)\((\w),(\w)\)\{return \2\.f=\3,\2\}$/);
+test("the core, as measured, fits the hard budget in size-budget.json", async () => {
+  const budget = sizeBudget();
+  const bytes = await coreBytes(board);
+  assert.ok(bytes > 500, `core measured at ${bytes} bytes`);
+  assert.doesNotThrow(() => checkCoreSize(bytes, board.id, budget), `core is ${bytes} bytes, budget ${budget.coreBytes}`);
 });
 
-test("callOnce brings its spent function and fail; func does not need them", async () => {
+test("the same check fails a core grown past the budget", async () => {
+  const budget = sizeBudget();
+  const bytes = await coreBytes(board);
+  // The core plus one more exported function, built as the core is: what a change to src/ would add.
+  const dir = mkdtempSync(join(tmpdir(), "thincall-grown-"));
+  try {
+    const entry = join(dir, "grown.ts");
+    const text = "x".repeat(budget.coreBytes - bytes + 1);
+    writeFileSync(entry, `export * from ${JSON.stringify(join(PACKAGE_ROOT, "src", "index"))};\nexport function grown(): string { return ${JSON.stringify(text)}; }\n`);
+    const grown = Buffer.byteLength(await libraryCode(entry, board));
+    assert.ok(grown > budget.coreBytes, `grown core ${grown} bytes`);
+    assert.throws(() => checkCoreSize(grown, board.id, budget), (e: unknown) => e instanceof UserError && /over the budget of \d+ \(size-budget\.json\)/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the checked build carries the development checks; the default build does not", async () => {
+  const plain = await coreCode(board);
+  const checked = await coreCode(board, true);
+  for (const message of ["is taken", "no method"]) {
+    assert.doesNotMatch(plain, new RegExp(message));
+    assert.match(checked, new RegExp(message));
+  }
+  // Checks that protect data from run-time values are in both.
+  for (const message of ["does not fit", "empty", "no field", "too many types", "FuncOnce called twice"]) {
+    assert.match(plain, new RegExp(message));
+    assert.match(checked, new RegExp(message));
+  }
+});
+
+test("pay for what you use: an import of func alone bundles func and nothing else", async () => {
+  const code = await corePartCode(["func"], board);
+  // One arrow of one expression (the minifier folds the shared setter into it): no fail, no other part.
+  assert.match(code, /^const (\w)=\((\w),(\w)\)=>\(\2\.f=\3,\2\);?$/);
+});
+
+test("callOnce brings fail; func does not need it", async () => {
   const code = await corePartCode(["callOnce"], board);
   assert.match(code, /FuncOnce called twice/);
   assert.doesNotMatch(await corePartCode(["funcOnce"], board), /called twice|throw/);
 });
 
-test("func + trait + tagTable fit their part goal", async () => {
-  const goal = sizeBudget().partGoalBytes?.["func + trait + tagTable"];
-  assert.equal(goal, 400);
-  const bytes = Buffer.byteLength(await corePartCode(["func", "trait", "tagTable"], board));
-  assert.ok(bytes <= goal, `${bytes} bytes`);
+test("every part fits its goal in size-budget.json", async () => {
+  const goals = sizeBudget().partGoalBytes ?? {};
+  const sizes = await corePartBytes(board);
+  assert.ok(Object.keys(goals).length > 0);
+  for (const [part, goal] of Object.entries(goals)) {
+    assert.ok(part in sizes, `no part named ${part}`);
+    assert.ok(sizes[part] <= goal, `${part}: ${sizes[part]} bytes, goal ${goal}`);
+  }
 });
 
 test("the packed store's parts are separable: packOrder alone carries no push, pop or checks", async () => {

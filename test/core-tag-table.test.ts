@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { tag, tagTable, trait } from "../src/index.ts";
 
 interface Dims {
@@ -52,3 +53,27 @@ export function typeChecks(): void {
   T.spin;
   void a;
 }
+
+test("property: a table is made only when every vtable has every method any of them has", () => {
+  const methods = ["area", "grow", "spin"];
+  const vtable = fc.uniqueArray(fc.constantFrom(...methods), { maxLength: 3 }).map((ks) => Object.fromEntries(ks.map((k) => [k, () => k])));
+  fc.assert(
+    fc.property(fc.array(vtable, { maxLength: 4 }), (vts) => {
+      const all = new Set(vts.flatMap((v) => Object.keys(v)));
+      const hole = [...all].find((k) => vts.some((v) => !(k in v)));
+      if (hole !== undefined) {
+        assert.throws(() => tagTable(vts), /^Error: no method \w+$/);
+        return;
+      }
+      const T = tagTable(vts) as Record<string, (() => string)[]>;
+      assert.deepEqual(Object.keys(T).sort(), [...all].sort());
+      for (const k of all) assert.deepEqual(T[k], vts.map((v) => v[k]));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("a vtable missing a method another has is refused when the table is made", () => {
+  assert.throws(() => tagTable([RectVT, { area: RectVT.area }] as never), { message: "no method grow" });
+  assert.throws(() => tagTable([{ area: RectVT.area }, RectVT] as never), { message: "no method grow" });
+});

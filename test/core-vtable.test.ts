@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { make, trait } from "../src/index.ts";
 
 interface Dims {
@@ -77,3 +78,45 @@ export function typeChecks(): void {
   o.v.spin(o);
   void a;
 }
+
+// ---- Property: impl against a model -------------------------------------------------------------
+
+test("property: impl takes each given method, else its default, and refuses a listed method with neither", () => {
+  const methods = ["area", "grow", "describe", "spin"];
+  // Per method: a default (a function), null (listed, no default) or absent; an impl's method: a function, undefined or absent.
+  const dft = fc.dictionary(fc.constantFrom(...methods), fc.constantFrom("fn", "null"));
+  const given = fc.dictionary(fc.constantFrom(...methods), fc.constantFrom("fn", "undefined"));
+  fc.assert(
+    fc.property(dft, given, (d, g) => {
+      const fns = new Map<string, () => string>();
+      const defaults: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(d)) defaults[k] = v === "fn" ? () => `default ${k}` : null;
+      const m: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(g)) {
+        const f = () => `own ${k}`;
+        fns.set(k, f);
+        m[k] = v === "fn" ? f : undefined;
+      }
+      const T = trait<Record<string, () => string>>()(defaults as never);
+      const missing = Object.keys(d).find((k) => g[k] !== "fn" && d[k] !== "fn") ?? Object.keys(g).find((k) => g[k] !== "fn" && d[k] !== "fn");
+      if (missing !== undefined) {
+        assert.throws(() => T.impl(m as never), /^Error: no method \w+$/);
+        return;
+      }
+      const vt = T.impl(m as never) as Record<string, () => string>;
+      assert.notEqual(vt, m);
+      for (const k of new Set([...Object.keys(d), ...Object.keys(g)])) {
+        assert.equal(vt[k](), g[k] === "fn" ? `own ${k}` : `default ${k}`);
+      }
+      assert.deepEqual(Object.keys(vt).sort(), [...new Set([...Object.keys(d), ...Object.keys(g)])].sort());
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("a method given as undefined keeps its default; a listed method without one is refused when the vtable is made", () => {
+  const S = trait<ShapeMethods>()({ area: null, grow: null, describe: () => "shape" });
+  assert.equal(S.impl({ area: () => 1, grow: () => {}, describe: undefined }).describe({}), "shape");
+  assert.throws(() => S.impl({ area: () => 1 } as never), { message: "no method grow" });
+  assert.throws(() => S.impl({ area: () => 1, grow: undefined } as never), { message: "no method grow" });
+});

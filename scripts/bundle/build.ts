@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
 import { cachedBuild } from "./build-cache.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { FIRMWARE_DIR, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
@@ -31,6 +32,15 @@ export interface SizeBudget {
   partGoalBytes?: { readonly [part: string]: number };
 }
 
+/**
+ * Holds a core of `bytes` on `board` to the budget: throws a {@link UserError} past the hard
+ * budget (`coreBytes`); returns a note past the goal, or undefined within it.
+ */
+export function checkCoreSize(bytes: number, board: string, budget: SizeBudget): string | undefined {
+  if (bytes > budget.coreBytes) throw new UserError(`core is ${bytes} bytes on ${board}, over the budget of ${budget.coreBytes} (size-budget.json)`);
+  return bytes > budget.coreGoalBytes ? `the core is ${bytes} bytes, over its ${budget.coreGoalBytes}-byte goal (see docs/core.md)` : undefined;
+}
+
 /** Reads the checked size budget. */
 export function sizeBudget(): SizeBudget {
   return JSON.parse(readFileSync(join(PACKAGE_ROOT, "size-budget.json"), "utf8")) as SizeBudget;
@@ -40,8 +50,13 @@ export function sizeBudget(): SizeBudget {
  * Bytes of the dispatch core (src/index.ts and what it imports), minified as bundled for the
  * board, without the export statement a library build adds.
  */
-export async function coreBytes(board: BoardProfile): Promise<number> {
-  return cachedBuild(["core", board], async () => Buffer.byteLength(await (await rollupBuild()).libraryCode(join(PACKAGE_ROOT, "src", "index.ts"), board)));
+export async function coreBytes(board: BoardProfile, checked = false): Promise<number> {
+  return cachedBuild(["core", board, checked], async () => Buffer.byteLength(await coreCode(board, checked)));
+}
+
+/** The dispatch core's code, minified as {@link coreBytes} measures it; `checked` keeps its development checks. */
+export async function coreCode(board: BoardProfile, checked = false): Promise<string> {
+  return (await rollupBuild()).libraryCode(join(PACKAGE_ROOT, "src", "index.ts"), board, checked);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface BuiltBundle {
   code: string;
   /** Size in bytes (what the board stores). */
   bytes: number;
+  /** Whether the bundle carries any of the dispatch core (src/): only then is the core's size its concern. */
+  hasCore: boolean;
 }
 
 /** The name a bundle is written under: `bench`, `examples/sensors`, or a user file's base name. */
@@ -40,4 +42,6 @@ export interface BuildBundleOptions {
   allErrors?: boolean;
   /** Type-check the entry (see the plugin's `typeCheck` option, scripts/bundle/plugin.ts). @default true */
   typeCheck?: boolean;
+  /** Keep the core's development checks (see the plugin's `checked` option). @default false */
+  checked?: boolean;
 }

@@ -16,6 +16,9 @@ import { watcherTrackingTypeScript } from "./watcher-tracking-typescript.ts";
 
 export { PACKAGE_ROOT };
 
+/** The core's switch for its development checks, replaced by `false` unless the build is checked. */
+const CHECKED_MODULE = join(PACKAGE_ROOT, "src", "checked.ts");
+
 /** The module id firmware imports the board's facts from. */
 export const BOARD_MODULE = "thincall:board";
 
@@ -34,6 +37,11 @@ export interface ThincallPluginOptions {
    * do not depend on the board, so a build of one entry for many boards may check it once. @default true
    */
   typeCheck?: boolean;
+  /**
+   * Keep the core's development checks (src/checked.ts: missing methods, clashing names), which
+   * a board does not carry by default. @default false
+   */
+  checked?: boolean;
   /** Build a library (exports kept, no check): used to measure the core's size. @default false */
   library?: boolean;
   /**
@@ -111,7 +119,10 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       return null;
     },
     load(id) {
-      return id === "\0" + BOARD_MODULE ? boardModuleSource(board) : null;
+      if (id === "\0" + BOARD_MODULE) return boardModuleSource(board);
+      // The development checks (src/checked.ts) are in only when the checked build is selected.
+      if (id === CHECKED_MODULE && !options.checked) return "export const CHECKED = false;\n";
+      return null;
     },
     async renderChunk(code, chunk) {
       if (chunk.imports.length > 0) {

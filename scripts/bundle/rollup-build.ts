@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
 import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
 import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 import { thincall } from "./plugin.ts";
 import { typeErrors } from "./type-errors.ts";
 
@@ -13,10 +14,10 @@ import { typeErrors } from "./type-errors.ts";
  */
 
 /** The code of a library bundle of `input`, minified for the board, without its export statement. */
-export async function libraryCode(input: string, board: BoardProfile): Promise<string> {
+export async function libraryCode(input: string, board: BoardProfile, checked = false): Promise<string> {
   const bundle = await rollup({
     input,
-    plugins: thincall({ board, library: true, entry: input }),
+    plugins: thincall({ board, library: true, entry: input, checked }),
     logLevel: "silent",
   });
   try {
@@ -28,10 +29,10 @@ export async function libraryCode(input: string, board: BoardProfile): Promise<s
 }
 
 /** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
-export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true): RollupOptions {
+export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true, checked = false): RollupOptions {
   return {
     input: entry,
-    plugins: thincall({ board, entry, typeCheck }),
+    plugins: thincall({ board, entry, typeCheck, checked }),
     onwarn(warning, warn) {
       if (warning.code === "EMPTY_BUNDLE") return;
       warn(warning);
@@ -58,9 +59,15 @@ function buildErrors(e: unknown, entry: string): string[] {
   return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
 }
 
+/** Whether a chunk's rendered modules include code of the dispatch core (src/). */
+export function carriesCore(modules: { readonly [id: string]: { renderedLength: number } }): boolean {
+  const src = join(PACKAGE_ROOT, "src") + sep;
+  return Object.entries(modules).some(([id, m]) => id.startsWith(src) && m.renderedLength > 0);
+}
+
 /** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
 export async function rollupBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
-  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false);
+  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false, opts.checked === true);
   const output = options.output as { file: string };
   let bundle;
   try {
@@ -72,7 +79,7 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
     const code = chunk.code;
     writeFileSync(output.file, code.endsWith("\n") ? code : code + "\n");
     if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
-    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
+    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code), hasCore: carriesCore(chunk.modules) };
   } catch (e) {
     if (e instanceof UserError) throw e;
     const errors = buildErrors(e, entry);

@@ -22,9 +22,9 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [["--force", "overwrite existing files"]],
   },
   build: {
-    usage: "thincall build [entry.ts…] [--board id] [--all]",
+    usage: "thincall build [entry.ts…] [--board id] [--all] [--checked]",
     summary: "compile, minify and check firmware for boards (every board and firmware entry by default)",
-    options: [BOARD, ["--all", "list every error, not the first ones"]],
+    options: [BOARD, ["--all", "list every error, not the first ones"], ["--checked", "keep the core's development checks (missing methods, clashing names; docs/core.md)"]],
   },
   check: {
     usage: "thincall check <file.js…>",

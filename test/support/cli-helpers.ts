@@ -54,7 +54,7 @@ export async function warmBuildCache(boardId: string, entry?: string): Promise<v
   const bench = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   // The key is the one buildBundle(entry, board) uses in the CLI (scripts/bundle/build.ts), which runs in ROOT.
   await cachedBuild(["bundle", entry ?? bench, board, undefined, {}], () => buildBundle(resolve(ROOT, entry ?? bench), board), env);
-  if (entry === undefined) await cachedBuild(["core", board], () => coreBytes(board), env);
+  if (entry === undefined) await cachedBuild(["core", board, false], () => coreBytes(board), env);
 }
 
 /** Environment for the CLI: no $ESPRUINO_PORT, $ESPRUINO_BOARD or emulator from the caller's shell, no debug stacks. */
