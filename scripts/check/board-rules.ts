@@ -1,0 +1,147 @@
+/**
+ * What fails, or behaves differently, on one board's Espruino build rather than on all of them:
+ * strings with non-ASCII text without Unicode support, dates before 1500 with a limited date
+ * range, and members, syntax or modules newer than the Espruino the board is known to run.
+ */
+import type * as acorn from "acorn";
+import * as walk from "acorn-walk";
+import type { BoardProfile } from "../boards/profile.ts";
+import { isOlderVersion } from "../boards/version.ts";
+import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
+
+/** One finding of a board rule, before it gets a position. */
+export interface BoardFinding {
+  rule: string;
+  feature: string;
+  offset: number;
+  detail: string;
+  severity: "error" | "warning";
+}
+
+/** Rule ids of the board rules. */
+export const BOARD_RULE_IDS = {
+  unicode: "board-unicode",
+  dateRange: "board-date-range",
+  newer: "newer-than-board",
+  missingOnBuild: "not-in-build",
+} as const;
+
+const boardName = (b: BoardProfile) => `${b.id} (${b.name})`;
+
+/** String and template literals holding characters outside ASCII, on a build without ESPR_UNICODE_SUPPORT. */
+export function findNonAscii(ast: acorn.Program, board: BoardProfile): BoardFinding[] {
+  if (!board.firmware || board.firmware.unicode) return [];
+  const found: BoardFinding[] = [];
+  const detail = `${boardName(board)} is built without ESPR_UNICODE_SUPPORT (${board.firmware.boardFile}): its strings are bytes, so a character `
+    + "beyond ASCII is several bytes (length, indexing and charCodeAt differ from a Unicode build) and one beyond \\xff cannot be stored; "
+    + "keep the text ASCII, or use \\xNN bytes on purpose";
+  const add = (offset: number) => found.push({ rule: BOARD_RULE_IDS.unicode, feature: "non-ASCII text in a string", offset, detail, severity: "warning" });
+  walk.simple(ast, {
+    Literal(n) {
+      if (typeof n.value === "string" && /[^\x00-\x7f]/.test(n.value)) add(n.start);
+    },
+    TemplateElement(n) {
+      if (/[^\x00-\x7f]/.test(n.value.cooked ?? n.value.raw)) add(n.start);
+    },
+  });
+  return found;
+}
+
+/** The year a Date call's arguments fix, when they are literals: `new Date(1200, 0)`, `new Date("1200-01-01")`. */
+function literalYear(args: acorn.Node[], utcOrMulti: boolean): number | undefined {
+  const first = args[0] as acorn.Literal | acorn.UnaryExpression | undefined;
+  if (!first) return undefined;
+  const num = first.type === "Literal" && typeof first.value === "number" ? first.value
+    : first.type === "UnaryExpression" && first.operator === "-" && first.argument.type === "Literal" && typeof first.argument.value === "number" ? -first.argument.value
+      : undefined;
+  if (num !== undefined) {
+    // One number is a time in ms: src/jswrap_date.c limits it to -1.48317696e13 (about 1500) on limited builds.
+    if (!utcOrMulti) return num < -1.48317696e13 ? 1499 : undefined;
+    return num;
+  }
+  if (first.type === "Literal" && typeof first.value === "string") {
+    const m = /^\s*([+-]?\d{1,6})-\d\d/.exec(first.value);
+    return m ? Number(m[1]) : undefined;
+  }
+  return undefined;
+}
+
+/** Dates before 1500 on a build with ESPR_LIMIT_DATE_RANGE: they throw "Date out of bounds". */
+export function findEarlyDates(ast: acorn.Program, board: BoardProfile): BoardFinding[] {
+  if (!board.firmware?.limitDateRange) return [];
+  const found: BoardFinding[] = [];
+  const check = (n: acorn.Node, year: number | undefined) => {
+    if (year === undefined || year >= 1500) return;
+    found.push({
+      rule: BOARD_RULE_IDS.dateRange, feature: `a Date in the year ${year}`, offset: n.start, severity: "error",
+      detail: `${boardName(board)} is built with ESPR_LIMIT_DATE_RANGE (${board.firmware!.boardFile}): a date before the year 1500 throws "Date out of bounds" (src/jswrap_date.c)`,
+    });
+  };
+  const isDate = (e: acorn.Node) => e.type === "Identifier" && (e as acorn.Identifier).name === "Date";
+  walk.simple(ast, {
+    NewExpression(n) {
+      if (isDate(n.callee)) check(n, literalYear(n.arguments, n.arguments.length > 1));
+    },
+    CallExpression(n) {
+      const c = n.callee;
+      if (c.type !== "MemberExpression" || c.computed || c.property.type !== "Identifier") return;
+      const name = c.property.name;
+      if (isDate(c.object) && (name === "UTC" || name === "parse")) check(n, literalYear(n.arguments, name === "UTC"));
+      else if (name === "setFullYear" || name === "setUTCFullYear") check(n, literalYear(n.arguments, true));
+    },
+  });
+  return found;
+}
+
+/** A method name the program calls, and whether it defines that name itself. */
+const calledName = (n: acorn.CallExpression): string | undefined => {
+  const c = n.callee;
+  return c.type === "MemberExpression" && !c.computed && c.property.type === "Identifier" ? c.property.name : undefined;
+};
+
+/**
+ * Uses of members, syntax and modules newer than `version` (the Espruino the board runs: its
+ * profile's minimum, or what the user says), and of members its build leaves out (`ifndef`).
+ * Member names are matched on any receiver, as the method rules are; a program's own member of
+ * that name is trusted.
+ */
+export function findNewer(ast: acorn.Program, board: BoardProfile | undefined, version: string | undefined, defined: Set<string>): BoardFinding[] {
+  if (version === undefined) return [];
+  const found: BoardFinding[] = [];
+  const who = board ? boardName(board) : "the board";
+  const flag = (offset: number, feature: string, s: Since) => {
+    const omitted = s.ifndef && board?.firmware?.saveOnFlash.includes(s.ifndef);
+    if (omitted) {
+      found.push({ rule: BOARD_RULE_IDS.missingOnBuild, feature, offset, severity: "error", detail: `${who}'s build defines ${s.ifndef}, which leaves it out (${s.source})` });
+    } else if (isOlderVersion(version, s.version)) {
+      const floor = board && version === board.minVersion ? `${who}'s minimum is ${version}` : `the target is Espruino ${version}`;
+      found.push({ rule: BOARD_RULE_IDS.newer, feature, offset, severity: "warning", detail: `it needs Espruino ${s.version} or later; ${floor} (${s.source})` });
+    }
+  };
+  const byName = new Map<string, [string, Since]>();
+  for (const [id, s] of Object.entries(MEMBER_SINCE)) {
+    const parts = id.split(".");
+    if (parts[1] === "prototype") byName.set(parts[2], [id, s]);
+  }
+  walk.simple(ast, {
+    CallExpression(n) {
+      const name = calledName(n);
+      const hit = name !== undefined && !defined.has(name) ? byName.get(name) : undefined;
+      if (hit) flag((n.callee as acorn.MemberExpression).property.start, hit[0], hit[1]);
+      const arg = n.arguments[0];
+      if (n.callee.type === "Identifier" && n.callee.name === "require" && arg?.type === "Literal" && typeof arg.value === "string" && MODULE_SINCE[arg.value]) {
+        flag(n.start, `require("${arg.value}")`, MODULE_SINCE[arg.value]);
+      }
+    },
+    Identifier(n) {
+      if (MEMBER_SINCE[n.name] && !n.name.includes(".")) flag(n.start, n.name, MEMBER_SINCE[n.name]);
+    },
+    PropertyDefinition(n) {
+      flag(n.start, "class fields", SYNTAX_SINCE["class-fields"]);
+    },
+    CatchClause(n) {
+      if (!n.param) flag(n.start, "optional catch binding", SYNTAX_SINCE["optional-catch-binding"]);
+    },
+  });
+  return found;
+}
