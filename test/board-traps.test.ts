@@ -1,0 +1,131 @@
+/**
+ * Ten traps of moving code between boards, each reported for the board it names and not for a
+ * board where the code works: reads through a built-in's prototype, members newer than the
+ * board's Espruino, modules its build lacks (or has), non-ASCII strings without Unicode, dates
+ * before 1500 with a limited date range, and `require` of a class.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { loadBoard } from "../scripts/boards/profile.ts";
+import { checkCode, formatViolation, type Violation } from "../scripts/check/check.ts";
+import { runCheck } from "../scripts/check/cli.ts";
+
+/** One trap: code, the board it names, what is reported there, and a board where nothing is. */
+interface Trap {
+  name: string;
+  code: string;
+  board: string;
+  /** `rule:severity` of each finding on the named board. */
+  expect: string[];
+  /** A text each finding's message must contain. */
+  says: RegExp;
+  /** Boards where the same code passes (no finding at all). */
+  passesOn: string[];
+}
+
+const TRAPS: Trap[] = [
+  {
+    name: "Array.prototype.slice.call(arguments, 1) throws on every Espruino; the message names a working form",
+    code: "function rest() { return Array.prototype.slice.call(arguments, 1); }\nrest(1, 2);",
+    board: "esp32", expect: ["prototype-read:error"], says: /`\[\]\.slice\.call\(arguments, 1\)`/, passesOn: [],
+  },
+  {
+    name: "String.prototype.trim read through the prototype; Object.prototype.hasOwnProperty works",
+    code: 'var o = { x: 1 };\nvar s = String.prototype.trim.call(" a ");\nvar h = Object.prototype.hasOwnProperty.call(o, "x");',
+    board: "banglejs2", expect: ["prototype-read:error"], says: /String\.prototype\.trim is undefined on Espruino.*`""\.trim\.call\(" a "\)`/, passesOn: [],
+  },
+  {
+    name: "Date.prototype.getUTCHours arrived in 2v29.215, after the Pico's minimum",
+    code: "var h = new Date().getUTCHours();",
+    board: "espruino-pico", expect: ["newer-than-board:warning"], says: /needs Espruino 2v29\.215 or later; espruino-pico \(Espruino Pico\)'s minimum is 2v29\b/,
+    passesOn: ["virtual"],
+  },
+  {
+    name: "neopixel on the RP2040 Pico: its board file builds only GRAPHICS",
+    code: 'require("neopixel").write(B15, [255, 0, 0]);',
+    board: "rp2040-pico", expect: ["board-module:error"], says: /rp2040-pico's Espruino build has no neopixel module \(boards\/RP2040_PICO\.py/,
+    passesOn: ["esp32", "espruino-pico", "puckjs"],
+  },
+  {
+    name: "TLS is built into the Espruino Pico, not the Pico 2",
+    code: 'var tls = require("tls");',
+    board: "rp2350-pico2", expect: ["board-module:error"], says: /no tls module/, passesOn: ["espruino-pico", "esp32", "esp32c3", "linux"],
+  },
+  {
+    name: "TLS and a filesystem on the ESP32-C3; neither on the ESP8266",
+    code: 'var tls = require("tls");\nvar fs = require("fs");',
+    board: "esp8266", expect: ["board-module:error", "board-module:error"], says: /esp8266's Espruino build has no (tls|fs) module/, passesOn: ["esp32c3"],
+  },
+  {
+    name: "non-ASCII text in a string on a build without ESPR_UNICODE_SUPPORT",
+    code: 'var unit = "°C";\nprint(unit.length);',
+    board: "esp32", expect: ["board-unicode:warning"], says: /without ESPR_UNICODE_SUPPORT \(boards\/ESP32\.py\)/, passesOn: ["banglejs2", "linux", "emu"],
+  },
+  {
+    name: "a date before 1500 throws with ESPR_LIMIT_DATE_RANGE (Pixl.js)",
+    code: "var d = new Date(1200, 0, 1);\nvar e = new Date(\"1066-10-14\");",
+    board: "pixljs", expect: ["board-date-range:error", "board-date-range:error"], says: /ESPR_LIMIT_DATE_RANGE \(boards\/PIXLJS\.py\)/,
+    passesOn: ["esp32", "puckjs", "banglejs2"],
+  },
+  {
+    name: "require(\"ESP32\") fails everywhere: ESP32 is a class",
+    code: 'var esp = require("ESP32");',
+    board: "esp32", expect: ["require-class:error"], says: /ESP32 is a global class, not a module/, passesOn: [],
+  },
+  {
+    name: "the 512 KB ESP8266 build has no telnet",
+    code: 'require("TelnetServer").setOptions({ mode: "off" });',
+    board: "esp8266-512k", expect: ["board-module:error"], says: /esp8266-512k's Espruino build has no TelnetServer module/, passesOn: ["esp8266", "esp32"],
+  },
+];
+
+const summary = (vs: Violation[]) => vs.map((v) => `${v.rule}:${v.severity ?? "error"}`);
+
+for (const trap of TRAPS) {
+  test(`trap: ${trap.name}`, () => {
+    const found = checkCode(trap.code, { board: loadBoard(trap.board) });
+    assert.deepEqual(summary(found), trap.expect, trap.board);
+    for (const v of found) assert.match(formatViolation(v, "t.js"), trap.says);
+    for (const other of trap.passesOn) assert.deepEqual(summary(checkCode(trap.code, { board: loadBoard(other) })), [], `passes on ${other}`);
+  });
+}
+
+test("a member newer than the board's minimum passes once the build is said to be new enough", () => {
+  const code = "var h = new Date().getUTCHours();";
+  const pico = loadBoard("espruino-pico");
+  assert.deepEqual(checkCode(code, { board: pico, espruino: "2v29.215" }), []);
+  assert.deepEqual(summary(checkCode(code, { board: pico, espruino: "2v29.214" })), ["newer-than-board:warning"]);
+  assert.deepEqual(summary(checkCode(code)), ["newer-than-board:warning"], "no board: the probed release, 2v29");
+  // replaceAll and class fields arrived in 2v22: a board on 2v29 is fine, a 2v21 build is not.
+  assert.deepEqual(checkCode('"a-b".replaceAll("-", "+");', { board: pico }), []);
+  assert.match(formatViolation(checkCode('"a-b".replaceAll("-", "+");', { board: pico, espruino: "2v21" })[0], "t.js"), /needs Espruino 2v22 or later; the target is Espruino 2v21/);
+  assert.deepEqual(checkCode("var d = { getUTCHours: function () { return 1; } };\nd.getUTCHours();", { board: pico }), [], "a program's own member of that name");
+});
+
+test("thincall check --board prints warnings and errors, and fails only on errors", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "thincall-traps-"));
+  const file = join(dir, "a.js");
+  writeFileSync(file, 'var unit = "°C";\nvar n = require("neopixel");\n');
+  const err: string[] = [];
+  const out: string[] = [];
+  const [o, e] = [process.stdout.write, process.stderr.write];
+  process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
+  let onPico: number;
+  let onEsp: number;
+  try {
+    onPico = await runCheck([file], { board: loadBoard("rp2040-pico") });
+    onEsp = await runCheck([file], { board: loadBoard("esp32") });
+  } finally {
+    [process.stdout.write, process.stderr.write] = [o, e];
+  }
+  assert.equal(onPico, 1, "neopixel is an error on the RP2040 Pico");
+  assert.equal(onEsp, 0, "only a warning on the ESP32");
+  assert.match(err[0], /a\.js:1:12: warning: non-ASCII text in a string: rp2040-pico/);
+  assert.match(err[1], /a\.js:2:9: require\("neopixel"\) fails on this board/);
+  assert.match(err[2], /a\.js:1:12: warning: non-ASCII text in a string: esp32/);
+  assert.deepEqual(out, [`ok ${file} (esp32)\n`]);
+});
