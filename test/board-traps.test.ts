@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadBoard } from "../scripts/boards/profile.ts";
 import { checkCode, formatViolation, type Violation } from "../scripts/check/check.ts";
-import { runCheck } from "../scripts/check/cli.ts";
+import { main } from "../scripts/cli.ts";
+import { captureOutput } from "./support/capture-output.ts";
 
 /** One trap: code, the board it names, what is reported there, and a board where nothing is. */
 interface Trap {
@@ -109,23 +110,13 @@ test("thincall check --board prints warnings and errors, and fails only on error
   const dir = mkdtempSync(join(tmpdir(), "thincall-traps-"));
   const file = join(dir, "a.js");
   writeFileSync(file, 'var unit = "°C";\nvar n = require("neopixel");\n');
-  const err: string[] = [];
-  const out: string[] = [];
-  const [o, e] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
-  let onPico: number;
-  let onEsp: number;
-  try {
-    onPico = await runCheck([file], { board: loadBoard("rp2040-pico") });
-    onEsp = await runCheck([file], { board: loadBoard("esp32") });
-  } finally {
-    [process.stdout.write, process.stderr.write] = [o, e];
-  }
-  assert.equal(onPico, 1, "neopixel is an error on the RP2040 Pico");
-  assert.equal(onEsp, 0, "only a warning on the ESP32");
-  assert.match(err[0], /a\.js:1:12: warning: non-ASCII text in a string: rp2040-pico/);
-  assert.match(err[1], /a\.js:2:9: require\("neopixel"\) fails on this board/);
-  assert.match(err[2], /a\.js:1:12: warning: non-ASCII text in a string: esp32/);
-  assert.deepEqual(out, [`ok ${file} (esp32)\n`]);
+  const pico = await captureOutput(() => main(["check", "--board", "rp2040-pico", file]));
+  const esp = await captureOutput(() => main(["check", "--board", "esp32", file]));
+  assert.equal(pico.result, 1, "neopixel is an error on the RP2040 Pico");
+  assert.match(pico.err[0], /a\.js:1:12: warning: non-ASCII text in a string: rp2040-pico/);
+  assert.match(pico.err[1], /a\.js:2:9: require\("neopixel"\) fails on this board/);
+  assert.equal(esp.result, 0, "only a warning on the ESP32");
+  assert.match(esp.err[0], /a\.js:1:12: warning: non-ASCII text in a string: esp32/);
+  assert.deepEqual(esp.out, [`ok ${file} (esp32)\n`]);
+  await assert.rejects(main(["check", "--espruino", "2v2x", file]), /--espruino takes an Espruino version such as 2v29 or 2v29\.215, not "2v2x"/);
 });
