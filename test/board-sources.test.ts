@@ -28,6 +28,15 @@ if (skip) process.stdout.write(`# ${skip}\n`);
 /** Letters and digits only, lower case: "ESP32-C3" and "ESP32C3" compare equal. */
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
+test("the probed builds list the modules their profiles say (process.env.MODULES)", () => {
+  const probe = JSON.parse(readFileSync(new URL("../scripts/check/probe-results.json", import.meta.url), "utf8")) as { build: { modules: string[] } };
+  const emu = JSON.parse(readFileSync(new URL("../scripts/check/probe-emu-results.json", import.meta.url), "utf8")) as { build: { modules: string[] } };
+  const boards = new Map(loadAllBoards().map((b) => [b.id, b]));
+  assert.deepEqual([...probe.build.modules].sort(), [...boards.get("linux")!.modules!].sort(), "the Linux build");
+  // The emulator's Bangle.js build adds JavaScript modules of its own (locale, Layout), which thincall does not check.
+  for (const m of boards.get("emu")!.modules!) assert.ok(emu.build.modules.includes(m), `the emulator has ${m}`);
+});
+
 describe("profiles against Espruino's board files", { skip }, () => {
   const boards = loadAllBoards().filter((b) => b.firmware !== null);
   const names = boards.map((b) => /boards\/(\w+)\.py$/.exec(b.firmware!.boardFile)![1]);

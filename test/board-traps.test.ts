@@ -106,6 +106,15 @@ test("a member newer than the board's minimum passes once the build is said to b
   assert.deepEqual(checkCode("var d = { getUTCHours: function () { return 1; } };\nd.getUTCHours();", { board: pico }), [], "a program's own member of that name");
 });
 
+test("a member a board's build leaves out (SAVE_ON_FLASH drops getUTC*) is an error there, whatever the version", () => {
+  const esp = loadBoard("esp8266");
+  const small = { ...esp, firmware: { ...esp.firmware!, saveOnFlash: ["SAVE_ON_FLASH", "SAVE_ON_FLASH_MATH"] } };
+  const found = checkCode("var h = new Date().getUTCHours();", { board: small, espruino: "2v30" });
+  assert.deepEqual(summary(found), ["not-in-build:error"]);
+  assert.match(formatViolation(found[0], "t.js"), /esp8266 \(ESP8266 \(4 MB flash\)\)'s build defines SAVE_ON_FLASH, which leaves it out/);
+  assert.deepEqual(checkCode("var h = new Date().getUTCHours();", { board: esp, espruino: "2v30" }), []);
+});
+
 test("thincall check --board prints warnings and errors, and fails only on errors", async () => {
   const dir = mkdtempSync(join(tmpdir(), "thincall-traps-"));
   const file = join(dir, "a.js");
