@@ -407,8 +407,9 @@ function prototypeReadRule(): Rule | undefined {
   const ids = new Set(UNREACHABLE_PROTOTYPE_MEMBERS);
   if (ids.size === 0) return undefined;
   return {
-    id: "prototype-read", feature: "reading a built-in's method through its prototype", kind: "builtin", probes: [...ids],
-    matches: "X.prototype.m for a built-in X other than Object whose probe found X.prototype.m undefined (not an assignment target, not polyfilled)",
+    // The behaviour probe is the evidence; the member probe's reads through each prototype say which members.
+    id: "prototype-read", feature: "reading a built-in's method through its prototype", kind: "builtin", probes: ["prototype-method-read"],
+    matches: `X.prototype.m for a built-in X other than Object whose member probe found X.prototype.m undefined (${ids.size} members; not an assignment target, not polyfilled)`,
     nodeTypes: ["MemberExpression"],
     match: (n, ctx) => {
       const m = n as acorn.MemberExpression;
