@@ -94,6 +94,17 @@ for (const trap of TRAPS) {
   });
 }
 
+test("the \"jit\" directive is ignored on a board without the JIT, and kept by the build", async () => {
+  const code = 'function sum(n) {\n  "jit";\n  var s = 0;\n  for (var i = 0; i < n; i++) s += i;\n  return s;\n}\nprint(sum(10));';
+  assert.deepEqual(summary(checkCode(code, { board: loadBoard("esp32") })), ["board-no-jit:warning"]);
+  assert.match(formatViolation(checkCode(code, { board: loadBoard("rp2040-pico") })[0], "t.js"), /t\.js:2:3: warning: the "jit" directive: rp2040-pico .*no 'JIT' in the libraries of boards\/RP2040_PICO\.py/);
+  for (const id of ["espruino-pico", "rp2350-pico2", "banglejs2"]) assert.deepEqual(checkCode(code, { board: loadBoard(id) }), [], id);
+  // Terser drops directives it does not know unless told not to.
+  const { minify } = await import("terser");
+  const { espruinoTerserOptions } = await import("../scripts/bundle/terser-options.ts");
+  assert.match((await minify(code, espruinoTerserOptions())).code ?? "", /"jit"/);
+});
+
 test("a member newer than the board's minimum passes once the build is said to be new enough", () => {
   const code = "var h = new Date().getUTCHours();";
   const pico = loadBoard("espruino-pico");

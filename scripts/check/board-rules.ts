@@ -24,6 +24,7 @@ export const BOARD_RULE_IDS = {
   dateRange: "board-date-range",
   newer: "newer-than-board",
   missingOnBuild: "not-in-build",
+  jit: "board-no-jit",
 } as const;
 
 const boardName = (b: BoardProfile) => `${b.id} (${b.name})`;
@@ -44,6 +45,24 @@ export function findNonAscii(ast: acorn.Program, board: BoardProfile): BoardFind
       if (/[^\x00-\x7f]/.test(n.value.cooked ?? n.value.raw)) add(n.start);
     },
   });
+  return found;
+}
+
+/** Functions with the `"jit"` directive on a build without the JIT: the directive is ignored. */
+export function findIgnoredJit(ast: acorn.Program, board: BoardProfile): BoardFinding[] {
+  if (!board.firmware || board.jit) return [];
+  const found: BoardFinding[] = [];
+  const detail = `${boardName(board)}'s build has no JIT (no 'JIT' in the libraries of ${board.firmware.boardFile}): the directive is ignored `
+    + "and the function is interpreted, at its usual speed";
+  const visit = (n: acorn.Function) => {
+    if (n.body.type !== "BlockStatement") return;
+    for (const s of n.body.body) {
+      const d = (s as acorn.ExpressionStatement).directive;
+      if (d === undefined) break;
+      if (d === "jit") found.push({ rule: BOARD_RULE_IDS.jit, feature: "the \"jit\" directive", offset: s.start, detail, severity: "warning" });
+    }
+  };
+  walk.simple(ast, { FunctionDeclaration: visit, FunctionExpression: visit, ArrowFunctionExpression: visit });
   return found;
 }
 

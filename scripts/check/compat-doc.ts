@@ -104,6 +104,7 @@ function boardSection(): string[] {
     `  every board, as ${Object.keys(CLASSES_NOT_MODULES).map(code).join(", ")} are classes, not modules (rule \`require-class\`);`,
     "- a string with non-ASCII text warns on a build without `ESPR_UNICODE_SUPPORT`, where strings are bytes (rule `board-unicode`);",
     "- a `Date` before the year 1500 (a literal year or ISO date) is an error with `ESPR_LIMIT_DATE_RANGE` (rule `board-date-range`);",
+    "- a `\"jit\"` directive warns on a build without the JIT, where it is ignored (rule `board-no-jit`);",
     "- a member, syntax or module newer than the board's minimum Espruino warns, naming the version it needs",
     "  (rule `newer-than-board`; `--espruino 2v29.215` says which build the board runs).",
     "",
