@@ -28,13 +28,17 @@ if (skip) process.stdout.write(`# ${skip}\n`);
 /** Letters and digits only, lower case: "ESP32-C3" and "ESP32C3" compare equal. */
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-test("the probed builds list the modules their profiles say (process.env.MODULES)", () => {
-  const probe = JSON.parse(readFileSync(new URL("../scripts/check/probe-results.json", import.meta.url), "utf8")) as { build: { modules: string[] } };
-  const emu = JSON.parse(readFileSync(new URL("../scripts/check/probe-emu-results.json", import.meta.url), "utf8")) as { build: { modules: string[] } };
+test("the probed builds have the modules (process.env.MODULES) and board classes their profiles say", () => {
+  type Build = { build: { modules: string[]; globals: string[] } };
+  const probe = JSON.parse(readFileSync(new URL("../scripts/check/probe-results.json", import.meta.url), "utf8")) as Build;
+  const emu = JSON.parse(readFileSync(new URL("../scripts/check/probe-emu-results.json", import.meta.url), "utf8")) as Build;
   const boards = new Map(loadAllBoards().map((b) => [b.id, b]));
   assert.deepEqual([...probe.build.modules].sort(), [...boards.get("linux")!.modules!].sort(), "the Linux build");
   // The emulator's Bangle.js build adds JavaScript modules of its own (locale, Layout), which thincall does not check.
   for (const m of boards.get("emu")!.modules!) assert.ok(emu.build.modules.includes(m), `the emulator has ${m}`);
+  // Board classes the probe found defined (typeof), against what the profiles derive from the board files.
+  assert.deepEqual(probe.build.globals, boards.get("linux")!.firmware!.globals, "the Linux build's board classes");
+  assert.deepEqual(emu.build.globals, boards.get("emu")!.firmware!.globals, "the emulator's board classes");
 });
 
 describe("profiles against Espruino's board files", { skip }, () => {
@@ -47,6 +51,7 @@ describe("profiles against Espruino's board files", { skip }, () => {
       const f = boardFacts(files[names[i]]);
       assert.deepEqual(b.firmware!.libraries, f.libraries, "libraries");
       assert.deepEqual([...b.modules!].sort(), [...f.modules].sort(), "modules");
+      assert.deepEqual(b.firmware!.globals, f.globals, "globals (board classes)");
       assert.equal(b.firmware!.unicode, f.unicode, "unicode (ESPR_UNICODE_SUPPORT)");
       assert.deepEqual(b.firmware!.saveOnFlash, f.saveOnFlash, "saveOnFlash");
       assert.equal(b.firmware!.limitDateRange, f.limitDateRange, "limitDateRange (ESPR_LIMIT_DATE_RANGE)");

@@ -105,6 +105,25 @@ test("the \"jit\" directive is ignored on a board without the JIT, and kept by t
   assert.match((await minify(code, espruinoTerserOptions())).code ?? "", /"jit"/);
 });
 
+test("a board's own classes (Bangle, NRF, ESP32, …) are ReferenceErrors on builds without them", () => {
+  const cases: [code: string, board: string, passesOn: string[]][] = [
+    ["Bangle.buzz();", "esp32", ["banglejs2", "banglejs1", "emu"]],
+    ["NRF.setAdvertising({}, { name: \"x\" });", "espruino-pico", ["puckjs", "esp32", "banglejs2", "emu"]],
+    ["ESP32.deepSleep(1000);", "rp2040-pico", ["esp32", "esp32c3", "esp32s3"]],
+    ["var g2 = Graphics.createArrayBuffer(8, 8, 1);", "esp8266-512k", ["esp8266", "rp2040-pico", "linux"]],
+  ];
+  for (const [code, board, passesOn] of cases) {
+    const found = checkCode(code, { board: loadBoard(board) });
+    assert.deepEqual(summary(found), ["board-global:error"], `${code} on ${board}`);
+    assert.match(formatViolation(found[0], "t.js"), /build has no \w+ \(boards\/\w+\.py\): ReferenceError/);
+    for (const other of passesOn) assert.deepEqual(checkCode(code, { board: loadBoard(other) }), [], `${code} on ${other}`);
+  }
+  const guarded = 'if (typeof Bangle !== "undefined") Bangle.buzz();\nvar t = typeof Puck == "object" ? Puck.light() : 0;\ntypeof Jolt != "undefined" && Jolt.setDriverMode(0, true);';
+  assert.deepEqual(checkCode(guarded, { board: loadBoard("esp32") }), [], "code that tests for the class first");
+  assert.deepEqual(summary(checkCode("if (typeof Bangle !== \"undefined\") print(1); else Bangle.buzz();", { board: loadBoard("esp32") })), ["board-global:error"], "the else branch runs where it is missing");
+  assert.deepEqual(checkCode("function f(NRF) { return NRF.x; }", { board: loadBoard("espruino-pico") }), [], "a parameter of that name");
+});
+
 test("a member newer than the board's minimum passes once the build is said to be new enough", () => {
   const code = "var h = new Date().getUTCHours();";
   const pico = loadBoard("espruino-pico");

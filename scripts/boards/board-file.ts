@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
-import { modulesFor } from "./firmware-modules.ts";
+import { globalsFor, modulesFor } from "./firmware-modules.ts";
 import type { FeatureSource } from "./profile.ts";
 
 /** A board file's three dicts, as Python evaluates them. */
@@ -69,6 +69,8 @@ export interface BoardFacts {
   limitDateRange: boolean;
   jit: boolean;
   modules: string[];
+  /** Board-specific global classes (`Bangle`, `ESP32`, `NRF`, …). */
+  globals: string[];
   sources: FeatureSource[];
 }
 
@@ -99,6 +101,7 @@ export function boardFacts(board: BoardFile): BoardFacts {
     saveOnFlash.length ? says("saveOnFlash", saveOnFlash.map((n) => lineWith(n) ?? `${n} (implied by SAVE_ON_FLASH, src/jsutils.h)`).join("; ")) : says("saveOnFlash", "no SAVE_ON_FLASH* in its makefile lines"),
     limitDateRange ? says("limitDateRange", lineWith("ESPR_LIMIT_DATE_RANGE")!) : says("limitDateRange", "no ESPR_LIMIT_DATE_RANGE: years from -1250000 to 1250000 (src/jswrap_date.c)"),
     says("jit", libraries.includes("JIT") ? "'JIT' in its libraries (USE_JIT adds src/jsjit.c)" : "no 'JIT' in its libraries"),
+    says("globals", "its libraries, chip family and WRAPPERSOURCES lines give its board classes (scripts/boards/firmware-modules.ts GLOBAL_RULES)"),
   ];
   return {
     boardFile: file,
@@ -115,6 +118,7 @@ export function boardFacts(board: BoardFile): BoardFacts {
     limitDateRange,
     jit: libraries.includes("JIT"),
     modules: modulesFor(libraries, saveOnFlash, board.chip.family),
+    globals: globalsFor(libraries, board.chip.family, lines),
     sources,
   };
 }

@@ -56,6 +56,41 @@ export const CLASSES_NOT_MODULES: Readonly<Record<string, string>> = {
   Graphics: "libs/graphics/jswrap_graphics.c: \"type\": \"class\", \"class\": \"Graphics\"",
 };
 
+/** What puts one board-specific global class (`Bangle`, `ESP32`) in a build. */
+interface GlobalRule {
+  global: string;
+  /** Libraries that must all be in the board file's list. @default none */
+  needs?: string[];
+  /** Only for these chip families. @default every family */
+  families?: string[];
+  /** A wrapper the board file's makefile lines add (`WRAPPERSOURCES += …`). @default none */
+  wrapper?: string;
+  source: string;
+}
+
+/** Global classes that only some builds have: code using one elsewhere fails with ReferenceError. */
+export const GLOBAL_RULES: readonly GlobalRule[] = [
+  { global: "ESP32", needs: ["NET"], families: ["ESP32", "ESP32_IDF4"], source: "Makefile: USE_ESP32 (USE_NET on the ESP32 families) adds targets/esp32/jswrap_esp32.c: class \"ESP32\"" },
+  { global: "NRF", needs: ["BLUETOOTH"], source: "Makefile: ifeq ($(USE_BLUETOOTH),1) adds libs/bluetooth/jswrap_bluetooth.c: class \"NRF\"" },
+  { global: "NRF", wrapper: "libs/misc/jswrap_emulated.c", source: "the emulator's board file adds libs/misc/jswrap_emulated.c: a stand-in class \"NRF\"" },
+  { global: "Graphics", needs: ["GRAPHICS"], source: "Makefile: ifeq ($(USE_GRAPHICS),1) adds libs/graphics/jswrap_graphics.c: class \"Graphics\"" },
+  { global: "Bangle", wrapper: "libs/banglejs/jswrap_bangle.c", source: "the board file adds libs/banglejs/jswrap_bangle.c: class \"Bangle\"" },
+  { global: "Puck", wrapper: "libs/puckjs/jswrap_puck.c", source: "the board file adds libs/puckjs/jswrap_puck.c: class \"Puck\"" },
+  { global: "Pixl", wrapper: "libs/pixljs/jswrap_pixljs.c", source: "the board file adds libs/pixljs/jswrap_pixljs.c: class \"Pixl\"" },
+  { global: "Jolt", wrapper: "libs/joltjs/jswrap_jolt.c", source: "the board file adds libs/joltjs/jswrap_jolt.c: class \"Jolt\"" },
+  { global: "Microbit", wrapper: "libs/microbit/jswrap_microbit.c", source: "the board file adds libs/microbit/jswrap_microbit.c: class \"Microbit\"" },
+];
+
+/** Every board-specific global class thincall knows. */
+export const BOARD_GLOBALS: readonly string[] = [...new Set(GLOBAL_RULES.map((r) => r.global))];
+
+/** The board-specific global classes of a build, from its libraries, family and makefile lines. */
+export function globalsFor(libraries: readonly string[], family: string, makefile: readonly string[]): string[] {
+  const wrappers = makefile.filter((l) => /WRAPPERSOURCES/.test(l)).join(" ");
+  return GLOBAL_RULES.filter((r) => (r.needs ?? []).every((l) => libraries.includes(l)) && (!r.families || r.families.includes(family))
+    && (!r.wrapper || wrappers.includes(r.wrapper))).map((r) => r.global).filter((g, i, all) => all.indexOf(g) === i);
+}
+
 /** The modules of a build with these board-file libraries, for a chip family (`chip.family`). */
 export function modulesFor(libraries: readonly string[], saveOnFlash: readonly string[], family: string): string[] {
   const has = (lib: string) => libraries.includes(lib);

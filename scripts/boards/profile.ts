@@ -38,6 +38,8 @@ export interface FirmwareFeatures {
   saveOnFlash: string[];
   /** `ESPR_LIMIT_DATE_RANGE`: a Date before the year 1500 throws "Date out of bounds". */
   limitDateRange: boolean;
+  /** Board-specific global classes the build has (`Bangle`, `ESP32`, `NRF`, `Graphics`, …). */
+  globals: string[];
   /** Where each feature field (and `modules`, `jit`, `minVersion`) comes from. */
   sources: FeatureSource[];
 }
@@ -169,6 +171,7 @@ const FIRMWARE_FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["unicode", isBool, "true or false"],
   ["saveOnFlash", isStrList, "a list of SAVE_ON_FLASH levels"],
   ["limitDateRange", isBool, "true or false"],
+  ["globals", isStrList, "a list of global class names"],
   ["sources", (v) => Array.isArray(v) && v.every((s) => isStr(pick(s, "field")) && isStr(pick(s, "file")) && isStr(pick(s, "says"))), "a list of { field, file, says }"],
 ];
 

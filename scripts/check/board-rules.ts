@@ -5,9 +5,11 @@
  */
 import type * as acorn from "acorn";
 import * as walk from "acorn-walk";
+import { BOARD_GLOBALS, GLOBAL_RULES } from "../boards/firmware-modules.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { isOlderVersion } from "../boards/version.ts";
 import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
+import type { Scopes } from "./scopes.ts";
 
 /** One finding of a board rule, before it gets a position. */
 export interface BoardFinding {
@@ -25,6 +27,7 @@ export const BOARD_RULE_IDS = {
   newer: "newer-than-board",
   missingOnBuild: "not-in-build",
   jit: "board-no-jit",
+  global: "board-global",
 } as const;
 
 const boardName = (b: BoardProfile) => `${b.id} (${b.name})`;
@@ -44,6 +47,39 @@ export function findNonAscii(ast: acorn.Program, board: BoardProfile): BoardFind
     TemplateElement(n) {
       if (/[^\x00-\x7f]/.test(n.value.cooked ?? n.value.raw)) add(n.start);
     },
+  });
+  return found;
+}
+
+/**
+ * Reads of a board's own class (`Bangle`, `ESP32`, `NRF`, `Puck`, …) on a build without it: a
+ * ReferenceError there. Not flagged: a local of that name, `typeof X`, and a program that defines X.
+ */
+export function findMissingGlobals(ast: acorn.Program, code: string, board: BoardProfile, scopes: Scopes, defined: Set<string>): BoardFinding[] {
+  const have = board.firmware?.globals;
+  if (!have) return [];
+  const found: BoardFinding[] = [];
+  walk.fullAncestor(ast, (node, _state, ancestors, type) => {
+    if (type !== "Identifier" || node.type !== "Identifier") return;
+    const name = (node as acorn.Identifier).name;
+    if (!BOARD_GLOBALS.includes(name) || have.includes(name) || defined.has(name) || scopes.lookup(name, ancestors)) return;
+    const parent = ancestors[ancestors.length - 2] as acorn.AnyNode | undefined;
+    if (parent?.type === "UnaryExpression" && parent.operator === "typeof") return;
+    // Code that tests for the class first (`if (typeof Bangle !== "undefined") Bangle.buzz()`) runs only where it exists.
+    const guard = new RegExp(`typeof\\s*\\(?\\s*${name}\\b`);
+    const guarded = ancestors.some((a, i) => {
+      const n = a as acorn.AnyNode;
+      const child = ancestors[i + 1];
+      const test = (n.type === "IfStatement" || n.type === "ConditionalExpression") && child === n.consequent ? n.test
+        : n.type === "LogicalExpression" && n.operator === "&&" && child === n.right ? n.left : undefined;
+      return !!test && guard.test(code.slice(test.start, test.end));
+    });
+    if (guarded) return;
+    const where = GLOBAL_RULES.filter((r) => r.global === name).map((r) => r.source).join("; ");
+    found.push({
+      rule: BOARD_RULE_IDS.global, feature: name, offset: node.start, severity: "error",
+      detail: `${boardName(board)}'s build has no ${name} (${board.firmware!.boardFile}): ReferenceError "${name}" is not defined; only builds where ${where}`,
+    });
   });
   return found;
 }

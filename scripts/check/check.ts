@@ -7,7 +7,7 @@ import * as walk from "acorn-walk";
 import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
 import type { BoardProfile } from "../boards/profile.ts";
 import { findClassRequires, findMissingModules } from "./board-modules.ts";
-import { findEarlyDates, findIgnoredJit, findNewer, findNonAscii, type BoardFinding } from "./board-rules.ts";
+import { findEarlyDates, findIgnoredJit, findMissingGlobals, findNewer, findNonAscii, type BoardFinding } from "./board-rules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
 import { PROBE_FILE, RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
@@ -172,7 +172,10 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
       });
     }
   }
-  if (board) boardFindings.push(...findNonAscii(ast, board), ...findEarlyDates(ast, board), ...findIgnoredJit(ast, board));
+  if (board) {
+    boardFindings.push(...findNonAscii(ast, board), ...findEarlyDates(ast, board), ...findIgnoredJit(ast, board));
+    boardFindings.push(...findMissingGlobals(ast, code, board, scopes, ctx.polyfilled));
+  }
   const version = options.espruino ?? (board ? (board.minVersion ?? undefined) : PROBED_RELEASE);
   boardFindings.push(...findNewer(ast, board, version, ctx.defined));
   for (const f of boardFindings) violations.push(located(f.rule, f.feature, acorn.getLineInfo(code, f.offset), f.detail, f.severity));

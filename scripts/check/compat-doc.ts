@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { BUILTIN_MODULES, CLASSES_NOT_MODULES } from "../boards/firmware-modules.ts";
+import { BOARD_GLOBALS, BUILTIN_MODULES, CLASSES_NOT_MODULES } from "../boards/firmware-modules.ts";
 import { loadAllBoards } from "../boards/profile.ts";
 import { FEATURES } from "./features.ts";
 import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
@@ -105,6 +105,8 @@ function boardSection(): string[] {
     "- a string with non-ASCII text warns on a build without `ESPR_UNICODE_SUPPORT`, where strings are bytes (rule `board-unicode`);",
     "- a `Date` before the year 1500 (a literal year or ISO date) is an error with `ESPR_LIMIT_DATE_RANGE` (rule `board-date-range`);",
     "- a `\"jit\"` directive warns on a build without the JIT, where it is ignored (rule `board-no-jit`);",
+    `- a read of a board's own class (${BOARD_GLOBALS.map(code).join(", ")}) on a build without it is an error, unless the code`,
+    "  tests `typeof X` first (rule `board-global`);",
     "- a member, syntax or module newer than the board's minimum Espruino warns, naming the version it needs",
     "  (rule `newer-than-board`; `--espruino 2v29.215` says which build the board runs).",
     "",
@@ -112,12 +114,12 @@ function boardSection(): string[] {
     "smaller, less exact `Math.sin` and `Math.atan`, and so `cos`, `tan` and `atan2` (src/jswrap_math.c); not flagged.",
     "JIT: the `\"jit\"` directive compiles.",
     "",
-    "| board | board file | min Espruino | Unicode | dates | SAVE_ON_FLASH | JIT | modules |",
-    "|---|---|---|---|---|---|---|---|",
+    "| board | board file | min Espruino | Unicode | dates | SAVE_ON_FLASH | JIT | classes | modules |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...boards.map((b) => {
       const f = b.firmware!;
       const mods = optional.filter((m) => b.modules!.includes(m));
-      return `| ${code(b.id)} ${cell(b.name)} | ${code(f.boardFile)} | ${b.minVersion ?? "—"} | ${yes(f.unicode)} | ${f.limitDateRange ? "from 1500" : "full"} | ${f.saveOnFlash.join(", ") || "—"} | ${yes(b.jit)} | ${mods.map(code).join(" ") || "—"} |`;
+      return `| ${code(b.id)} ${cell(b.name)} | ${code(f.boardFile)} | ${b.minVersion ?? "—"} | ${yes(f.unicode)} | ${f.limitDateRange ? "from 1500" : "full"} | ${f.saveOnFlash.join(", ") || "—"} | ${yes(b.jit)} | ${f.globals.map(code).join(" ") || "—"} | ${mods.map(code).join(" ") || "—"} |`;
     }),
     "",
     `Every board above also has ${everywhere.map(code).join(", ")}. The virtual board (QuickJS) is not Espruino: it has none of these limits.`,

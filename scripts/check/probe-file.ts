@@ -32,6 +32,8 @@ export interface ProbeBuild {
   board?: string;
   /** `process.env.MODULES`: the built-in modules of this build. @default absent */
   modules?: string[];
+  /** Which board-specific global classes (`NRF`, `Graphics`, …) the build defines. @default absent */
+  globals?: string[];
 }
 
 /** The committed probe result: syntax and behaviour probes, and every built-in member's `typeof`. */

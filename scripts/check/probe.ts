@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BOARD_GLOBALS } from "../boards/firmware-modules.ts";
 import { UserError } from "../errors.ts";
 import { FEATURES, type Feature } from "./features.ts";
 import { RESULTS_FILE, type ProbeBuild, type ProbeFile, type ProbeResult } from "./probe-file.ts";
@@ -67,19 +68,22 @@ export async function probeFeature(bin: string, feature: Feature, dir: string, v
 }
 
 /** The script that prints the build's own description (`process.env`). */
-export const BUILD_SCRIPT = 'var e=process.env;console.log("@@BUILD "+JSON.stringify({version:e.VERSION||process.version,commit:e.GIT_COMMIT,date:e.BUILD_DATE,board:e.BOARD,modules:e.MODULES}))\n';
+export const BUILD_SCRIPT = `var e=process.env,G=${JSON.stringify(BOARD_GLOBALS)},g=[];`
+  + 'G.forEach(function(n){try{if(eval("typeof "+n)!="undefined")g.push(n)}catch(x){}});'
+  + 'console.log("@@BUILD "+JSON.stringify({version:e.VERSION||process.version,commit:e.GIT_COMMIT,date:e.BUILD_DATE,board:e.BOARD,modules:e.MODULES,globals:g}))\n';
 
 /** Reads the build's description out of {@link BUILD_SCRIPT}'s output. */
 export function parseBuild(out: string): ProbeBuild | undefined {
   const m = /@@BUILD (\{.*\})/.exec(out);
   if (!m) return undefined;
-  const raw = JSON.parse(m[1]) as { version?: string; commit?: string; date?: string; board?: string; modules?: string };
+  const raw = JSON.parse(m[1]) as { version?: string; commit?: string; date?: string; board?: string; modules?: string; globals?: string[] };
   if (!raw.version) return undefined;
   const build: ProbeBuild = { version: raw.version };
   if (raw.commit) build.commit = raw.commit;
   if (raw.date) build.date = raw.date;
   if (raw.board) build.board = raw.board;
   if (raw.modules) build.modules = raw.modules.split(",");
+  if (raw.globals) build.globals = raw.globals;
   return build;
 }
 
