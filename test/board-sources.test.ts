@@ -68,6 +68,16 @@ describe("profiles against Espruino's board files", { skip }, () => {
         const config = readFileSync(join(SRC!, "targets", "esp32", "IDF4", sdk), "utf8");
         assert.equal(b.watchdog, /^CONFIG_ESP_TASK_WDT=y$/m.test(config), `watchdog (${sdk})`);
       }
+      // A telnet console comes with the TELNET library (the Linux build serves it on 2323 with --telnet).
+      if (f.family !== "LINUX") assert.equal(b.console.tcpPort === 23, f.libraries.includes("TELNET"), "console.tcpPort (TELNET)");
+      // A minimum after a release names the commit; git describe counts the build number from it.
+      const described = b.firmware!.sources.find((s) => s.field === "minVersion" && /RELEASE_\w+-\d+-g[0-9a-f]+/.test(s.says));
+      if (described && existsSync(join(SRC!, ".git"))) {
+        const [, release, n, commit] = /RELEASE_(\w+)-(\d+)-g([0-9a-f]+)/.exec(described.says)!;
+        const out = execFileSync("git", ["-C", SRC!, "describe", "--tags", commit], { encoding: "utf8" }).trim();
+        assert.equal(out, `RELEASE_${release}-${n}-g${commit}`, "git describe of the commit");
+        assert.equal(b.minVersion, `${release.toLowerCase()}.${n}`, "minVersion from git describe");
+      }
       for (const s of b.firmware!.sources) {
         const path = s.file.split(" ")[0];
         if (/\//.test(path) || path === "Makefile" || path === "ChangeLog") assert.ok(existsSync(join(SRC!, path)), `source file ${s.file} exists`);
