@@ -124,6 +124,13 @@ test("a board's own classes (Bangle, NRF, ESP32, …) are ReferenceErrors on bui
   assert.deepEqual(checkCode("function f(NRF) { return NRF.x; }", { board: loadBoard("espruino-pico") }), [], "a parameter of that name");
 });
 
+test("Object.prototype.toString.call(x) as a type test is silently wrong on every Espruino (it gives \"\" for an array)", () => {
+  const code = 'function isArray(x) { return Object.prototype.toString.call(x) === "[object Array]"; }\nvar own = Object.prototype.hasOwnProperty.call({ a: 1 }, "a");';
+  const found = checkCode(code, { board: loadBoard("esp32c3") });
+  assert.deepEqual(summary(found), ["object-tostring-tag:error"]);
+  assert.match(formatViolation(found[0], "t.js"), /t\.js:1:30: .*gives "" for \[\], not "\[object Array\]": use Array\.isArray\(x\)/);
+});
+
 test("a member newer than the board's minimum passes once the build is said to be new enough", () => {
   const code = "var h = new Date().getUTCHours();";
   const pico = loadBoard("espruino-pico");

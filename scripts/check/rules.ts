@@ -436,6 +436,30 @@ function prototypeReadRule(): Rule | undefined {
   };
 }
 
+/**
+ * `Object.prototype.toString.call(x)`, the classic type test: on Espruino it gives the value as a
+ * string (`""` for an array, `"1"` for 1), not `"[object Array]"`, so comparisons are silently false.
+ */
+function toStringTagRule(): Rule | undefined {
+  if (!fails("object-tostring-tag")) return undefined;
+  return {
+    id: "object-tostring-tag", feature: "Object.prototype.toString.call(x) as a type test", kind: "builtin", probes: ["object-tostring-tag"],
+    hint: `it gives ${PROBE_RESULTS["object-tostring-tag"]?.error?.replace(/^wrong result: /, "") ?? "the value as a string"} for [], not "[object Array]": `
+      + "use Array.isArray(x), typeof x, or x instanceof Date",
+    matches: "Object.prototype.toString (or ({}).toString) read to be called through .call or .apply",
+    nodeTypes: ["MemberExpression"],
+    match: (n, ctx) => {
+      const m = n as acorn.MemberExpression;
+      if (ctx.walkType !== "MemberExpression" || !/^(call|apply)$/.test(propName(m) ?? "")) return undefined;
+      const fn = m.object;
+      if (fn.type !== "MemberExpression" || propName(fn) !== "toString") return undefined;
+      const o = fn.object;
+      const viaPrototype = o.type === "MemberExpression" && propName(o) === "prototype" && o.object.type === "Identifier" && o.object.name === "Object" && isGlobal("Object", ctx);
+      return viaPrototype || o.type === "ObjectExpression" ? fn.start : undefined;
+    },
+  };
+}
+
 /** Rules from the member probe, then from failing behaviour probes that no member rule already covers. */
 export const BUILTIN_RULES: Rule[] = (() => {
   const fromMembers = memberRules();
@@ -450,8 +474,8 @@ export const BUILTIN_RULES: Rule[] = (() => {
       return !covered.has(id);
     })
     .map(([id]) => builtinRule(id)!);
-  const prototypeRead = prototypeReadRule();
-  return [...fromMembers, ...fromFeatures, ...(prototypeRead ? [prototypeRead] : [])];
+  const extra = [prototypeReadRule(), toStringTagRule()].filter((r): r is Rule => r !== undefined);
+  return [...fromMembers, ...fromFeatures, ...extra];
 })();
 
 /** Failing probes that no rule checks, and why. */
