@@ -208,6 +208,8 @@ export function renderCompatDoc(): string {
     "```sh",
     "ESPRUINO_BIN=/path/to/espruino npx thincall probe   # writes probe-results.json, the typings and this file",
     "ESPRUINO_BIN=/path/to/espruino node --import tsx --test test/check.test.ts",
+    "ESPRUINO_EMU=/path/to/emu npx tsx scripts/check/probe-emu.ts   # the emulator's member probe (an older build)",
+    "ESPRUINO_SRC=/path/to/Espruino node --import tsx --test test/board-sources.test.ts   # profiles against boards/*.py",
     "```",
     "",
     "The member list comes from `scripts/check/lib-members.ts` (TypeScript's lib files), probed by one script",
