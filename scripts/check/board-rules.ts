@@ -9,6 +9,7 @@ import { BOARD_GLOBALS, GLOBAL_RULES } from "../boards/firmware-modules.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { isOlderVersion } from "../boards/version.ts";
 import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
+import { findClassRequires, findMissingModules } from "./board-modules.ts";
 import type { Scopes } from "./scopes.ts";
 
 /** One finding of a board rule, before it gets a position. */
@@ -22,6 +23,8 @@ export interface BoardFinding {
 
 /** Rule ids of the board rules. */
 export const BOARD_RULE_IDS = {
+  module: "board-module",
+  classRequire: "require-class",
   unicode: "board-unicode",
   dateRange: "board-date-range",
   newer: "newer-than-board",
@@ -198,5 +201,33 @@ export function findNewer(ast: acorn.Program, board: BoardProfile | undefined, v
       if (!n.param) flag(n.start, "optional catch binding", SYNTAX_SINCE["optional-catch-binding"]);
     },
   });
+  return found;
+}
+
+/**
+ * Every board rule's findings: `require` of a class (every board), then for a board its missing
+ * modules, non-ASCII strings, early dates, ignored "jit" directives and missing classes, and
+ * members newer than `version`.
+ */
+export function findBoardIssues(ast: acorn.Program, code: string, board: BoardProfile | undefined, version: string | undefined,
+  scopes: Scopes, names: { polyfilled: Set<string>; defined: Set<string> }): BoardFinding[] {
+  const found: BoardFinding[] = findClassRequires(ast).map((c) => ({
+    rule: BOARD_RULE_IDS.classRequire, feature: `require("${c.name}")`, offset: c.offset, severity: "error",
+    detail: `${c.name} is a global class, not a module: "Module ${c.name} not found"; use ${c.name} directly where the board has it (${c.source})`,
+  }));
+  if (board?.modules) {
+    const from = board.firmware ? ` (${board.firmware.boardFile}: libraries ${board.firmware.libraries.join(", ") || "none"})` : "";
+    for (const m of findMissingModules(ast, board.modules)) {
+      found.push({
+        rule: BOARD_RULE_IDS.module, feature: `require("${m.module}")`, offset: m.offset, severity: "error",
+        detail: `${board.id}'s Espruino build has no ${m.module} module${from}; it has ${board.modules.join(", ") || "none"}`,
+      });
+    }
+  }
+  if (board) {
+    found.push(...findNonAscii(ast, board), ...findEarlyDates(ast, board), ...findIgnoredJit(ast, board));
+    found.push(...findMissingGlobals(ast, code, board, scopes, names.polyfilled));
+  }
+  found.push(...findNewer(ast, board, version, names.defined));
   return found;
 }

@@ -6,8 +6,7 @@ import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
 import type { BoardProfile } from "../boards/profile.ts";
-import { findClassRequires, findMissingModules } from "./board-modules.ts";
-import { findEarlyDates, findIgnoredJit, findMissingGlobals, findNewer, findNonAscii, type BoardFinding } from "./board-rules.ts";
+import { BOARD_RULE_IDS, findBoardIssues } from "./board-rules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
 import { PROBE_FILE, RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
@@ -28,10 +27,6 @@ export interface Violation {
   source?: { file: string; line: number; column: number };
 }
 
-/** Rule id of a `require` of a built-in module the board lacks. */
-export const BOARD_MODULE_RULE = "board-module";
-/** Rule id of a `require` of a name that is a class, not a module (`require("ESP32")`). */
-export const CLASS_REQUIRE_RULE = "require-class";
 
 /** The release the rules were probed on ("2v29" of "2v29.277"): the version assumed when no board says. */
 export const PROBED_RELEASE = /^\d+v\d+/.exec(PROBE_FILE.espruinoVersion)?.[0] ?? PROBE_FILE.espruinoVersion;
@@ -159,25 +154,8 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
   found.sort((a, b) => a.offset - b.offset);
   const violations = found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
   const board = options.board;
-  const boardFindings: BoardFinding[] = findClassRequires(ast).map((c) => ({
-    rule: CLASS_REQUIRE_RULE, feature: `require("${c.name}")`, offset: c.offset, severity: "error",
-    detail: `${c.name} is a global class, not a module: "Module ${c.name} not found"; use ${c.name} directly where the board has it (${c.source})`,
-  }));
-  if (board?.modules) {
-    for (const m of findMissingModules(ast, board.modules)) {
-      const from = board.firmware ? ` (${board.firmware.boardFile}: libraries ${board.firmware.libraries.join(", ") || "none"})` : "";
-      boardFindings.push({
-        rule: BOARD_MODULE_RULE, feature: `require("${m.module}")`, offset: m.offset, severity: "error",
-        detail: `${board.id}'s Espruino build has no ${m.module} module${from}; it has ${board.modules.join(", ") || "none"}`,
-      });
-    }
-  }
-  if (board) {
-    boardFindings.push(...findNonAscii(ast, board), ...findEarlyDates(ast, board), ...findIgnoredJit(ast, board));
-    boardFindings.push(...findMissingGlobals(ast, code, board, scopes, ctx.polyfilled));
-  }
   const version = options.espruino ?? (board ? (board.minVersion ?? undefined) : PROBED_RELEASE);
-  boardFindings.push(...findNewer(ast, board, version, ctx.defined));
+  const boardFindings = findBoardIssues(ast, code, board, version, scopes, ctx);
   for (const f of boardFindings) violations.push(located(f.rule, f.feature, acorn.getLineInfo(code, f.offset), f.detail, f.severity));
   violations.sort((a, b) => a.line - b.line || a.column - b.column);
   // Allow comments live in the original sources (the bundle has lost its comments).
@@ -207,7 +185,7 @@ export function formatViolation(v: Violation, file: string): string {
   const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
   if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
   if (v.severity === "warning") return `${where}: warning: ${v.feature}: ${v.detail} (rule ${v.rule})`;
-  if (v.rule === CLASS_REQUIRE_RULE) return `${where}: ${v.feature} fails on every board: ${v.detail} (rule ${v.rule})`;
+  if (v.rule === BOARD_RULE_IDS.classRequire) return `${where}: ${v.feature} fails on every board: ${v.detail} (rule ${v.rule})`;
   if (!RULES_BY_ID.has(v.rule)) return `${where}: ${v.feature} fails on this board: ${v.detail} (rule ${v.rule})`;
   const rule = RULES_BY_ID.get(v.rule);
   const verb = rule?.plural ? "are" : "is";
