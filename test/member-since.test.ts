@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { isOlderVersion } from "../scripts/boards/version.ts";
 import { MEMBER_SINCE } from "../scripts/check/member-since.ts";
+import { DEVICE_LIB_FILE } from "../scripts/check/device-lib.ts";
 import { EMU_RESULTS_FILE, probeEmulator, type EmuProbeFile } from "../scripts/check/probe-emu.ts";
 import { memberExists, PROBE_FILE, PROBE_RESULTS } from "../scripts/check/rules.ts";
 
@@ -51,4 +52,10 @@ test("re-probing the emulator gives the committed result", {
   skip: process.env.ESPRUINO_EMU ? false : "ESPRUINO_EMU not set: skipping the member probe on the emulator",
 }, async () => {
   assert.deepEqual(await probeEmulator(), emu);
+});
+
+test("the typings carry each member's first version as @since", () => {
+  const lib = readFileSync(DEVICE_LIB_FILE, "utf8");
+  assert.equal(lib.match(/@since Espruino 2v29\.215, not in SAVE_ON_FLASH builds/g)?.length, 8, "the eight getUTC* methods");
+  assert.match(lib, /@since Espruino 2v22 \(thincall check warns on older boards\)\n\s*\*\/\n\s*replaceAll\(/);
 });

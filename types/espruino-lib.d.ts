@@ -1011,35 +1011,59 @@ interface Date {
     getTime(): number;
     /** Gets the year, using local time. */
     getFullYear(): number;
-    /** Gets the year using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the year using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCFullYear(): number;
     /** Gets the month, using local time. */
     getMonth(): number;
-    /** Gets the month of a Date object using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the month of a Date object using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCMonth(): number;
     /** Gets the day-of-the-month, using local time. */
     getDate(): number;
-    /** Gets the day-of-the-month, using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the day-of-the-month, using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCDate(): number;
     /** Gets the day of the week, using local time. */
     getDay(): number;
-    /** Gets the day of the week using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the day of the week using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCDay(): number;
     /** Gets the hours in a date, using local time. */
     getHours(): number;
-    /** Gets the hours value in a Date object using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the hours value in a Date object using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCHours(): number;
     /** Gets the minutes of a Date object, using local time. */
     getMinutes(): number;
-    /** Gets the minutes of a Date object using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the minutes of a Date object using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCMinutes(): number;
     /** Gets the seconds of a Date object, using local time. */
     getSeconds(): number;
-    /** Gets the seconds of a Date object using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the seconds of a Date object using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCSeconds(): number;
     /** Gets the milliseconds of a Date, using local time. */
     getMilliseconds(): number;
-    /** Gets the milliseconds of a Date object using Universal Coordinated Time (UTC). */
+    /**
+     * Gets the milliseconds of a Date object using Universal Coordinated Time (UTC).
+     * @since Espruino 2v29.215, not in SAVE_ON_FLASH builds (thincall check warns on older boards)
+     */
     getUTCMilliseconds(): number;
     /** Gets the difference in minutes between Universal Coordinated Time (UTC) and the time on the local computer. */
     getTimezoneOffset(): number;
@@ -1943,6 +1967,7 @@ interface Int8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2077,6 +2102,7 @@ interface Int8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2146,6 +2172,7 @@ interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2280,6 +2307,7 @@ interface Uint8Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2349,6 +2377,7 @@ interface Uint8ClampedArray<TArrayBuffer extends ArrayBufferLike = ArrayBufferLi
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2483,6 +2512,7 @@ interface Uint8ClampedArray<TArrayBuffer extends ArrayBufferLike = ArrayBufferLi
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2552,6 +2582,7 @@ interface Int16Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2685,6 +2716,7 @@ interface Int16Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2754,6 +2786,7 @@ interface Uint16Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2888,6 +2921,7 @@ interface Uint16Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -2956,6 +2990,7 @@ interface Int32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3090,6 +3125,7 @@ interface Int32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3159,6 +3195,7 @@ interface Uint32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3292,6 +3329,7 @@ interface Uint32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3361,6 +3399,7 @@ interface Float32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3495,6 +3534,7 @@ interface Float32Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3564,6 +3604,7 @@ interface Float64Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value false, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     every(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -3698,6 +3739,7 @@ interface Float64Array<TArrayBuffer extends ArrayBufferLike = ArrayBufferLike> {
      * which is coercible to the Boolean value true, or until the end of the array.
      * @param thisArg An object to which the this keyword can refer in the predicate function.
      * If thisArg is omitted, undefined is used as the this value.
+     * @since Espruino 2v27 (thincall check warns on older boards)
      */
     some(predicate: (value: number, index: number, array: this) => unknown, thisArg?: any): boolean;
 
@@ -5818,6 +5860,7 @@ interface String {
      * Replace all instances of a substring in a string, using a regular expression or search string.
      * @param searchValue A string to search for.
      * @param replaceValue A string containing the text to replace for every successful match of searchValue in this string.
+     * @since Espruino 2v22 (thincall check warns on older boards)
      */
     replaceAll(searchValue: string | RegExp, replaceValue: string): string;
 
@@ -5825,6 +5868,7 @@ interface String {
      * Replace all instances of a substring in a string, using a regular expression or search string.
      * @param searchValue A string to search for.
      * @param replacer A function that returns the replacement text.
+     * @since Espruino 2v22 (thincall check warns on older boards)
      */
     replaceAll(searchValue: string | RegExp, replacer: (substring: string, ...args: any[]) => string): string;
 }

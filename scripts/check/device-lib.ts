@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { globalShapes, libFiles, memberName, TOP_LIB, type LibFile } from "./lib-members.ts";
+import { MEMBER_SINCE, type Since } from "./member-since.ts";
 import type { ProbeFile } from "./probe-file.ts";
 import { RESULTS_FILE } from "./probe-file.ts";
 
@@ -40,6 +41,20 @@ export function prototypeReadable(result: ProbeFile, global: string): boolean {
   const prefix = `${global}.prototype.`;
   const present = Object.entries(result.members).filter(([id]) => id.startsWith(prefix) && memberExists(result, id));
   return present.length > 0 && present.every(([, m]) => m.viaPrototype !== "undefined" && m.viaPrototype !== "throws");
+}
+
+/** A member's declaration with an `@since` tag naming the first Espruino build that has it. */
+function withSince(text: string, since: Since): string {
+  const tag = `@since Espruino ${since.version}${since.ifndef ? `, not in ${since.ifndef} builds` : ""} (thincall check warns on older boards)`;
+  const doc = /^(\s*)(\/\*\*[\s\S]*?)\s*\*\//.exec(text);
+  if (!doc) {
+    const indent = /^\s*/.exec(text)![0];
+    return `${indent}/** ${tag} */${indent}${text.slice(indent.length)}`;
+  }
+  const pad = doc[1].split("\n").pop() ?? "";
+  // A one-line comment becomes a block so the tag sits on its own line.
+  const body = doc[2].includes("\n") ? doc[2] : `/**\n${pad} * ${doc[2].slice(3).trim()}`;
+  return `${doc[1]}${body}\n${pad} * ${tag}\n${pad} */${text.slice(doc[0].length)}`;
 }
 
 /** Interfaces that describe a global's instances though no `prototype` names them. */
@@ -92,7 +107,8 @@ export function renderDeviceLib(result: ProbeFile, files: LibFile[] = libFiles()
       return undefined;
     }
     const id = role.side === "static" ? `${role.global}.${name}` : `${role.global}.prototype.${name}`;
-    if (name === "prototype" || exists(id)) return text;
+    if (name === "prototype") return text;
+    if (exists(id)) return MEMBER_SINCE[id] ? withSince(text, MEMBER_SINCE[id]) : text;
     dropped++;
     return undefined;
   };
