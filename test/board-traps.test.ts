@@ -141,6 +141,8 @@ test("a member newer than the board's minimum passes once the build is said to b
   assert.deepEqual(checkCode('"a-b".replaceAll("-", "+");', { board: pico }), []);
   assert.match(formatViolation(checkCode('"a-b".replaceAll("-", "+");', { board: pico, espruino: "2v21" })[0], "t.js"), /needs Espruino 2v22 or later; the target is Espruino 2v21/);
   assert.deepEqual(checkCode("var d = { getUTCHours: function () { return 1; } };\nd.getUTCHours();", { board: pico }), [], "a program's own member of that name");
+  // Typed arrays got some/every in 2v27, arrays always had them: a call by name says nothing.
+  assert.deepEqual(checkCode("[1, 2].some(function (x) { return x > 1; });", { board: pico, espruino: "2v26" }), []);
 });
 
 test("a member a board's build leaves out (SAVE_ON_FLASH drops getUTC*) is an error there, whatever the version", () => {

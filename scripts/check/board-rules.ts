@@ -9,6 +9,7 @@ import { BOARD_GLOBALS, GLOBAL_RULES } from "../boards/firmware-modules.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { isOlderVersion } from "../boards/version.ts";
 import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
+import { memberExists, PROBE_FILE } from "./rules.ts";
 import { findClassRequires, findMissingModules } from "./board-modules.ts";
 import type { Scopes } from "./scopes.ts";
 
@@ -180,6 +181,11 @@ export function findNewer(ast: acorn.Program, board: BoardProfile | undefined, v
   for (const [id, s] of Object.entries(MEMBER_SINCE)) {
     const parts = id.split(".");
     if (parts[1] === "prototype") byName.set(parts[2], [id, s]);
+  }
+  // A name an older built-in also has (`some` on arrays, long before typed arrays got it) says nothing.
+  for (const id of Object.keys(PROBE_FILE.members)) {
+    const parts = id.split(".");
+    if (parts[1] === "prototype" && byName.has(parts[2]) && !MEMBER_SINCE[id] && memberExists(id)) byName.delete(parts[2]);
   }
   walk.simple(ast, {
     CallExpression(n) {
