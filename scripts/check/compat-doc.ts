@@ -123,6 +123,9 @@ function boardSection(): string[] {
     }),
     "",
     `Every board above also has ${everywhere.map(code).join(", ")}. The virtual board (QuickJS) is not Espruino: it has none of these limits.`,
+    "",
+    "A new board's facts come from its board file: `npx tsx scripts/boards/board-file.ts /path/to/Espruino <BOARD_NAME>` prints",
+    "them (it loads the file with python3, as Espruino's build does), and `test/board-sources.test.ts` keeps every profile equal to them.",
   ];
 }
 
