@@ -40,9 +40,9 @@ const boardName = (b: BoardProfile) => `${b.id} (${b.name})`;
 export function findNonAscii(ast: acorn.Program, board: BoardProfile): BoardFinding[] {
   if (!board.firmware || board.firmware.unicode) return [];
   const found: BoardFinding[] = [];
-  const detail = `${boardName(board)} is built without ESPR_UNICODE_SUPPORT (${board.firmware.boardFile}): its strings are bytes, so a character `
-    + "beyond ASCII is several bytes (length, indexing and charCodeAt differ from a Unicode build) and one beyond \\xff cannot be stored; "
-    + "keep the text ASCII, or use \\xNN bytes on purpose";
+  const detail = `${boardName(board)} is built without ESPR_UNICODE_SUPPORT (${board.firmware.boardFile}): its strings are bytes, so UTF-8 text `
+    + "counts one character per byte (length, indexing and charCodeAt differ from a Unicode build) and a \\u escape beyond \\xff keeps only "
+    + "its low byte (src/jslex.c); keep the text ASCII, or use \\xNN bytes on purpose";
   const add = (offset: number) => found.push({ rule: BOARD_RULE_IDS.unicode, feature: "non-ASCII text in a string", offset, detail, severity: "warning" });
   walk.simple(ast, {
     Literal(n) {
