@@ -1,16 +1,18 @@
 /**
- * What fails, or behaves differently, on one board's Espruino build rather than on all of them:
- * strings with non-ASCII text without Unicode support, dates before 1500 with a limited date
- * range, and members, syntax or modules newer than the Espruino the board is known to run.
+ * What fails, or behaves differently, on one board's Espruino build rather than on all of them,
+ * from the profile's firmware block (Espruino's board file): modules and board classes the build
+ * lacks, strings with non-ASCII text without Unicode support, dates before 1500 with a limited
+ * date range, "jit" without the JIT, and members, syntax or modules newer than the Espruino the
+ * board is known to run. Also `require` of a class, which fails on every board.
  */
 import type * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { BOARD_GLOBALS, GLOBAL_RULES } from "../boards/firmware-modules.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { isOlderVersion } from "../boards/version.ts";
+import { findClassRequires, findMissingModules } from "./board-modules.ts";
 import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
 import { memberExists, PROBE_FILE } from "./rules.ts";
-import { findClassRequires, findMissingModules } from "./board-modules.ts";
 import type { Scopes } from "./scopes.ts";
 
 /** One finding of a board rule, before it gets a position. */
