@@ -3,6 +3,8 @@
  * (`probe-members.ts`), on the real Espruino interpreter and writes `scripts/check/probe-results.json`:
  * the one result both the check's rules and the device typings (`types/espruino-lib.d.ts`) are
  * derived from. Re-run it after an Espruino release; it regenerates those files and `docs/compat.md`.
+ * It records the exact build (`process.env.VERSION` with its build number, `GIT_COMMIT`, `BOARD`,
+ * `MODULES`, and which board classes it defines); `probe-emu.ts` does the same for the emulator.
  *
  *   ESPRUINO_BIN=/path/to/espruino npx thincall probe
  */
