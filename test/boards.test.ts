@@ -97,3 +97,12 @@ test("each Espruino profile lists its build's features from its board file, with
   assert.equal(loadBoard("esp32c3").watchdog, false, "sdkconfig_c3: CONFIG_ESP_TASK_WDT is not set");
   assert.equal(loadBoard("espruino-pico").console.baud, 9600, "Serial1 falls back to DEFAULT_BAUD_RATE");
 });
+
+test("thincall boards prints each Espruino build's features under its note", async () => {
+  const { runBoards } = await import("../scripts/commands/boards.ts");
+  let text = "";
+  runBoards({ write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream);
+  assert.match(text, /\n {2}build \(boards\/PICO_R1_3\.py\): byte strings \(no Unicode\); dates from 1500; SAVE_ON_FLASH_MATH; classes Graphics; modules .*\btls\b/);
+  assert.match(text, /\n {2}build \(boards\/BANGLEJS2\.py\): Unicode strings; classes NRF Graphics Bangle; modules /);
+  assert.doesNotMatch(text, /^virtual: .*\n {2}build/m, "the virtual board is not Espruino");
+});
