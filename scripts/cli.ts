@@ -150,12 +150,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "check": {
-      const { positionals } = parse({});
-      if (positionals.length === 0) throw new UserError("check takes files: thincall check <file.js…>");
+      const { values, positionals } = parse({ board: { type: "string" }, espruino: { type: "string" } });
+      if (positionals.length === 0) throw new UserError("check takes files: thincall check [--board id] <file.js…>");
       const tsFile = positionals.find((f) => /\.(m|c)?tsx?$/.test(f));
       if (tsFile) throw new UserError(`check reads JavaScript; ${tsFile} is TypeScript: use thincall build ${tsFile} (it type-checks, bundles and checks)`);
+      const espruino = values.espruino as string | undefined;
+      if (espruino !== undefined && !/^\d+v\d+(\.\d+)?$/.test(espruino)) throw new UserError(`--espruino takes an Espruino version such as 2v29 or 2v29.215, not "${espruino}"`);
+      const boardId = (values.board as string | undefined) ?? process.env.ESPRUINO_BOARD;
+      const board = boardId ? loadBoard(boardId) : undefined;
       const { runCheck } = await import("./check/cli.ts");
-      return (await runCheck(positionals)) > 0 ? 1 : 0;
+      return (await runCheck(positionals, { board, espruino })) > 0 ? 1 : 0;
     }
     case "web": {
       const { values } = parse({ listen: { type: "string" } });

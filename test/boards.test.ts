@@ -5,8 +5,9 @@ import { UserError } from "../scripts/errors.ts";
 
 test("every board the issues name has a valid profile", () => {
   assert.deepEqual(listBoardIds(), [
-    "banglejs2", "emu", "esp32", "esp32c3", "esp32s3", "esp8266", "espruino-pico", "linux", "mdbt42q", "pixljs", "puckjs",
-    "rp2040-pico", "rp2350-pico2", "virtual",
+    "banglejs1", "banglejs2", "emu", "esp32", "esp32c3", "esp32s3", "esp8266", "esp8266-512k", "espruino-original", "espruino-pico",
+    "espruino-wifi", "joltjs", "linux", "mdbt42q", "microbit2", "nrf52832dk", "nrf52840dk", "nucleo-f401re", "nucleo-f411re", "pixljs",
+    "puckjs", "puckjs-lite", "puckjs-minimal", "rp2040-pico", "rp2350-pico2", "ruuvitag", "virtual", "xiao-ble",
   ]);
   for (const b of loadAllBoards()) assert.ok(ramBytes(b) > 0, b.id);
 });
@@ -47,21 +48,24 @@ test("profiles state what Espruino's board files state (boards/*.py, Espruino's 
   for (const b of loadAllBoards()) {
     if (b.freeAtBoot.how === "estimated") assert.match(b.freeAtBoot.source, /^estimated/, b.id);
   }
-  // The ports merged after 2v29 need a newer build; the ESP32 family sizes its pool at boot.
-  assert.deepEqual(loadAllBoards().filter((b) => b.minVersion === "2v30").map((b) => b.id), ["rp2040-pico", "rp2350-pico2"]);
+  // The ports merged after 2v29 need a build from after it (git describe counts); the ESP32 family sizes its pool at boot.
+  assert.deepEqual(loadAllBoards().filter((b) => b.minVersion !== "2v29" && b.minVersion !== null).map((b) => [b.id, b.minVersion]), [["rp2040-pico", "2v29.30"], ["rp2350-pico2", "2v29.135"]]);
   assert.deepEqual(loadAllBoards().filter((b) => b.jsvarsAtBoot !== null && b.id !== "linux").map((b) => b.id), ["esp32", "esp32c3", "esp32s3"]);
   assert.equal(loadBoard("emu").minSampleMs, 100, "1 ms tick: samples of 100 ms or more");
 });
 
 test("the JIT is on the ARM boards whose board files list it; only the Linux build exits on Ctrl-C", () => {
-  assert.deepEqual(loadAllBoards().filter((b) => b.jit).map((b) => b.id), ["banglejs2", "espruino-pico", "mdbt42q", "pixljs", "puckjs", "rp2350-pico2"]);
+  assert.deepEqual(loadAllBoards().filter((b) => b.jit).map((b) => b.id), [
+    "banglejs1", "banglejs2", "espruino-pico", "espruino-wifi", "joltjs", "mdbt42q", "microbit2", "nrf52832dk", "nrf52840dk", "pixljs",
+    "puckjs", "rp2350-pico2", "xiao-ble",
+  ]);
   assert.deepEqual(loadAllBoards().filter((b) => b.console.ctrlCExits).map((b) => b.id), ["linux"]);
 });
 
 test("an unknown board is a one-line error that lists the known ones", () => {
   assert.throws(
     () => loadBoard("esp9000"),
-    (e: unknown) => e instanceof UserError && /unknown board "esp9000"; known boards: banglejs2, emu, esp32/.test(e.message) && !e.message.includes("\n"),
+    (e: unknown) => e instanceof UserError && /unknown board "esp9000"; known boards: banglejs1, banglejs2, emu, esp32/.test(e.message) && !e.message.includes("\n"),
   );
 });
 
@@ -72,4 +76,33 @@ test("the board comes from --board, else $ESPRUINO_BOARD, else virtual on the vi
   assert.equal(resolveBoard(undefined, undefined, {}).id, "virtual");
   assert.equal(resolveBoard(undefined, "emu", {}).id, "emu");
   assert.throws(() => resolveBoard(undefined, undefined, { ESPRUINO_PORT: "/dev/ttyACM0" }), /--board is needed with port \/dev\/ttyACM0/);
+});
+
+test("each Espruino profile lists its build's features from its board file, with a source for each", () => {
+  const boards = loadAllBoards();
+  for (const b of boards) {
+    if (b.firmware === null) continue;
+    assert.ok(b.modules, `${b.id} lists its modules`);
+    for (const field of ["libraries", "modules", "unicode", "saveOnFlash", "limitDateRange", "jit", "minVersion"]) {
+      assert.ok(b.firmware.sources.some((s) => s.field === field), `${b.id}: a source for ${field}`);
+    }
+  }
+  assert.deepEqual(boards.filter((b) => b.firmware === null).map((b) => b.id), ["virtual"]);
+  const has = (id: string, m: string) => loadBoard(id).modules!.includes(m);
+  assert.ok(has("espruino-pico", "tls") && has("esp32c3", "tls") && has("esp32c3", "fs"), "TLS on the Pico, TLS and fs on the ESP32-C3");
+  assert.ok(!has("rp2040-pico", "neopixel") && !has("rp2350-pico2", "neopixel"), "the Picos' board files build no NEOPIXEL");
+  assert.ok(boards.every((b) => !b.modules?.includes("ESP32")), "ESP32 is a class, not a module");
+  assert.deepEqual(boards.filter((b) => b.firmware?.unicode).map((b) => b.id), ["banglejs1", "banglejs2", "emu", "linux", "xiao-ble"]);
+  assert.deepEqual(boards.filter((b) => b.firmware?.limitDateRange).map((b) => b.id), ["esp8266-512k", "espruino-pico", "pixljs"]);
+  assert.equal(loadBoard("esp32c3").watchdog, false, "sdkconfig_c3: CONFIG_ESP_TASK_WDT is not set");
+  assert.equal(loadBoard("espruino-pico").console.baud, 9600, "Serial1 falls back to DEFAULT_BAUD_RATE");
+});
+
+test("thincall boards prints each Espruino build's features under its note", async () => {
+  const { runBoards } = await import("../scripts/commands/boards.ts");
+  let text = "";
+  runBoards({ write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream);
+  assert.match(text, /\n {2}build \(boards\/PICO_R1_3\.py\): byte strings \(no Unicode\); dates from 1500; SAVE_ON_FLASH_MATH; classes Graphics; modules .*\btls\b/);
+  assert.match(text, /\n {2}build \(boards\/BANGLEJS2\.py\): Unicode strings; classes NRF Graphics Bangle; modules /);
+  assert.doesNotMatch(text, /^virtual: .*\n {2}build/m, "the virtual board is not Espruino");
 });

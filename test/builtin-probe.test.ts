@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { checkCode } from "../scripts/check/check.ts";
 import { DEVICE_LIB_FILE, memberExists, readProbeFile, renderDeviceLib } from "../scripts/check/device-lib.ts";
-import { libFiles, libMembers } from "../scripts/check/lib-members.ts";
+import { globalShapes, interfaceMembers, libFiles, libMembers } from "../scripts/check/lib-members.ts";
 import { memberProbeScript, parseMemberOutput, probeMembers } from "../scripts/check/probe-members.ts";
 import { RULES } from "../scripts/check/rules.ts";
 
@@ -60,11 +60,29 @@ test("types/espruino-lib.d.ts is generated from the probe result (npx tsx script
   assert.equal(readFileSync(DEVICE_LIB_FILE, "utf8"), renderDeviceLib(probe, files));
 });
 
+/**
+ * Instance members the generated lib declares, by global: its instance interface's members. (The
+ * typings leave `X.prototype` out, as Espruino cannot read methods through it, so instance
+ * members are looked up in the declarations rather than reached through `prototype`.)
+ */
+function typedInstanceMembers(): Map<string, Set<string>> {
+  const text = readFileSync(DEVICE_LIB_FILE, "utf8");
+  const source = ts.createSourceFile("espruino-lib.d.ts", text, ts.ScriptTarget.Latest, true);
+  const declared = interfaceMembers([{ name: "espruino-lib", source }]);
+  const out = new Map<string, Set<string>>();
+  for (const g of globalShapes(files)) {
+    if (g.instanceType) out.set(g.global, new Set((declared.get(g.instanceType) ?? []).map((m) => m.name)));
+  }
+  return out;
+}
+
 /** Line of each member's use in a program, and TypeScript's errors for that program. */
 function typeCheckEveryMember(): { lineOf: Map<string, number>; errorLines: Set<number> } {
+  const instance = typedInstanceMembers();
   const access = (id: string) => {
     const [g, ...rest] = id.split(".");
-    return rest.length === 0 ? g : rest[0] === "prototype" && rest.length === 2 ? `${g}.prototype[${JSON.stringify(rest[1])}]` : `${g}[${JSON.stringify(rest[0])}]`;
+    if (rest[0] === "prototype" && rest.length === 2) return instance.get(g)?.has(rest[1]) ? "0" : "notDeclared";
+    return rest.length === 0 ? g : `${g}[${JSON.stringify(rest[0])}]`;
   };
   const lineOf = new Map<string, number>();
   const lines = members.map((m, i) => {
@@ -94,6 +112,15 @@ test("the typings declare exactly the members the probe found (type-only Symbol 
     if (typed !== expected) disagree.push(`${m.id}: typed ${typed}, on the interpreter ${memberExists(probe, m.id)}`);
   }
   assert.deepEqual(disagree, []);
+});
+
+test("the typings offer no reads through a built-in's prototype but Object's (Espruino cannot read methods there)", () => {
+  const text = readFileSync(DEVICE_LIB_FILE, "utf8");
+  const source = ts.createSourceFile("espruino-lib.d.ts", text, ts.ScriptTarget.Latest, true);
+  const declared = interfaceMembers([{ name: "espruino-lib", source }]);
+  const withPrototype = globalShapes(files).filter((g) => g.staticType && declared.get(g.staticType)?.some((m) => m.name === "prototype")).map((g) => g.global);
+  // Boolean's one member, valueOf, is Object.prototype's: it answers there.
+  assert.deepEqual(withPrototype, ["Object", "Boolean"]);
 });
 
 test("the check flags every missing global and static, and calls of method names no built-in has", () => {

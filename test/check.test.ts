@@ -10,6 +10,7 @@ import { runScript } from "../scripts/check/probe.ts";
 import { DOC_FILE, renderCompatDoc } from "../scripts/check/compat-doc.ts";
 import { memberExists, PROBE_RESULTS, RULES, UNCHECKED } from "../scripts/check/rules.ts";
 import { UserError } from "../scripts/errors.ts";
+import { captureOutput } from "./support/capture-output.ts";
 
 const SAFE_FIXTURE = new URL("../scripts/check/fixtures/espruino-safe.js", import.meta.url);
 
@@ -197,17 +198,7 @@ test("runCheck prints ok for clean files, one line per violation, and uses <file
   writeFileSync(bad, "var m = new Map();\nvar b = 2 ** 3;\n");
   // `Map` (1:13) comes from src/bad.ts:7:7 and `**` (2:11) from 9:5.
   writeFileSync(`${bad}.map`, JSON.stringify({ version: 3, sources: ["src/bad.ts"], names: [], mappings: "AAME,YAAI;AAEF,UAAA" }));
-  const out: string[] = [];
-  const err: string[] = [];
-  const [o, e] = [process.stdout.write, process.stderr.write];
-  process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(s) > 0) as typeof process.stderr.write;
-  let n: number;
-  try {
-    n = await runCheck([good, bad]);
-  } finally {
-    [process.stdout.write, process.stderr.write] = [o, e];
-  }
+  const { result: n, out, err } = await captureOutput(() => runCheck([good, bad]));
   assert.equal(n, 2);
   assert.deepEqual(out, [`ok ${good}\n`]);
   assert.equal(err.length, 2);

@@ -114,11 +114,11 @@ test("for…of over arrays, typed arrays and strings compiles; require() of buil
 test("require() of a module the board's build lacks is flagged for that board", async () => {
   const code = 'var w = require("Wifi");\nvar s = require("Storage");\nvar mine = require("my-module");';
   const pico = loadBoard("espruino-pico");
-  const found = checkCode(code, { modules: { board: pico.id, available: pico.modules! } });
+  const found = checkCode(code, { board: pico });
   assert.deepEqual(found.map((v) => `${v.rule}@${v.line}`), ["board-module@1"]);
   assert.match(formatViolation(found[0], "a.js"), /^a\.js:1:9: require\("Wifi"\) fails on this board: espruino-pico's Espruino build has no Wifi module/);
   const esp32 = loadBoard("esp32");
-  assert.deepEqual(checkCode(code, { modules: { board: esp32.id, available: esp32.modules! } }), []);
+  assert.deepEqual(checkCode(code, { board: esp32 }), []);
   assert.deepEqual(checkCode(code), [], "no board, no module check");
   const example = readFileSync(main, "utf8");
   try {
@@ -133,7 +133,10 @@ test("require() of a module the board's build lacks is flagged for that board", 
 test("a board profile's modules must be a list of names", () => {
   const good = JSON.parse(readFileSync(new URL("../boards/esp32.json", import.meta.url), "utf8"));
   assert.throws(() => validateProfile({ ...good, modules: "Wifi" }, "esp32.json"), /field "modules" must be a list of module names/);
-  assert.deepEqual(validateProfile({ ...good, modules: undefined }, "esp32.json").modules, undefined);
+  assert.deepEqual(validateProfile({ ...good, modules: undefined, firmware: null }, "esp32.json").modules, undefined, "not Espruino: no modules needed");
+  assert.throws(() => validateProfile({ ...good, modules: undefined }, "esp32.json"), /an Espruino profile \(with "firmware"\) must list its "modules"/);
+  assert.throws(() => validateProfile({ ...good, firmware: { ...good.firmware, unicode: "no" } }, "esp32.json"), /field "firmware.unicode" must be true or false/);
+  assert.throws(() => validateProfile({ ...good, firmware: undefined }, "esp32.json"), /field "firmware" must be the build's features/);
 });
 
 test("the example built by init runs on the real interpreter", {

@@ -150,7 +150,7 @@ interface EspruinoWifi {
   on(event: "connected" | "disconnected" | "associated" | "auth_change" | "probe_recv" | "sta_joined" | "sta_left", fn: (details: Record<string, unknown>) => void): void;
 }
 
-/** ESP32-only functions. */
+/** ESP32-only functions: the global class `ESP32` on ESP32 boards, not a module (`require("ESP32")` fails). */
 interface EspruinoEsp32 {
   setAtten(pin: Pin, atten: 0 | 1 | 2 | 3): void;
   reboot(): void;
@@ -209,7 +209,6 @@ interface EspruinoModules {
   tls: EspruinoTls;
   http: EspruinoHttp;
   Wifi: EspruinoWifi;
-  ESP32: EspruinoEsp32;
   crypto: EspruinoCrypto;
   heatshrink: EspruinoHeatshrink;
   neopixel: EspruinoNeopixel;

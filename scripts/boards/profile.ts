@@ -16,6 +16,34 @@ export interface FreeAtBoot {
   source: string;
 }
 
+/** Where one profile field comes from: a file of Espruino's source and what it says. */
+export interface FeatureSource {
+  /** The profile field (`unicode`, `modules`, `minVersion`, …). */
+  field: string;
+  /** Path in Espruino's source (`boards/PICO_R1_3.py`, `ChangeLog`). */
+  file: string;
+  /** What that file says, quoted or summed up. */
+  says: string;
+}
+
+/** What a board's Espruino build has, from its board file and build files. */
+export interface FirmwareFeatures {
+  /** Espruino's board file the build is made from (`boards/PICO_R1_3.py`). */
+  boardFile: string;
+  /** The board file's `libraries` (each one is `USE_<LIB>=1` in the build). */
+  libraries: string[];
+  /** `ESPR_UNICODE_SUPPORT`: strings hold Unicode characters; without it they are bytes. */
+  unicode: boolean;
+  /** `SAVE_ON_FLASH` levels the build defines (`SAVE_ON_FLASH_MATH`: smaller, less exact sin and atan). */
+  saveOnFlash: string[];
+  /** `ESPR_LIMIT_DATE_RANGE`: a Date before the year 1500 throws "Date out of bounds". */
+  limitDateRange: boolean;
+  /** Board-specific global classes the build has (`Bangle`, `ESP32`, `NRF`, `Graphics`, …). */
+  globals: string[];
+  /** Where each feature field (and `modules`, `jit`, `minVersion`) comes from. */
+  sources: FeatureSource[];
+}
+
 /** A board profile, as stored in `boards/<id>.json`. */
 export interface BoardProfile {
   /** Profile id, equal to the file name. */
@@ -37,7 +65,10 @@ export interface BoardProfile {
   freeAtBoot: FreeAtBoot;
   /** Bytes of Storage (the board file's saved_code pages × page size), or null when unknown. */
   storageBytes: number | null;
-  /** Oldest Espruino release thincall supports on this board (e.g. "2v29"), or null (not Espruino). */
+  /**
+   * Oldest Espruino build that runs on this board: a release ("2v29") or a build after one
+   * ("2v29.30": 30 commits on, as `git describe` and `process.env.VERSION` count), or null (not Espruino).
+   */
   minVersion: string | null;
   /** Espruino's board file(s) and sources the profile was read from. */
   source: string;
@@ -75,9 +106,11 @@ export interface BoardProfile {
   note: string;
   /**
    * Espruino's built-in modules in this board's build (`require("Wifi")`); the check flags a
-   * `require` of a known module missing here. @default not checked
+   * `require` of a known module missing here. Every Espruino profile lists them. @default not checked
    */
   modules?: string[];
+  /** The build's features from Espruino's board file, or null when the board is not Espruino (virtual). */
+  firmware: FirmwareFeatures | null;
 }
 
 /** Folder holding the shipped board profiles. */
@@ -131,6 +164,29 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["note", isStr, "a non-empty string"],
 ];
 
+const isStrList: Check = (v) => Array.isArray(v) && v.every(isStr);
+const FIRMWARE_FIELDS: Array<[path: string, check: Check, expected: string]> = [
+  ["boardFile", isStr, "a board file path such as \"boards/PICO_R1_3.py\""],
+  ["libraries", isStrList, "a list of library names"],
+  ["unicode", isBool, "true or false"],
+  ["saveOnFlash", isStrList, "a list of SAVE_ON_FLASH levels"],
+  ["limitDateRange", isBool, "true or false"],
+  ["globals", isStrList, "a list of global class names"],
+  ["sources", (v) => Array.isArray(v) && v.every((s) => isStr(pick(s, "field")) && isStr(pick(s, "file")) && isStr(pick(s, "says"))), "a list of { field, file, says }"],
+];
+
+/** Checks the `firmware` block: null (not Espruino) or every feature field with its sources. */
+function validateFirmware(firmware: unknown, file: string): void {
+  if (firmware === null) return;
+  if (firmware === undefined || typeof firmware !== "object" || Array.isArray(firmware)) {
+    throw new UserError(`${file}: field "firmware" must be the build's features (an object) or null (got ${JSON.stringify(firmware) ?? "nothing"})`);
+  }
+  for (const [path, check, expected] of FIRMWARE_FIELDS) {
+    const v = pick(firmware, path);
+    if (!check(v)) throw new UserError(`${file}: field "firmware.${path}" must be ${expected} (got ${JSON.stringify(v) ?? "nothing"})`);
+  }
+}
+
 function pick(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const key of path.split(".")) {
@@ -157,7 +213,9 @@ export function validateProfile(value: unknown, file: string): BoardProfile {
   if (modules !== undefined && !(Array.isArray(modules) && modules.every(isStr))) {
     throw new UserError(`${file}: field "modules" must be a list of module names (got ${JSON.stringify(modules)})`);
   }
+  validateFirmware((value as { firmware?: unknown }).firmware, file);
   const profile = value as BoardProfile;
+  if (profile.firmware && !profile.modules) throw new UserError(`${file}: an Espruino profile (with "firmware") must list its "modules"`);
   if (profile.variables !== null && profile.bytesPerVar !== jsvarBytes(profile.variables)) {
     throw new UserError(`${file}: field "bytesPerVar" must be ${jsvarBytes(profile.variables)} for ${profile.variables} variables (src/jsutils.h)`);
   }

@@ -13,6 +13,13 @@ export function parseEspruinoVersion(text: string): EspruinoVersion | undefined 
   return m ? { major: Number(m[1]), minor: Number(m[2]), build: Number(m[3] ?? 0) } : undefined;
 }
 
+/** True when version text `a` is an older build than `b` ("2v29.74" < "2v29.215" < "2v30"); false when either does not parse. */
+export function isOlderVersion(a: string, b: string): boolean {
+  const x = parseEspruinoVersion(a);
+  const y = parseEspruinoVersion(b);
+  return !!x && !!y && older(x, y);
+}
+
 function older(a: EspruinoVersion, b: EspruinoVersion): boolean {
   if (a.major !== b.major) return a.major < b.major;
   if (a.minor !== b.minor) return a.minor < b.minor;

@@ -147,11 +147,12 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       for (const item of Object.values(bundle)) {
         if (item.type !== "chunk") continue;
         const problems = replHazards(item.code).map((h) => `${item.fileName}:${h.line}:${h.column}: ${h.reason}`);
-        const modules = board.modules && { board: board.id, available: board.modules };
-        const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined, modules });
+        const violations = checkCode(item.code, { file: item.fileName, map: item.map ?? undefined, board });
         // Map sources are relative to the bundle; name them from where the user stands.
         for (const v of violations) if (v.source) v.source.file = relative(process.cwd(), resolve(outDir, v.source.file));
-        problems.push(...violations.map((v) => formatViolation(v, item.fileName)));
+        // Warnings (works, or behaves differently, on this board) are printed; errors fail the build.
+        for (const v of violations) if (v.severity === "warning") this.warn(formatViolation(v, item.fileName));
+        problems.push(...violations.filter((v) => v.severity !== "warning").map((v) => formatViolation(v, item.fileName)));
         if (problems.length > 0) failBuild(this, item.fileName, problems);
       }
     },

@@ -71,7 +71,13 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
   const output = options.output as { file: string };
   let bundle;
   try {
-    bundle = await rollup({ ...options, output: undefined, logLevel: "silent" });
+    // Only the check's warnings (it works, or behaves differently, on this board) are shown; other logs stay quiet.
+    bundle = await rollup({
+      ...options, output: undefined, logLevel: "warn",
+      onLog: (level, log) => {
+        if (level === "warn" && log.plugin === "thincall-lines") process.stderr.write(`${log.message.replace(/^\[plugin [^\]]+\]\s*/, "")}\n`);
+      },
+    });
     const { output: chunks } = await bundle.generate({ ...(options.output as object) });
     const chunk = chunks.find((c) => c.type === "chunk");
     if (!chunk || chunk.type !== "chunk") throw new Error("no code produced");

@@ -25,6 +25,7 @@ export const ESPRUINO_GLOBALS = [
  * - `inline: 1` and `reduce_funcs: false` keep calls as calls: inlining a function body into a loop
  *   would change what a benchmark measures, and grows code that lives in RAM.
  * - `hoist_funs: false`: Espruino does not hoist, so declarations must stay where they are.
+ * - `directives: false`: terser drops directives it does not know, and Espruino's `"jit"` is one.
  * - One line: repl-lines.ts then cuts it where Espruino's REPL cannot split a statement.
  */
 export function espruinoTerserOptions(): MinifyOptions {
@@ -42,6 +43,7 @@ export function espruinoTerserOptions(): MinifyOptions {
       keep_infinity: true,
       arrows: false,
       unsafe: false,
+      directives: false,
     },
     mangle: { toplevel: true, reserved: ESPRUINO_GLOBALS },
     format: { ascii_only: true, comments: false, semicolons: true },

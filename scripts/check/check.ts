@@ -5,9 +5,10 @@
 import * as acorn from "acorn";
 import * as walk from "acorn-walk";
 import { originalPositionFor, TraceMap, type SourceMapInput } from "@jridgewell/trace-mapping";
-import { findMissingModules, type BoardModules } from "./board-modules.ts";
+import type { BoardProfile } from "../boards/profile.ts";
+import { BOARD_RULE_IDS, findBoardIssues } from "./board-rules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
-import { RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
+import { PROBE_FILE, RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
 
 /** One construct Espruino cannot run. Lines are 1-based, columns 1-based. */
@@ -20,12 +21,15 @@ export interface Violation {
   column: number;
   /** Extra explanation, e.g. which name is used before its declaration. */
   detail?: string;
+  /** An error fails on the board; a warning may work, or behaves differently there. @default "error" */
+  severity?: "error" | "warning";
   /** The same position in the original source, when a source map was given and covers it. */
   source?: { file: string; line: number; column: number };
 }
 
-/** Rule id of a `require` of a built-in module the board lacks. */
-export const BOARD_MODULE_RULE = "board-module";
+
+/** The release the rules were probed on ("2v29" of "2v29.277"): the version assumed when no board says. */
+export const PROBED_RELEASE = /^\d+v\d+/.exec(PROBE_FILE.espruinoVersion)?.[0] ?? PROBE_FILE.espruinoVersion;
 
 /** Options of {@link checkCode}. */
 export interface CheckOptions {
@@ -33,8 +37,16 @@ export interface CheckOptions {
   file?: string;
   /** Source map of the checked code (JSON text or object). */
   map?: string | object;
-  /** The board it is for: a `require` of a built-in module its build lacks is flagged. @default not checked */
-  modules?: BoardModules;
+  /**
+   * The board it is for: its build's modules, Unicode support and date range, and its minimum
+   * Espruino version, are checked. @default none: what fails on every Espruino
+   */
+  board?: BoardProfile;
+  /**
+   * The Espruino build the program will run on ("2v29.277"): members newer than it are flagged.
+   * @default the board's minimum version, else the release the rules were probed on
+   */
+  espruino?: string;
 }
 
 /** Built-ins the program assigns itself (`Object.freeze = …`, `Array.prototype.flat = …`, `Map = …`). */
@@ -101,8 +113,8 @@ function nameUserConstruct(v: Violation, originalLine: string | undefined): Viol
 /** Checks `code` and returns its violations in source order. */
 export function checkCode(code: string, options: CheckOptions = {}): Violation[] {
   const map = options.map ? new TraceMap(options.map as SourceMapInput, options.file ? `${options.file}.map` : undefined) : undefined;
-  const located = (rule: string, feature: string, loc: acorn.Position, detail?: string): Violation => {
-    const v: Violation = { rule, feature, line: loc.line, column: loc.column + 1 };
+  const located = (rule: string, feature: string, loc: acorn.Position, detail?: string, severity: Violation["severity"] = "error"): Violation => {
+    const v: Violation = { rule, feature, line: loc.line, column: loc.column + 1, severity };
     if (detail) v.detail = detail;
     const o = map && originalPositionFor(map, { line: loc.line, column: loc.column });
     if (o?.source && o.line !== null) v.source = { file: o.source, line: o.line, column: o.column + 1 };
@@ -129,8 +141,9 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
     ctx.ancestors = ancestors;
     ctx.walkType = walkType;
     for (const rule of rules) {
-      const offset = rule.match!(node, ctx);
-      if (offset !== undefined) found.push({ rule, offset });
+      const hit = rule.match!(node, ctx);
+      if (typeof hit === "number") found.push({ rule, offset: hit });
+      else if (hit) found.push({ rule, offset: hit.offset, detail: hit.detail });
     }
   });
   for (const h of findHoistingIssues(scopes)) {
@@ -140,14 +153,11 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
 
   found.sort((a, b) => a.offset - b.offset);
   const violations = found.map((f) => located(f.rule.id, f.rule.feature, acorn.getLineInfo(code, f.offset), f.detail));
-  if (options.modules) {
-    const { board, available } = options.modules;
-    for (const m of findMissingModules(ast, options.modules)) {
-      const detail = `${board}'s Espruino build has no ${m.module} module (it has ${available.join(", ") || "none"})`;
-      violations.push(located(BOARD_MODULE_RULE, `require("${m.module}")`, acorn.getLineInfo(code, m.offset), detail));
-    }
-    violations.sort((a, b) => a.line - b.line || a.column - b.column);
-  }
+  const board = options.board;
+  const version = options.espruino ?? (board ? (board.minVersion ?? undefined) : PROBED_RELEASE);
+  const boardFindings = findBoardIssues(ast, code, board, version, scopes, ctx);
+  for (const f of boardFindings) violations.push(located(f.rule, f.feature, acorn.getLineInfo(code, f.offset), f.detail, f.severity));
+  violations.sort((a, b) => a.line - b.line || a.column - b.column);
   // Allow comments live in the original sources (the bundle has lost its comments).
   const originals = new Map<string, string[]>();
   if (map) map.resolvedSources.forEach((src, i) => { if (map.sourcesContent?.[i]) originals.set(src, map.sourcesContent[i]!.split("\n")); });
@@ -174,7 +184,9 @@ function resolvedSource(map: TraceMap, file: string): string {
 export function formatViolation(v: Violation, file: string): string {
   const where = v.source ? `${v.source.file}:${v.source.line}:${v.source.column}` : `${file}:${v.line}:${v.column}`;
   if (v.rule === "syntax") return `${where}: syntax error: ${v.feature} (rule syntax)`;
-  if (v.rule === BOARD_MODULE_RULE) return `${where}: ${v.feature} fails on this board: ${v.detail} (rule ${v.rule})`;
+  if (v.severity === "warning") return `${where}: warning: ${v.feature}: ${v.detail} (rule ${v.rule})`;
+  if (v.rule === BOARD_RULE_IDS.classRequire) return `${where}: ${v.feature} fails on every board: ${v.detail} (rule ${v.rule})`;
+  if (!RULES_BY_ID.has(v.rule)) return `${where}: ${v.feature} fails on this board: ${v.detail} (rule ${v.rule})`;
   const rule = RULES_BY_ID.get(v.rule);
   const verb = rule?.plural ? "are" : "is";
   const detail = v.detail ? `: ${v.detail}` : rule?.hint ? `: ${rule.hint}` : "";

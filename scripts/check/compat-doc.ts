@@ -4,10 +4,15 @@
  *
  *   npx tsx scripts/check/compat-doc.ts
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { BOARD_GLOBALS, BUILTIN_MODULES, CLASSES_NOT_MODULES } from "../boards/firmware-modules.ts";
+import { loadAllBoards } from "../boards/profile.ts";
 import { FEATURES } from "./features.ts";
-import { memberExists, PROBE_FILE, PROBE_RESULTS, RULES, UNCHECKED, type Rule } from "./rules.ts";
+import { MEMBER_SINCE, MODULE_SINCE, SYNTAX_SINCE, type Since } from "./member-since.ts";
+import { EMU_RESULTS_FILE, type EmuProbeFile } from "./probe-emu.ts";
+import type { ProbeBuild } from "./probe-file.ts";
+import { memberExists, PROBE_FILE, PROBE_RESULTS, RULES, UNCHECKED, UNREACHABLE_PROTOTYPE_MEMBERS, type Rule } from "./rules.ts";
 
 /** Path of the generated document. */
 export const DOC_FILE = new URL("../../docs/compat.md", import.meta.url);
@@ -74,6 +79,108 @@ function memberSection(): string[] {
   ];
 }
 
+/** One line naming a probed build: version, commit, board. */
+const buildText = (b: ProbeBuild) => [code(b.version), b.commit && `commit ${code(b.commit)}`, b.board && `board ${code(b.board)}`, b.date && `built ${b.date}`].filter(Boolean).join(", ");
+
+/** The emulator's member probe, when it has been run (`scripts/check/probe-emu.ts`). */
+function emuProbe(): EmuProbeFile | undefined {
+  return existsSync(EMU_RESULTS_FILE) ? (JSON.parse(readFileSync(EMU_RESULTS_FILE, "utf8")) as EmuProbeFile) : undefined;
+}
+
+/** The boards × features table, from each profile's `firmware` block (Espruino's board files). */
+function boardSection(): string[] {
+  const boards = loadAllBoards().filter((b) => b.firmware !== null);
+  const yes = (v: boolean) => (v ? "yes" : "—");
+  const optional = BUILTIN_MODULES.filter((m) => !boards.every((b) => b.modules!.includes(m)));
+  const everywhere = BUILTIN_MODULES.filter((m) => !optional.includes(m));
+  return [
+    "## Boards",
+    "",
+    "`thincall check --board <id>` (and `thincall build`, which checks for its board) also checks what that board's",
+    "Espruino build lacks, read from its board file (`boards/<NAME>.py` in Espruino's source; each profile's",
+    "`firmware.sources` quotes the lines):",
+    "",
+    "- `require` of a built-in module the build lacks is an error (rule `board-module`); `require(\"ESP32\")` fails on",
+    `  every board, as ${Object.keys(CLASSES_NOT_MODULES).map(code).join(", ")} are classes, not modules (rule \`require-class\`);`,
+    "- a string with non-ASCII text warns on a build without `ESPR_UNICODE_SUPPORT`, where strings are bytes (rule `board-unicode`);",
+    "- a `Date` before the year 1500 (a literal year or ISO date) is an error with `ESPR_LIMIT_DATE_RANGE` (rule `board-date-range`);",
+    "- a `\"jit\"` directive warns on a build without the JIT, where it is ignored (rule `board-no-jit`);",
+    `- a read of a board's own class (${BOARD_GLOBALS.map(code).join(", ")}) on a build without it is an error, unless the code`,
+    "  tests `typeof X` first (rule `board-global`);",
+    "- a member, syntax or module newer than the board's minimum Espruino warns, naming the version it needs",
+    "  (rule `newer-than-board`; `--espruino 2v29.215` says which build the board runs).",
+    "",
+    "Unicode: strings hold characters (else bytes). Dates: from 1500 only (else ±1250000 years). SAVE_ON_FLASH_MATH:",
+    "smaller, less exact `Math.sin` and `Math.atan`, and so `cos`, `tan` and `atan2` (src/jswrap_math.c); not flagged.",
+    "JIT: the `\"jit\"` directive compiles.",
+    "",
+    "| board | board file | min Espruino | Unicode | dates | SAVE_ON_FLASH | JIT | classes | modules |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...boards.map((b) => {
+      const f = b.firmware!;
+      const mods = optional.filter((m) => b.modules!.includes(m));
+      return `| ${code(b.id)} ${cell(b.name)} | ${code(f.boardFile)} | ${b.minVersion ?? "—"} | ${yes(f.unicode)} | ${f.limitDateRange ? "from 1500" : "full"} | ${f.saveOnFlash.join(", ") || "—"} | ${yes(b.jit)} | ${f.globals.map(code).join(" ") || "—"} | ${mods.map(code).join(" ") || "—"} |`;
+    }),
+    "",
+    `Every board above also has ${everywhere.map(code).join(", ")}. The virtual board (QuickJS) is not Espruino: it has none of these limits.`,
+    "",
+    "A new board's facts come from its board file: `npx tsx scripts/boards/board-file.ts /path/to/Espruino <BOARD_NAME>` prints",
+    "them (it loads the file with python3, as Espruino's build does), and `test/board-sources.test.ts` keeps every profile equal to them.",
+  ];
+}
+
+/** When members, syntax and modules arrived, grouped by the change that brought them. */
+function versionSection(): string[] {
+  const groups = new Map<Since, string[]>();
+  const add = (s: Since, what: string) => groups.set(s, [...(groups.get(s) ?? []), what]);
+  for (const [id, s] of Object.entries(MEMBER_SINCE)) add(s, id);
+  for (const [id, s] of Object.entries(SYNTAX_SINCE)) add(s, id.replace(/-/g, " "));
+  for (const [m, s] of Object.entries(MODULE_SINCE)) add(s, `require("${m}")`);
+  const emu = emuProbe();
+  const newer = emu ? Object.keys(PROBE_FILE.members).filter((id) => memberExists(id) && !["function", "object", "number", "string", "boolean"].includes(emu.members[id]?.typeof ?? "undefined")) : [];
+  return [
+    "## Which Espruino version each feature needs",
+    "",
+    "The rules above hold for every 2v2x build. Some members arrived between releases: a build from Espruino's main",
+    "branch reports its release and the commits after it (`process.env.VERSION` \"2v29.277\" is 277 commits after 2v29).",
+    "The check warns when code uses one of these on a board whose minimum version is older (rule `newer-than-board`);",
+    "a member left out by a define (`ifndef`) is an error on a board whose build sets it (rule `not-in-build`).",
+    "",
+    "| needs | what | source |",
+    "|---|---|---|",
+    ...[...groups].sort(([a], [b]) => a.version.localeCompare(b.version, "en", { numeric: true })).map(([s, what]) =>
+      `| ${s.version}${s.ifndef ? ` (not with ${s.ifndef})` : ""} | ${what.map(code).join(", ")} | ${cell(s.source)} |`),
+    "",
+    ...(emu
+      ? [
+        `Probed builds: the Linux build ${buildText(PROBE_FILE.build)}; the emulator ${buildText(emu.build)}`,
+        `(\`scripts/check/probe-emu.ts\`). Members the Linux build has and the emulator lacks: ${newer.map(code).join(", ") || "none"}.`,
+      ]
+      : [`Probed build: ${buildText(PROBE_FILE.build)}.`]),
+  ];
+}
+
+/** Reads through a built-in's `prototype`, probed member by member. */
+function prototypeSection(): string[] {
+  const globals = [...new Set(UNREACHABLE_PROTOTYPE_MEMBERS.map((id) => id.split(".")[0]))];
+  const emu = emuProbe();
+  const agree = emu && UNREACHABLE_PROTOTYPE_MEMBERS.every((id) => ["undefined", "throws"].includes(emu.members[id]?.viaPrototype ?? ""));
+  return [
+    "## Reads through a built-in's prototype",
+    "",
+    "On Espruino a built-in's `prototype` object answers only `Object.prototype`'s members: `Array.prototype.slice`,",
+    "`String.prototype.trim` and `Function.prototype.call` are `undefined`, so `Array.prototype.slice.call(arguments, 1)`",
+    "throws \"Can't read property 'call' of undefined\". Read the method from an instance instead:",
+    "`[].slice.call(arguments, 1)`, `\"\".trim.call(s)`, or write a loop. `Object.prototype.hasOwnProperty.call(o, k)` works.",
+    "Assigning to a built-in's prototype (a polyfill) works. The check flags every such read (rule `prototype-read`),",
+    "and the typings declare no `prototype` on those constructors.",
+    "",
+    `The member probe reads each prototype member both from an instance and through \`X.prototype\`:`,
+    `${UNREACHABLE_PROTOTYPE_MEMBERS.length} members of ${globals.length} built-ins (${globals.map(code).join(", ")}) answer only on instances`
+      + (emu ? `, on the Linux build and ${agree ? "likewise" : "NOT likewise"} on the emulator.` : "."),
+  ];
+}
+
 /** The whole Markdown document. */
 export function renderCompatDoc(): string {
   const version = PROBE_FILE.espruinoVersion;
@@ -104,6 +211,8 @@ export function renderCompatDoc(): string {
     "```sh",
     "ESPRUINO_BIN=/path/to/espruino npx thincall probe   # writes probe-results.json, the typings and this file",
     "ESPRUINO_BIN=/path/to/espruino node --import tsx --test test/check.test.ts",
+    "ESPRUINO_EMU=/path/to/emu npx tsx scripts/check/probe-emu.ts   # the emulator's member probe (an older build)",
+    "ESPRUINO_SRC=/path/to/Espruino node --import tsx --test test/board-sources.test.ts   # profiles against boards/*.py",
     "```",
     "",
     "The member list comes from `scripts/check/lib-members.ts` (TypeScript's lib files), probed by one script",
@@ -144,6 +253,8 @@ export function renderCompatDoc(): string {
     "",
     ...table("scoping"),
     "",
+    ...prototypeSection(),
+    "",
     ...memberSection(),
     "",
     "### Rules from behaviour probes",
@@ -152,6 +263,10 @@ export function renderCompatDoc(): string {
     "call of a method named `m`, since the receiver's type is unknown.",
     "",
     ...table("builtin"),
+    "",
+    ...boardSection(),
+    "",
+    ...versionSection(),
     "",
     "## Failures not checked",
     "",

@@ -191,4 +191,10 @@ export const FEATURES: Feature[] = [
   builtin("String.prototype.trimStart", "__ok(' a'.trimStart()==='a');"),
   builtin("String.prototype.trim", "__ok(' a '.trim()==='a');"),
   builtin("Function.prototype.bind", "function g(a,b){return this.x+a+b} var h=g.bind({x:1},2); __ok(h(3)===6);"),
+  // Reads through a constructor's prototype (the member probe reads every member that way too)
+  f("builtin", "prototype-method-read", "a built-in's method read through its prototype", "function r(){return Array.prototype.slice.call(arguments,1)} __ok(r(1,2,3).length===2);"),
+  f("builtin", "prototype-method-from-instance", "a built-in's method read from an instance", "function r(){return [].slice.call(arguments,1)} __ok(r(1,2,3).length===2);"),
+  f("builtin", "object-prototype-read", "Object.prototype's methods read through it", "__ok(Object.prototype.hasOwnProperty.call({a:1},'a'));"),
+  f("builtin", "object-tostring-tag", "Object.prototype.toString.call(x) gives \"[object Type]\"", "__ok(Object.prototype.toString.call([])==='[object Array]', JSON.stringify(Object.prototype.toString.call([])));"),
+  f("builtin", "prototype-polyfill", "a method assigned to a built-in's prototype reaches instances", "Array.prototype.__t=function(){return this.length}; __ok([1,2].__t()===2);"),
 ];

@@ -20,10 +20,28 @@ export interface ProbeResult {
   snippet: string;
 }
 
+/** The exact build probed, as the binary reports it (`process.env`). */
+export interface ProbeBuild {
+  /** `process.env.VERSION`: the release, and the build number after it when there is one ("2v29.277"). */
+  version: string;
+  /** `process.env.GIT_COMMIT`, when the binary says. @default absent */
+  commit?: string;
+  /** `process.env.BUILD_DATE`, when the binary says. @default absent */
+  date?: string;
+  /** `process.env.BOARD` ("LINUX"). @default absent */
+  board?: string;
+  /** `process.env.MODULES`: the built-in modules of this build. @default absent */
+  modules?: string[];
+  /** Which board-specific global classes (`NRF`, `Graphics`, …) the build defines. @default absent */
+  globals?: string[];
+}
+
 /** The committed probe result: syntax and behaviour probes, and every built-in member's `typeof`. */
 export interface ProbeFile {
-  /** `process.version` of the interpreter probed. */
+  /** The build's version (`process.env.VERSION`, else `process.version`). */
   espruinoVersion: string;
+  /** The exact build probed. */
+  build: ProbeBuild;
   /** Feature id → result of its snippet. */
   features: Record<string, ProbeResult>;
   /** Member id (`Array.prototype.at`) → what `typeof` said. */

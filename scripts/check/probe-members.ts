@@ -18,6 +18,11 @@ export interface MemberResult {
   lib: string;
   /** Declared as a method there, so `x.name(…)` calls it. */
   method?: true;
+  /**
+   * For prototype members: `typeof X.prototype.name`, read through the constructor's `prototype`
+   * rather than an instance. On Espruino only `Object.prototype`'s own members answer there.
+   */
+  viaPrototype?: string;
 }
 
 /** A sample instance per global, so prototype members are read the way a program reads them. */
@@ -36,7 +41,9 @@ try{G=eval(g)}catch(e){}
 o[g]=typeof G;
 for(i=0;i<st.length;i++){try{t=G===undefined?"undefined":typeof G[st[i]]}catch(e){t="throws"}o[g+"."+st[i]]=t}
 if(pr.length){try{I=eval(inst)}catch(e){I=G&&G.prototype}
-for(i=0;i<pr.length;i++){try{t=I===undefined||I===null?"undefined":typeof I[pr[i]];if(t=="undefined"&&G&&G.prototype)t=typeof G.prototype[pr[i]]}catch(e){t="throws"}o[g+".prototype."+pr[i]]=t}}
+for(i=0;i<pr.length;i++){try{t=I===undefined||I===null?"undefined":typeof I[pr[i]];if(t=="undefined"&&G&&G.prototype)t=typeof G.prototype[pr[i]]}catch(e){t="throws"}o[g+".prototype."+pr[i]]=t}
+var P={};for(i=0;i<pr.length;i++){try{t=G&&G.prototype?typeof G.prototype[pr[i]]:"undefined"}catch(e){t="throws"}P[g+".prototype."+pr[i]]=t}
+console.log("@@P "+JSON.stringify(P));}
 console.log("@@G "+JSON.stringify(o));
 };
 `;
@@ -58,9 +65,10 @@ export function memberProbeScript(members: LibMember[]): string {
 /** Parses the script's output into member id → result; every member must have answered. */
 export function parseMemberOutput(out: string, members: LibMember[]): { version: string; results: Record<string, MemberResult> } {
   const seen: Record<string, string> = {};
+  const viaPrototype: Record<string, string> = {};
   for (const line of out.split(/\r?\n/)) {
-    const m = /^@@G (.*)$/.exec(line.trim());
-    if (m) Object.assign(seen, JSON.parse(m[1]) as Record<string, string>);
+    const m = /^@@([GP]) (.*)$/.exec(line.trim());
+    if (m) Object.assign(m[1] === "G" ? seen : viaPrototype, JSON.parse(m[2]) as Record<string, string>);
   }
   const version = /@@END (\S+)/.exec(out)?.[1];
   if (!version) throw new UserError(`the member probe did not finish: ${out.split("\n").find((l) => /Uncaught|Error/.test(l)) ?? "no output"}`);
@@ -69,6 +77,10 @@ export function parseMemberOutput(out: string, members: LibMember[]): { version:
     const t = seen[m.id];
     if (t === undefined) throw new UserError(`the member probe gave no answer for ${m.id}`);
     results[m.id] = m.method ? { typeof: t, lib: m.lib, method: true } : { typeof: t, lib: m.lib };
+    if (m.kind === "prototype") {
+      if (viaPrototype[m.id] === undefined) throw new UserError(`the member probe gave no answer for ${m.id} through its prototype`);
+      results[m.id].viaPrototype = viaPrototype[m.id];
+    }
   }
   return { version, results };
 }

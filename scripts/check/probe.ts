@@ -3,6 +3,8 @@
  * (`probe-members.ts`), on the real Espruino interpreter and writes `scripts/check/probe-results.json`:
  * the one result both the check's rules and the device typings (`types/espruino-lib.d.ts`) are
  * derived from. Re-run it after an Espruino release; it regenerates those files and `docs/compat.md`.
+ * It records the exact build (`process.env.VERSION` with its build number, `GIT_COMMIT`, `BOARD`,
+ * `MODULES`, and which board classes it defines); `probe-emu.ts` does the same for the emulator.
  *
  *   ESPRUINO_BIN=/path/to/espruino npx thincall probe
  */
@@ -11,9 +13,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BOARD_GLOBALS } from "../boards/firmware-modules.ts";
 import { UserError } from "../errors.ts";
 import { FEATURES, type Feature } from "./features.ts";
-import { RESULTS_FILE, type ProbeFile, type ProbeResult } from "./probe-file.ts";
+import { RESULTS_FILE, type ProbeBuild, type ProbeFile, type ProbeResult } from "./probe-file.ts";
 import { probeMembers } from "./probe-members.ts";
 
 // The marker is printed only after the feature ran and gave the right answer.
@@ -66,14 +69,40 @@ export async function probeFeature(bin: string, feature: Feature, dir: string, v
   return { feature: feature.name, ...verdict(await runScript(bin, file)), espruinoVersion: version, snippet: feature.code };
 }
 
+/** The script that prints the build's own description (`process.env`). */
+export const BUILD_SCRIPT = `var e=process.env,G=${JSON.stringify(BOARD_GLOBALS)},g=[];`
+  + 'G.forEach(function(n){try{if(eval("typeof "+n)!="undefined")g.push(n)}catch(x){}});'
+  + 'console.log("@@BUILD "+JSON.stringify({version:e.VERSION||process.version,commit:e.GIT_COMMIT,date:e.BUILD_DATE,board:e.BOARD,modules:e.MODULES,globals:g}))\n';
+
+/** Reads the build's description out of {@link BUILD_SCRIPT}'s output. */
+export function parseBuild(out: string): ProbeBuild | undefined {
+  const m = /@@BUILD (\{.*\})/.exec(out);
+  if (!m) return undefined;
+  const raw = JSON.parse(m[1]) as { version?: string; commit?: string; date?: string; board?: string; modules?: string; globals?: string[] };
+  if (!raw.version) return undefined;
+  const build: ProbeBuild = { version: raw.version };
+  if (raw.commit) build.commit = raw.commit;
+  if (raw.date) build.date = raw.date;
+  if (raw.board) build.board = raw.board;
+  if (raw.modules) build.modules = raw.modules.split(",");
+  if (raw.globals) build.globals = raw.globals;
+  return build;
+}
+
+/** Asks the interpreter at `bin` which build it is. */
+export async function probeBuild(bin: string, dir: string): Promise<ProbeBuild> {
+  const file = join(dir, "build.js");
+  writeFileSync(file, BUILD_SCRIPT);
+  const build = parseBuild(await runScript(bin, file));
+  if (!build) throw new UserError(`${bin} did not report an Espruino version`);
+  return build;
+}
+
 /** Runs every probe (a few at a time) and returns feature id → result. */
 export async function runProbe(bin: string): Promise<Record<string, ProbeResult>> {
   const dir = mkdtempSync(join(tmpdir(), "thincall-probe-"));
   try {
-    const versionFile = join(dir, "version.js");
-    writeFileSync(versionFile, 'console.log("@@VERSION "+process.version)\n');
-    const version = /@@VERSION (\S+)/.exec(await runScript(bin, versionFile))?.[1];
-    if (!version) throw new UserError(`${bin} did not report an Espruino version`);
+    const version = (await probeBuild(bin, dir)).version;
     const results: Record<string, ProbeResult> = {};
     const queue = [...FEATURES];
     const worker = async () => {
@@ -89,9 +118,16 @@ export async function runProbe(bin: string): Promise<Record<string, ProbeResult>
 
 /** Probes everything on the interpreter at `bin`. */
 export async function probeAll(bin: string): Promise<ProbeFile> {
+  const dir = mkdtempSync(join(tmpdir(), "thincall-build-"));
+  let build: ProbeBuild;
+  try {
+    build = await probeBuild(bin, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const features = await runProbe(bin);
-  const { version, results } = await probeMembers(bin);
-  return { espruinoVersion: Object.values(features)[0]?.espruinoVersion ?? version, features, members: results };
+  const { results } = await probeMembers(bin);
+  return { espruinoVersion: build.version, build, features, members: results };
 }
 
 /** `thincall probe`: probes, writes the result, then regenerates the typings and the compatibility doc. */

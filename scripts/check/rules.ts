@@ -43,8 +43,8 @@ export interface Rule {
   hint?: string;
   /** Node types the matcher is called for (scoping rules have none: `hoisting.ts` finds them). */
   nodeTypes?: string[];
-  /** Returns the source offset to report, or undefined when the node is fine. */
-  match?: (node: acorn.AnyNode, ctx: RuleContext) => number | undefined;
+  /** Returns the source offset to report (with a detail for this finding), or undefined when the node is fine. */
+  match?: (node: acorn.AnyNode, ctx: RuleContext) => number | { offset: number; detail: string } | undefined;
 }
 
 /** The probe result as committed next to this file. */
@@ -385,6 +385,81 @@ function memberRules(): Rule[] {
   return rules;
 }
 
+/** An instance to read each built-in's methods from, for the working form of a prototype read. */
+const INSTANCE_OF: Record<string, string> = {
+  Array: "[]", String: "\"\"", Number: "(0)", Boolean: "true", Function: "(function(){})", Date: "new Date()", RegExp: "/x/",
+  Promise: "Promise.resolve()", ArrayBuffer: "new ArrayBuffer(0)", DataView: "new DataView(new ArrayBuffer(1))",
+};
+const instanceOf = (g: string) => INSTANCE_OF[g] ?? `new ${g}(${/Array$/.test(g) ? 0 : ""})`;
+const unreachable = (t: string | undefined) => t === "undefined" || t === "throws";
+
+/** Prototype members the probe could not read through the constructor's `prototype` (`Array.prototype.slice`). */
+export const UNREACHABLE_PROTOTYPE_MEMBERS: string[] = Object.entries(PROBE_FILE.members)
+  .filter(([id, m]) => id.split(".")[0] !== "Object" && unreachable(m.viaPrototype) && memberExists(id.split(".")[0]))
+  .map(([id]) => id);
+
+/**
+ * `Array.prototype.slice.call(arguments, 1)`: on Espruino a built-in's `prototype` object answers
+ * only `Object.prototype`'s members, so the read is undefined and the call throws. Writes work
+ * (a polyfill assigned there reaches every instance), and so does every read of `Object.prototype`.
+ */
+function prototypeReadRule(): Rule | undefined {
+  const ids = new Set(UNREACHABLE_PROTOTYPE_MEMBERS);
+  if (ids.size === 0) return undefined;
+  return {
+    // The behaviour probe is the evidence; the member probe's reads through each prototype say which members.
+    id: "prototype-read", feature: "reading a built-in's method through its prototype", kind: "builtin", probes: ["prototype-method-read"],
+    matches: `X.prototype.m for a built-in X other than Object whose member probe found X.prototype.m undefined (${ids.size} members; not an assignment target, not polyfilled)`,
+    nodeTypes: ["MemberExpression"],
+    match: (n, ctx) => {
+      const m = n as acorn.MemberExpression;
+      const inner = m.object;
+      if (ctx.walkType !== "MemberExpression" || inner.type !== "MemberExpression" || inner.object.type !== "Identifier" || propName(inner) !== "prototype") return undefined;
+      const g = inner.object.name;
+      const name = propName(m);
+      const id = `${g}.prototype.${name}`;
+      if (!name || !ids.has(id) || ctx.polyfilled.has(id) || !isGlobal(g, ctx)) return undefined;
+      const p = parentOf(ctx);
+      if (p?.type === "AssignmentExpression" && p.left === m) return undefined;
+      // The working form: the same code reading from an instance, `[].slice.call(arguments, 1)`.
+      const grand = ctx.ancestors[ctx.ancestors.length - 3] as acorn.AnyNode | undefined;
+      const viaCall = p?.type === "MemberExpression" && p.object === m && /^(call|apply|bind)$/.test(propName(p) ?? "") && grand?.type === "CallExpression" && grand.callee === p;
+      const whole = viaCall ? ctx.code.slice(m.start, grand.end) : ctx.code.slice(m.start, m.end);
+      let working = instanceOf(g) + whole.slice(inner.end - m.start);
+      if (working.length > 80) working = `${instanceOf(g)}.${name}`;
+      return {
+        offset: m.start,
+        detail: `${id} is undefined on Espruino (only Object.prototype's members can be read through a built-in's prototype): `
+          + `read it from an instance, \`${working}\`, or write a loop`,
+      };
+    },
+  };
+}
+
+/**
+ * `Object.prototype.toString.call(x)`, the classic type test: on Espruino it gives the value as a
+ * string (`""` for an array, `"1"` for 1), not `"[object Array]"`, so comparisons are silently false.
+ */
+function toStringTagRule(): Rule | undefined {
+  if (!fails("object-tostring-tag")) return undefined;
+  return {
+    id: "object-tostring-tag", feature: "Object.prototype.toString.call(x) as a type test", kind: "builtin", probes: ["object-tostring-tag"],
+    hint: `it gives ${PROBE_RESULTS["object-tostring-tag"]?.error?.replace(/^wrong result: /, "") ?? "the value as a string"} for [], not "[object Array]": `
+      + "use Array.isArray(x), typeof x, or x instanceof Date",
+    matches: "Object.prototype.toString (or ({}).toString) read to be called through .call or .apply",
+    nodeTypes: ["MemberExpression"],
+    match: (n, ctx) => {
+      const m = n as acorn.MemberExpression;
+      if (ctx.walkType !== "MemberExpression" || !/^(call|apply)$/.test(propName(m) ?? "")) return undefined;
+      const fn = m.object;
+      if (fn.type !== "MemberExpression" || propName(fn) !== "toString") return undefined;
+      const o = fn.object;
+      const viaPrototype = o.type === "MemberExpression" && propName(o) === "prototype" && o.object.type === "Identifier" && o.object.name === "Object" && isGlobal("Object", ctx);
+      return viaPrototype || o.type === "ObjectExpression" ? fn.start : undefined;
+    },
+  };
+}
+
 /** Rules from the member probe, then from failing behaviour probes that no member rule already covers. */
 export const BUILTIN_RULES: Rule[] = (() => {
   const fromMembers = memberRules();
@@ -399,7 +474,8 @@ export const BUILTIN_RULES: Rule[] = (() => {
       return !covered.has(id);
     })
     .map(([id]) => builtinRule(id)!);
-  return [...fromMembers, ...fromFeatures];
+  const extra = [prototypeReadRule(), toStringTagRule()].filter((r): r is Rule => r !== undefined);
+  return [...fromMembers, ...fromFeatures, ...extra];
 })();
 
 /** Failing probes that no rule checks, and why. */

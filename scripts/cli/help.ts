@@ -27,9 +27,16 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [BOARD, ["--all", "list every error, not the first ones"], ["--checked", "keep the core's development checks (missing methods, clashing names; docs/core.md)"]],
   },
   check: {
-    usage: "thincall check <file.js…>",
+    usage: "thincall check [--board id] [--espruino version] <file.js…>",
     summary: "report JavaScript that Espruino cannot run (for .ts files use thincall build)",
-    notes: ["Allow your own method named like a missing built-in: `// thincall-allow` on the line, or `/* thincall-allow: name */` in the file."],
+    options: [
+      ["--board id", "also check that board's build: its modules, Unicode strings, date range, and members newer than its minimum Espruino (default $ESPRUINO_BOARD)"],
+      ["--espruino version", "the Espruino build the code will run on (2v29.215): members newer than it warn; default the board's minimum"],
+    ],
+    notes: [
+      "Warnings (`warning:`) do not fail the check; errors do.",
+      "Allow your own method named like a missing built-in: `// thincall-allow` on the line, or `/* thincall-allow: name */` in the file.",
+    ],
   },
   flash: {
     usage: "thincall flash <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--save] [--timeout s]",

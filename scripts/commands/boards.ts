@@ -22,5 +22,18 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
   const line = (r: string[]) => r.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   out.write([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n");
   out.write("free = JsVars free right after boot (~ estimated, not measured); min = oldest Espruino supported\n");
-  for (const b of loadAllBoards()) out.write(terminalText(`${b.id}: ${b.note}`) + "\n");
+  for (const b of loadAllBoards()) {
+    out.write(terminalText(`${b.id}: ${b.note}`) + "\n");
+    const f = b.firmware;
+    if (!f) continue;
+    // What code moved between boards meets: `thincall check --board` checks these.
+    const build = [
+      f.unicode ? "Unicode strings" : "byte strings (no Unicode)",
+      f.limitDateRange ? "dates from 1500" : undefined,
+      f.saveOnFlash.length ? f.saveOnFlash.join(" ") : undefined,
+      `classes ${f.globals.join(" ") || "none"}`,
+      `modules ${b.modules?.join(" ") || "none"}`,
+    ].filter(Boolean).join("; ");
+    out.write(terminalText(`  build (${f.boardFile}): ${build}`) + "\n");
+  }
 }

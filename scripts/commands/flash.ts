@@ -57,7 +57,9 @@ export async function runFlash(options: FlashOptions): Promise<void> {
     } catch {
       throw new UserError(`cannot read ${options.file}`);
     }
-    const problems = checkCode(code, { file: options.file });
+    const found = checkCode(code, { file: options.file, board });
+    for (const w of found.filter((v) => v.severity === "warning")) notes.write(formatViolation(w, options.file) + "\n");
+    const problems = found.filter((v) => v.severity !== "warning");
     if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
   }
   await withBoardConsole(board, options.port, async (session) => {
