@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { listBoardIds, loadAllBoards, loadBoard, ramBytes } from "../scripts/boards/profile.ts";
 import { UserError } from "../scripts/errors.ts";
@@ -72,4 +74,23 @@ test("the board comes from --board, else $ESPRUINO_BOARD, else virtual on the vi
   assert.equal(resolveBoard(undefined, undefined, {}).id, "virtual");
   assert.equal(resolveBoard(undefined, "emu", {}).id, "emu");
   assert.throws(() => resolveBoard(undefined, undefined, { ESPRUINO_PORT: "/dev/ttyACM0" }), /--board is needed with port \/dev\/ttyACM0/);
+});
+
+test("Espruino's own board names (boards/<NAME>.py) pick the profiles, in any case", () => {
+  for (const [name, id] of [["ESP32", "esp32"], ["BANGLEJS2", "banglejs2"], ["pico_r1_3", "espruino-pico"], ["PUCKJS", "puckjs"],
+    ["RASPBERRYPI", "linux"], ["LINUX", "linux"], ["Esp32C3_IDF4", "esp32c3"], ["ESP32", "esp32"], ["Rp2040-Pico", "rp2040-pico"]]) {
+    assert.equal(loadBoard(name).id, id, name);
+  }
+  // Each alias is a board file's name (checked against Espruino's boards/ beside $ESPRUINO_BIN when
+  // there is one), and belongs to one profile only.
+  const espruinoBoards = process.env.ESPRUINO_BIN ? join(dirname(dirname(process.env.ESPRUINO_BIN)), "boards") : undefined;
+  const seen = new Set<string>();
+  for (const b of loadAllBoards()) {
+    for (const a of b.aliases ?? []) {
+      assert.match(a, /^[A-Z0-9_]+$/, `${b.id}: ${a} is spelled as Espruino spells its board files`);
+      if (espruinoBoards && existsSync(espruinoBoards)) assert.ok(existsSync(join(espruinoBoards, `${a}.py`)), `${b.id}: boards/${a}.py exists`);
+      assert.ok(!seen.has(a.toLowerCase()), `${a} is one board's`);
+      seen.add(a.toLowerCase());
+    }
+  }
 });

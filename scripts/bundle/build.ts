@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { BoardProfile } from "../boards/profile.ts";
+import { UserError } from "../errors.ts";
 import { cachedBuild } from "./build-cache.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { FIRMWARE_DIR, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
@@ -80,6 +81,15 @@ export async function corePartBytes(board: BoardProfile): Promise<Record<string,
   const sizes: Record<string, number> = {};
   for (const [part, names] of Object.entries(CORE_PARTS)) sizes[part] = Buffer.byteLength(await corePartCode(names, board));
   return sizes;
+}
+
+/** Writes a bundle's code to a file the user named (`-o`); a path that cannot be written is a one-line error. */
+export function writeBundleFile(file: string, code: string): void {
+  try {
+    writeFileSync(file, code.endsWith("\n") ? code : code + "\n", "latin1");
+  } catch (e) {
+    throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 /** Builds one entry for one board, writes it and its source map, and returns it. */

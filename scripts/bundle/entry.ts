@@ -19,6 +19,8 @@ export interface BuiltBundle {
   code: string;
   /** Size in bytes (what the board stores). */
   bytes: number;
+  /** The source files the bundle was built from, to watch for changes (`--watch`). @default unknown */
+  sources?: string[];
 }
 
 /** The name a bundle is written under: `bench`, `examples/sensors`, or a user file's base name. */
@@ -40,4 +42,6 @@ export interface BuildBundleOptions {
   allErrors?: boolean;
   /** Type-check the entry (see the plugin's `typeCheck` option, scripts/bundle/plugin.ts). @default true */
   typeCheck?: boolean;
+  /** Minify (see the plugin's `minify` option); false for `--no-minify`. @default true */
+  minify?: boolean;
 }
