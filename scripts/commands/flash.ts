@@ -90,12 +90,12 @@ export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   const replyTimeoutMs = options.replyTimeoutMs ?? (Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || 10000);
+  if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
   // Without a port: the one default-port rule (scripts/emu/default-port.ts).
   options = { ...options, port: defaultPort(options.port, options.board, (line) => err.write(`${line}\n`)) };
   const board = resolveBoard(options.board, options.port);
   const notes = options.notes ?? process.stderr;
   if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
-  if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
   let program = await loadProgram(options, board);
   const changes: FileChanges | undefined = options.watch ? watchFiles(program.sources) : undefined;
   try {
