@@ -155,3 +155,26 @@ test("flash --watch uploads again when the program changes, and -o writes what w
   assert.match(readFileSync(sent, "latin1"), /VERSION 2/);
   cli.child.kill("SIGKILL");
 });
+
+const SCRIPT = ["/usr/bin/script", "/bin/script"].find((p) => existsSync(p));
+
+test("console in a real terminal (a pty, through util-linux script): keys run on the board, Ctrl-C goes to it, Ctrl-D leaves", { skip: !SCRIPT && "util-linux `script` is missing: the console is not tested in a pty" }, async () => {
+  const command = `${process.execPath} ${join(ROOT, "bin", "thincall.js")} console -p virtual`;
+  const child = spawn(SCRIPT!, ["-qfec", command, "/dev/null"], { env: cliEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (out += d));
+  const closed = new Promise<number | null>((r) => child.on("close", r));
+  try {
+    await waitFor(() => /Ctrl-D leaves/.test(out), 60000, "the console to open");
+    child.stdin.write("6*7\r");
+    await waitFor(() => /=42/.test(out), 60000, "the board's answer to keys typed in the terminal");
+    child.stdin.write("\x03");
+    await waitFor(() => /Ctrl-C again, or Ctrl-D, leaves/.test(out), 60000, "the note after the first Ctrl-C");
+    child.stdin.write("\x04");
+    assert.equal(await closed, 0, out);
+    assert.doesNotMatch(out, /internal error|\n\s+at /);
+  } finally {
+    child.kill("SIGKILL");
+  }
+});
