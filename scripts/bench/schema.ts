@@ -8,7 +8,7 @@
  * console (REPL echo, prompts, banners, noise) is not protocol.
  */
 import * as v from "valibot";
-import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix.ts";
+import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix";
 
 export { LINE_PREFIX, RECORD_TEXT_LIMIT };
 
