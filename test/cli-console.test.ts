@@ -158,23 +158,54 @@ test("flash --watch uploads again when the program changes, and -o writes what w
 
 const SCRIPT = ["/usr/bin/script", "/bin/script"].find((p) => existsSync(p));
 
-test("console in a real terminal (a pty, through util-linux script): keys run on the board, Ctrl-C goes to it, Ctrl-D leaves", { skip: !SCRIPT && "util-linux `script` is missing: the console is not tested in a pty" }, async () => {
-  const command = `${process.execPath} ${join(ROOT, "bin", "thincall.js")} console -p virtual`;
+/** `thincall <args>` in a pseudo-terminal (util-linux `script`): its stdin is a TTY, as when a person types. */
+function inPty(args: string[]) {
+  const command = [process.execPath, join(ROOT, "bin", "thincall.js"), ...args].map((a) => `'${a}'`).join(" ");
   const child = spawn(SCRIPT!, ["-qfec", command, "/dev/null"], { env: cliEnv(), stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (out += d));
   const closed = new Promise<number | null>((r) => child.on("close", r));
+  return {
+    type: (keys: string) => child.stdin.write(keys),
+    seen: (re: RegExp, what: string) => waitFor(() => re.test(out), 60000, what),
+    get out() {
+      return out;
+    },
+    closed,
+    kill: () => child.kill("SIGKILL"),
+  };
+}
+
+const NO_PTY = !SCRIPT && "util-linux `script` is missing: the console is not tested in a pty";
+
+test("console in a real terminal (a pty): keys run on the board, Ctrl-C goes to it, Ctrl-D leaves", { skip: NO_PTY }, async () => {
+  const tty = inPty(["console", "-p", "virtual"]);
   try {
-    await waitFor(() => /Ctrl-D leaves/.test(out), 60000, "the console to open");
-    child.stdin.write("6*7\r");
-    await waitFor(() => /=42/.test(out), 60000, "the board's answer to keys typed in the terminal");
-    child.stdin.write("\x03");
-    await waitFor(() => /Ctrl-C again, or Ctrl-D, leaves/.test(out), 60000, "the note after the first Ctrl-C");
-    child.stdin.write("\x04");
-    assert.equal(await closed, 0, out);
-    assert.doesNotMatch(out, /internal error|\n\s+at /);
+    await tty.seen(/Ctrl-D leaves/, "the console to open");
+    tty.type("6*7\r");
+    await tty.seen(/=42/, "the board's answer to keys typed in the terminal");
+    tty.type("\x03");
+    await tty.seen(/Ctrl-C again, or Ctrl-D, leaves/, "the note after the first Ctrl-C");
+    tty.type("\x04");
+    assert.equal(await tty.closed, 0, tty.out);
+    assert.doesNotMatch(tty.out, /internal error|\n\s+at /);
   } finally {
-    child.kill("SIGKILL");
+    tty.kill();
+  }
+});
+
+test("flash without --timeout in a terminal: after the upload, what you type goes to the board's REPL", { skip: NO_PTY }, async () => {
+  const prog = tmp.path("hi.js");
+  writeFileSync(prog, 'print("HI FROM PROGRAM");\n');
+  const tty = inPty(["flash", prog, "-p", "virtual"]);
+  try {
+    await tty.seen(/HI FROM PROGRAM[\s\S]*what you type goes to its REPL/, "the program's output, then the note");
+    tty.type("6*7\r");
+    await tty.seen(/>6\*7\r?\r\n=42/, "the board's echo and answer, as typed");
+    tty.type("\x04");
+    assert.equal(await tty.closed, 0, tty.out);
+  } finally {
+    tty.kill();
   }
 });

@@ -11,6 +11,7 @@ import { defaultPort } from "../emu/default-port.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { listErrors, UserError } from "../errors.ts";
+import { consoleText } from "../terminal/console-text.ts";
 import { terminalLines, terminalText } from "../terminal/text.ts";
 
 /** Options of `thincall flash`. */
@@ -100,10 +101,16 @@ export async function runFlash(options: FlashOptions): Promise<void> {
   const changes: FileChanges | undefined = options.watch ? watchFiles(program.sources) : undefined;
   try {
     await withBoardConsole(board, options.port, async (session) => {
-      // Everything the board prints, minus the uploader's own sync tokens.
+      // Everything the board prints, minus the uploader's own sync tokens; once you type into a
+      // terminal, as it comes (the board echoes and edits your line), except while uploading.
+      const input = options.input ?? process.stdin;
+      let asTyped = false;
       session.onLine((line) => {
         const text = cleanLine(line);
-        if (!isSyncAnswer(text)) out.write(terminalText(text) + "\n");
+        if (!asTyped && !isSyncAnswer(text)) out.write(terminalText(text) + "\n");
+      });
+      session.onData((chunk) => {
+        if (asTyped) out.write(consoleText(chunk));
       });
       // Listening for a lost link starts before the upload, so no moment goes unwatched.
       const lost = new Promise<never>((_, reject) => {
@@ -150,12 +157,13 @@ export async function runFlash(options: FlashOptions): Promise<void> {
         if (options.timeoutS !== undefined) {
           notes.write(`streaming the board's output for ${options.timeoutS} s (Ctrl-C stops sooner)\n`);
         } else {
-          keyboard = forwardKeyboard(session, options.input ?? process.stdin, { note: (line) => notes.write(`${line}\n`) });
+          keyboard = forwardKeyboard(session, input, { note: (line) => notes.write(`${line}\n`) });
+          asTyped = Boolean(input.isTTY && input.setRawMode);
           // A piped input that ends leaves the stream running, as before there was a keyboard.
           left = keyboard.ended.then((why: KeyboardEnd) => (why === "quit" ? why : new Promise<never>(() => {})));
           notes.write(
             "streaming the board's output; what you type goes to its REPL; " +
-              ((options.input ?? process.stdin).isTTY ? "Ctrl-C twice or Ctrl-D leaves" : "Ctrl-C stops") +
+              (input.isTTY ? "Ctrl-C twice or Ctrl-D leaves" : "Ctrl-C stops") +
               (options.watch ? "; a change to a source uploads it again" : "") +
               "\n",
           );
@@ -175,7 +183,10 @@ export async function runFlash(options: FlashOptions): Promise<void> {
             err.write(`thincall: ${terminalLines(e.message)}\n`);
             continue;
           }
+          const typing = asTyped;
+          asTyped = false;
           await Promise.race([upload(program.code), lost]);
+          asTyped = typing;
           notes.write(`uploaded ${Buffer.byteLength(program.code, "latin1")} bytes\n`);
         }
       } finally {
