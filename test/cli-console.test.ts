@@ -209,3 +209,33 @@ test("flash without --timeout in a terminal: after the upload, what you type goe
     tty.kill();
   }
 });
+
+test("one default port: with the emulator installed, flash, console and -e use it, as bench does (ESPRUINO_EMU)", { skip: !process.env.ESPRUINO_EMU && "ESPRUINO_EMU is not set: the default port is not tested against the emulator" }, async () => {
+  const env = { ESPRUINO_EMU: process.env.ESPRUINO_EMU! };
+  const e = await runCli(["-e", "process.env.BOARD"], { env });
+  assert.equal(e.code, 0, e.stderr);
+  assert.equal(e.stdout, "BANGLEJS2\n", "the emulator, not the virtual board");
+  const prog = tmp.path("where.js");
+  writeFileSync(prog, 'print("RUNS ON " + process.env.BOARD);\n');
+  const flashed = await runCli(["flash", prog, "--timeout", "2"], { env, timeoutMs: 120000 });
+  assert.equal(flashed.code, 0, flashed.stderr);
+  assert.match(flashed.stdout, /^RUNS ON BANGLEJS2$/m);
+  assert.doesNotMatch(flashed.stderr, /virtual board/);
+});
+
+test("build --watch builds again when a source changes", async () => {
+  const src = tmp.path("watched-build.ts");
+  const out = tmp.path("watched-build.js");
+  writeFileSync(src, 'print("FIRST");\n');
+  // Without the test run's build cache: its key is the entry's path, not what the entry says.
+  const cli = startCli(["build", src, "--board", "esp32", "-o", out, "--watch"], { cwd: tmp.dir, timeoutMs: 180000, env: { THINCALL_BUILD_CACHE: "" } });
+  try {
+    await waitFor(() => /watching the sources/.test(cli.stderr), 120000, "the first build");
+    assert.match(readFileSync(out, "utf8"), /FIRST/);
+    writeFileSync(src, 'print("SECOND");\n');
+    await waitFor(() => /watched-build\.ts changed: building again/.test(cli.stderr), 60000, "the change to be seen");
+    await waitFor(() => /SECOND/.test(readFileSync(out, "utf8")), 120000, "the second build");
+  } finally {
+    cli.child.kill("SIGKILL");
+  }
+});
