@@ -38,7 +38,6 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
-/** Checks a command's board, port and output file before any slow work. */
 /** The options every command that talks to a board takes, with the `espruino` CLI's short forms. */
 const BOARD_LINK = {
   board: { type: "string" },
@@ -49,6 +48,7 @@ const BOARD_LINK = {
 /** Options that mean `thincall console` when they come first, as `espruino -p /dev/ttyUSB0 -e "…"` does. */
 const CONSOLE_FIRST = /^(-p|-b|-e|--port|--baud|--board)(=|$)/;
 
+/** Checks a command's board, port and output file before any slow work. */
 async function preflight(board: string | undefined, port: string | undefined, out?: string): Promise<void> {
   const profile = resolveBoard(board, port);
   const { checkPortExists, parsePort } = await import("./transport/open-port.ts");
@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
       baud(values.baud as string | undefined);
       const timeoutS = seconds(values.timeout as string | undefined);
       if (values.watch && timeoutS !== undefined) throw new UserError("--watch re-uploads on every change until you leave; leave out --timeout");
-      if (values.watch && values.save) throw new UserError("--watch runs each change from RAM or Storage; save the one you keep with --save, without --watch");
+      if (values.watch && values.save) throw new UserError("--watch uploads every change, --save keeps one program across resets: use one, then the other");
       await preflight(values.board as string | undefined, values.port as string | undefined);
       const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
