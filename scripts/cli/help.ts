@@ -106,7 +106,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
 };
 
 const GLOBAL_NOTES = [
-  "ports: a serial device (/dev/ttyUSB0), tcp://host[:port], or virtual (QuickJS).",
+  "ports: a serial device (/dev/ttyUSB0), tcp://host[:port], emu (thincall emu install) or virtual (QuickJS).",
   "Without --port: $ESPRUINO_PORT, else the emulator when installed (thincall emu install), else the virtual board.",
   "thincall -p <port> [-e expr]: the board's console (thincall console), as in the espruino CLI.",
   "thincall <command> --help shows a command's options; thincall --version its version.",
