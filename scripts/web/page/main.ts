@@ -203,6 +203,9 @@ function startRun(): void {
   }
   running = true;
   ui.run.disabled = true;
+  // The run has the link: the console pane connects again after it.
+  ui.connect.disabled = true;
+  ui.sendProgram.disabled = true;
   const board = selectedBoard();
   const mode = ui.mode.value as "ram" | "flash";
   const quick = ui.quick.checked;
@@ -263,6 +266,8 @@ function startRun(): void {
   ).finally(() => {
     running = false;
     ui.run.disabled = !boardUsable();
+    ui.connect.disabled = pageConsole.connected || !boardUsable();
+    ui.sendProgram.disabled = !boardUsable();
     render();
   });
 }
