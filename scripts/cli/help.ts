@@ -95,7 +95,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   web: {
     usage: "thincall web [--listen N]",
-    summary: "serve a page at http://localhost:N/ that runs the bench over Web Serial or Web Bluetooth",
+    summary: "serve a page at http://localhost:N/ that runs the bench, a console and your own program over Web Serial or Web Bluetooth",
     options: [["--listen <N>", "port on the loopback interface; default 8090 (0 picks a free one)"]],
   },
   ports: { usage: "thincall ports", summary: "list serial ports with their USB ids, naming likely Espruino boards" },
