@@ -77,7 +77,11 @@ export async function main(argv: string[]): Promise<number> {
       const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message);
       if (unknown) {
         const flags = Object.entries(options ?? {}).flatMap(([o, c]) => [`--${o}`, ...(c.short ? [`-${c.short}`] : [])]);
-        const hint = didYouMean(unknown[1], [...flags, "--help"]);
+        // A one-letter typo is one edit from every other letter: list the short options instead.
+        const shorts = flags.filter((f) => /^-\w$/.test(f));
+        const hint = /^-\w$/.test(unknown[1])
+          ? shorts.length > 0 ? `; short options: ${shorts.join(", ")}` : ""
+          : didYouMean(unknown[1], [...flags, "--help"]);
         throw new UserError(`${command}: unknown option ${unknown[1]}${hint} (see thincall ${command} --help)`);
       }
       throw new UserError(`${command}: ${(e as Error).message.split("\n")[0]} (see thincall ${command} --help)`);
