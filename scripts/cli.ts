@@ -4,6 +4,7 @@ import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
+import { endQuietlyOnClosedPipe } from "./terminal/closed-pipe.ts";
 import { terminalText } from "./terminal/text.ts";
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
@@ -45,6 +46,16 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
+/** The options every command that talks to a board takes, with the `espruino` CLI's short forms. */
+const BOARD_LINK = {
+  board: { type: "string" },
+  port: { type: "string", short: "p" },
+  baud: { type: "string", short: "b" },
+} as const;
+
+/** Options that mean `thincall console` when they come first, as `espruino -p /dev/ttyUSB0 -e "…"` does. */
+const CONSOLE_FIRST = /^(-p|-b|-e|--port|--baud|--board)(=|$)/;
+
 /** Checks a command's board, port and output file before any slow work. */
 async function preflight(board: string | undefined, port: string | undefined, out?: string): Promise<void> {
   const profile = resolveBoard(board, port);
@@ -56,6 +67,7 @@ async function preflight(board: string | undefined, port: string | undefined, ou
 // Commands are imported when run, so `thincall boards` does not load rollup or QuickJS.
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] !== undefined && CONSOLE_FIRST.test(argv[0])) argv = ["console", ...argv];
   const [command, ...rest] = argv;
   if (command === "--version" || command === "-v" || command === "version") {
     process.stdout.write(`thincall ${version()}\n`);
@@ -72,8 +84,12 @@ export async function main(argv: string[]): Promise<number> {
     } catch (e) {
       const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message);
       if (unknown) {
-        const flags = Object.keys(options ?? {}).map((o) => `--${o}`);
-        const hint = didYouMean(unknown[1], [...flags, "--help"]);
+        const flags = Object.entries(options ?? {}).flatMap(([o, c]) => [`--${o}`, ...(c.short ? [`-${c.short}`] : [])]);
+        // A one-letter typo is one edit from every other letter: list the short options instead.
+        const shorts = flags.filter((f) => /^-\w$/.test(f));
+        const hint = /^-\w$/.test(unknown[1])
+          ? shorts.length > 0 ? `; short options: ${shorts.join(", ")}` : ""
+          : didYouMean(unknown[1], [...flags, "--help"]);
         throw new UserError(`${command}: unknown option ${unknown[1]}${hint} (see thincall ${command} --help)`);
       }
       throw new UserError(`${command}: ${(e as Error).message.split("\n")[0]} (see thincall ${command} --help)`);
@@ -82,11 +98,9 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "bench": {
       const { values } = parse({
-        board: { type: "string" },
-        port: { type: "string" },
-        baud: { type: "string" },
+        ...BOARD_LINK,
         to: { type: "string" },
-        out: { type: "string" },
+        out: { type: "string", short: "o" },
         json: { type: "boolean" },
         quick: { type: "boolean" },
         runs: { type: "string" },
@@ -119,17 +133,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "flash": {
       const { values, positionals } = parse({
-        board: { type: "string" },
-        port: { type: "string" },
-        baud: { type: "string" },
+        ...BOARD_LINK,
         to: { type: "string" },
         save: { type: "boolean" },
         timeout: { type: "string" },
+        out: { type: "string", short: "o" },
+        watch: { type: "boolean" },
+        "no-minify": { type: "boolean" },
       });
       if (positionals.length !== 1) throw new UserError("flash takes one file: thincall flash <entry.ts|bundle.js>");
       const to = mode(values.to as string | undefined);
       baud(values.baud as string | undefined);
       const timeoutS = seconds(values.timeout as string | undefined);
+      if (values.watch && timeoutS !== undefined) throw new UserError("--watch re-uploads on every change until you leave; leave out --timeout");
+      if (values.watch && values.save) throw new UserError("--watch uploads every change, --save keeps one program across resets: use one, then the other");
       await preflight(values.board as string | undefined, values.port as string | undefined);
       const { runFlash } = await import("./commands/flash.ts");
       await runFlash({
@@ -139,14 +156,44 @@ export async function main(argv: string[]): Promise<number> {
         to,
         save: values.save as boolean | undefined,
         timeoutS,
+        bundleOut: values.out as string | undefined,
+        watch: values.watch as boolean | undefined,
+        minify: values["no-minify"] ? false : undefined,
       });
       return 0;
     }
+    case "console": {
+      const { values, positionals } = parse({ ...BOARD_LINK, eval: { type: "string", short: "e" } });
+      if (positionals.length > 0) throw new UserError(`console takes no files (to upload one: thincall flash ${positionals[0]})`);
+      baud(values.baud as string | undefined);
+      await preflight(values.board as string | undefined, values.port as string | undefined);
+      const { runConsole } = await import("./commands/console.ts");
+      await runConsole({ board: values.board as string | undefined, port: values.port as string | undefined, expr: values.eval as string | undefined });
+      return 0;
+    }
     case "build": {
-      const { values, positionals } = parse({ board: { type: "string" }, all: { type: "boolean" }, checked: { type: "boolean" } });
+      const { values, positionals } = parse({
+        board: { type: "string" },
+        all: { type: "boolean" },
+        out: { type: "string", short: "o" },
+        watch: { type: "boolean" },
+        "no-minify": { type: "boolean" },
+        checked: { type: "boolean" },
+      });
       if (values.board) loadBoard(values.board as string);
+      if (values.out !== undefined && (positionals.length !== 1 || !values.board)) {
+        throw new UserError("-o writes one bundle: give one entry and --board (thincall build app.ts --board esp32 -o app.js)");
+      }
       const { runBuild } = await import("./commands/build.ts");
-      await runBuild({ board: values.board as string | undefined, entries: positionals, allErrors: values.all as boolean | undefined, checked: values.checked as boolean | undefined });
+      await runBuild({
+        board: values.board as string | undefined,
+        entries: positionals,
+        allErrors: values.all as boolean | undefined,
+        bundleOut: values.out as string | undefined,
+        watch: values.watch as boolean | undefined,
+        minify: values["no-minify"] ? false : undefined,
+        checked: values.checked as boolean | undefined,
+      });
       return 0;
     }
     case "check": {
@@ -222,6 +269,8 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Entry point: one-line errors, never a stack trace (unless THINCALL_DEBUG is set). */
 export async function run(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   try {
     process.exitCode = await main(argv);
   } catch (e) {

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { listBoardIds, loadAllBoards, loadBoard, ramBytes } from "../scripts/boards/profile.ts";
 import { UserError } from "../scripts/errors.ts";
@@ -105,4 +107,23 @@ test("thincall boards prints each Espruino build's features under its note", asy
   assert.match(text, /\n {2}build \(boards\/PICO_R1_3\.py\): byte strings \(no Unicode\); dates from 1500; SAVE_ON_FLASH_MATH; classes Graphics; modules .*\btls\b/);
   assert.match(text, /\n {2}build \(boards\/BANGLEJS2\.py\): Unicode strings; classes NRF Graphics Bangle; modules /);
   assert.doesNotMatch(text, /^virtual: .*\n {2}build/m, "the virtual board is not Espruino");
+});
+
+test("Espruino's own board names (boards/<NAME>.py) pick the profiles, in any case", () => {
+  for (const [name, id] of [["ESP32", "esp32"], ["BANGLEJS2", "banglejs2"], ["pico_r1_3", "espruino-pico"], ["PUCKJS", "puckjs"],
+    ["RASPBERRYPI", "linux"], ["LINUX", "linux"], ["Esp32C3_IDF4", "esp32c3"], ["ESP32", "esp32"], ["Rp2040-Pico", "rp2040-pico"]]) {
+    assert.equal(loadBoard(name).id, id, name);
+  }
+  // Each alias is a board file's name (checked against Espruino's boards/ beside $ESPRUINO_BIN when
+  // there is one), and belongs to one profile only.
+  const espruinoBoards = process.env.ESPRUINO_BIN ? join(dirname(dirname(process.env.ESPRUINO_BIN)), "boards") : undefined;
+  const seen = new Set<string>();
+  for (const b of loadAllBoards()) {
+    for (const a of b.aliases ?? []) {
+      assert.match(a, /^[A-Z0-9_]+$/, `${b.id}: ${a} is spelled as Espruino spells its board files`);
+      if (espruinoBoards && existsSync(espruinoBoards)) assert.ok(existsSync(join(espruinoBoards, `${a}.py`)), `${b.id}: boards/${a}.py exists`);
+      assert.ok(!seen.has(a.toLowerCase()), `${a} is one board's`);
+      seen.add(a.toLowerCase());
+    }
+  }
 });

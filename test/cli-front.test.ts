@@ -73,6 +73,19 @@ test("did you mean: unknown flags and commands", async () => {
   assert.equal(editDistance("borad", "board"), 1);
 });
 
+test("the espruino CLI's habits are options, and their typos get a did you mean", async () => {
+  assert.match(await cliError(["flash", "x.ts", "--wach"]), /did you mean --watch\?/);
+  assert.match(await cliError(["build", "--no-minfy"]), /did you mean --no-minify\?/);
+  assert.match(await cliError(["console", "--evl", "1"]), /did you mean --eval\?/);
+  assert.equal(await cliError(["flash", "x.js", "-x"]), "flash: unknown option -x; short options: -p, -b, -o (see thincall flash --help)");
+  // -p, -b, -o and --watch are known: what fails next is the missing file, not the flags.
+  assert.match(await cliError(["flash", "-p", "virtual", "-b", "9600", "-o", join(tmp, "x.js"), "--watch", "--no-minify"]), /^flash takes one file/);
+  assert.match(await cliError(["flash", "x.js", "--watch", "--timeout", "3"]), /--watch .* leave out --timeout/);
+  // As `espruino -p PORT -e EXPR`: options first mean the console.
+  assert.match(await cliError(["-p", "virtual", "extra"]), /^console takes no files/);
+  assert.match(await cliError(["build", "a.ts", "b.ts", "-o", "x.js"]), /^-o writes one bundle/);
+});
+
 test("--baud takes a positive whole number and reaches the serial transport through $THINCALL_BAUD", async () => {
   assert.equal(await cliError(["bench", "--baud", "fast"]), '--baud takes a positive whole number, not "fast"');
   const before = process.env.THINCALL_BAUD;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { benchPort, EMU_HINT } from "../scripts/emu/default-port.ts";
+import { defaultPort, EMU_HINT } from "../scripts/emu/default-port.ts";
 import { EMU_FILES } from "../scripts/emu/files.ts";
 import { findEmulator, requireEmulator } from "../scripts/emu/locate.ts";
 import { tempDir } from "./support/cli-helpers.ts";
@@ -35,18 +35,20 @@ test("missing, corrupt and wrong files each get one line saying so", () => {
   assert.throws(() => requireEmulator({ ESPRUINO_EMU: wrong }), (e: Error) => /emu_banglejs2\.js is not the Bangle\.js 2 constants/.test(e.message) && !e.message.includes("\n"));
 });
 
-test("bench without a board uses the emulator when installed, else QuickJS with a hint", () => {
+test("a command without a port or board uses the emulator when installed, else QuickJS with a hint", () => {
   const warned: string[] = [];
   const warn = (l: string) => warned.push(l);
   const cache = join(tmp.dir, "xdg");
-  assert.equal(benchPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache }), "virtual");
+  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache }), "virtual");
   assert.deepEqual(warned, [EMU_HINT]);
   assert.match(EMU_HINT, /thincall emu install/);
   fakeEmulator(join(cache, "thincall", "emu"));
-  assert.equal(benchPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache }), "emu");
+  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache }), "emu");
   // A named port or board is the user's choice: untouched, no hint.
-  assert.equal(benchPort("virtual", undefined, warn, { XDG_CACHE_HOME: cache }), "virtual");
-  assert.equal(benchPort(undefined, "esp32", warn, { XDG_CACHE_HOME: cache }), undefined);
-  assert.equal(benchPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_PORT: "/dev/ttyUSB0" }), undefined);
+  assert.equal(defaultPort("virtual", undefined, warn, { XDG_CACHE_HOME: cache }), "virtual");
+  assert.equal(defaultPort(undefined, "esp32", warn, { XDG_CACHE_HOME: cache }), "virtual");
+  assert.equal(defaultPort(undefined, "EMSCRIPTEN2", warn, { XDG_CACHE_HOME: cache }), "emu", "the emulator's own board");
+  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_PORT: "/dev/ttyUSB0" }), "/dev/ttyUSB0");
+  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_BOARD: "esp32" }), "virtual");
   assert.equal(warned.length, 1);
 });

@@ -5,11 +5,11 @@
  * how to stop streaming (checked on the virtual board).
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { after, test } from "node:test";
 import { killAllCli, runCli, tempDir } from "./support/cli-helpers.ts";
+import { canConnect, startInterpreter as start, waitUntil as waitFor } from "./support/espruino-telnet.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
 const skip = BIN ? false : "ESPRUINO_BIN not set: skipping flash --save across a restart of the real Espruino interpreter";
@@ -23,31 +23,11 @@ after(() => {
   tmp.remove();
 });
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
-
-/** Starts the interpreter in `dir`, stdin an open pipe (a closed one can make it quit), collecting its output. */
-function startInterpreter(dir: string, args: string[]): { child: ChildProcess; output: () => string; exited: Promise<void> } {
-  const child = spawn(BIN!, args, { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
-  children.push(child);
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
-  return { child, output: () => out, exited };
-}
-
-/** Polls `cond` until true or `what` fails after `ms`. */
-async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    assert.ok(Date.now() < deadline, what);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Starts the interpreter in `dir`; killed after the tests. */
+function startInterpreter(dir: string, args: string[]): ReturnType<typeof start> {
+  const started = start(dir, args);
+  children.push(started.child);
+  return started;
 }
 
 test("flash says how to stop streaming", async () => {

@@ -39,6 +39,22 @@ const RUNS = { pico: "PICO (ram)", esp: "ESP32 (flash)", rp: "RP2040 (ram)" };
 const boxes = (page: Page, selector: string) =>
   page.$$eval(selector, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; }));
 
+/** Contrast ratios (WCAG) of body text, notes and axis labels against the page background, computed in the page. */
+const CONTRASTS = `(() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const color = (sel, prop) => getComputedStyle(document.querySelector(sel))[prop];
+  return { bg, text: contrast(color("body", "color"), bg), note: contrast(color(".note", "color"), bg), axis: contrast(color(".axis-label", "fill"), bg) };
+})()`;
+
 test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000 }, async (t) => {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "thincall-report-browser-"));
@@ -100,6 +116,23 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
   // The noisy run is flagged, and each board gets its picks.
   assert.ok((await page.locator("table#results td", { hasText: "±" }).count()) > 0);
   assert.equal(await page.locator("#picks ul.picks").count(), 3);
+
+  // Every chart is captioned, and the two loop-shape charts name their loop on the axis as well.
+  const figures = await page.$$eval("figure", (els) => els.map((f) => f.querySelector("figcaption")?.textContent?.trim() ?? ""));
+  assert.ok(figures.length >= 5 && figures.every((c) => c.length > 0), `captions: ${JSON.stringify(figures)}`);
+  const shapeAxes = await page.$$eval("#chart-shapes svg .x-axis .axis-label", (els) => els.map((e) => e.textContent));
+  assert.equal(new Set(shapeAxes).size, 2, `axis labels: ${JSON.stringify(shapeAxes)}`);
+  assert.ok((await boxes(page, "#picks"))[0].y < (await boxes(page, "table#results"))[0].y, "What to pick comes before the results");
+
+  // Readable in both colour schemes: body text, notes and axis labels keep 4.5:1 against the page.
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // As a string: tsx names the arrow functions of a compiled callback with a helper the page lacks.
+    const ratios = (await page.evaluate(CONTRASTS)) as Record<string, number | string>;
+    for (const [what, ratio] of Object.entries(ratios)) if (what !== "bg") assert.ok((ratio as number) >= 4.5, `${scheme}: ${what} contrast ${ratio} on ${ratios.bg}`);
+    if (scheme === "dark") assert.match(String(ratios.bg), /rgb\((\d|[1-5]\d), /, `a dark background: ${ratios.bg}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
 
   assert.deepEqual(requests.filter((url) => !url.startsWith("file:")), [], "the page loads nothing from outside");
 

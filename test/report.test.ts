@@ -211,7 +211,14 @@ test("renderHtml has the header, table, three charts and the picks, with findabl
   assert.match(html, /Not shown, no figure — PICO \(ram, quickjs\): js\.bind \(Out of memory\)/);
   assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 14 + 13);
   assert.equal(count(/<ul class="picks"/g), 2);
-  assert.ok(html.indexOf('id="picks"') > html.indexOf('id="chart-shapes"'), "the report ends with the picks");
+  assert.ok(html.indexOf('id="picks"') < html.indexOf('id="results"'), "What to pick comes first, before the figures behind it");
+  // Every chart has a caption; the two loop-shape charts say which loop they are, on their axes too.
+  assert.equal(count(/<figure[^>]*><figcaption>/g), count(/<figure/g));
+  const axes = [...html.matchAll(/data-shape="(\w+)"[\s\S]*?class="axis-label"[^>]*>([^<]*)</g)].map((m) => [m[1], m[2]]);
+  assert.equal(axes.length, 2);
+  assert.notEqual(axes[0][1], axes[1][1], "distinct axis labels");
+  assert.match(axes[0][1], /for…of loop/);
+  assert.match(axes[1][1], /index loop/);
 });
 
 // ── command ────────────────────────────────────────────────────────────────

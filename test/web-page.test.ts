@@ -360,6 +360,107 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
     }
   });
 
+  test("POST /build answers only the page's own origin, with its content type", async () => {
+    const origin = `http://localhost:${server.port}`;
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.url}build?board=virtual`, { method: "POST", headers, body: 'print("x");' }).then(async (r) => [r.status, await r.text()] as const);
+    const [noOrigin, noOriginText] = await post({ "content-type": "text/x-typescript" });
+    assert.equal(noOrigin, 400);
+    assert.match(noOriginText, /only the page at http:\/\/localhost:\d+\/ may send programs/);
+    assert.equal((await post({ origin: "http://evil.example", "content-type": "text/x-typescript" }))[0], 400);
+    // A plain form's content type needs no preflight, so it is refused even from the right origin.
+    assert.match((await post({ origin, "content-type": "text/plain" }))[1], /send the program as text\/x-typescript/);
+    const get = await fetch(`${server.url}build?board=virtual`);
+    assert.equal(get.status, 404);
+  });
+
+  test("the console pane: typed lines run on the board, Ctrl-C reaches it; your program runs (TypeScript built by the server, JavaScript as is)", async () => {
+    const { page, bridge } = await openPage({ fake: "serial", query: "board=virtual" });
+    const log = () => page.textContent("#log").then((t) => t ?? "");
+    try {
+      await page.click("#connect");
+      await page.waitForFunction(() => /connected over Web Serial/.test(document.getElementById("link-state")!.textContent ?? ""));
+      await page.fill("#repl-input", "6*7");
+      await page.press("#repl-input", "Enter");
+      await until(async () => /=42/.test(await log()), "the board's answer in the console pane");
+      await page.click("#ctrl-c");
+      await until(async () => bridge.sent.join("").includes("\x03"), "Ctrl-C sent to the board");
+      // TypeScript: built by the server with the CLI's pipeline (the core resolves), then uploaded.
+      await page.selectOption("#program-lang", "ts");
+      await page.fill("#program", 'import { func } from "thincall";\nconst c = func({ n: 41 }, function (this: { n: number }) { return this.n + 1; });\nprint("PROGRAM " + c.f());\n');
+      await page.click("#send-program");
+      await until(async () => /PROGRAM 42/.test(await log()), "the TypeScript program's output");
+      await page.selectOption("#program-lang", "js");
+      await page.fill("#program", 'print("AS IS " + (1 + 1));');
+      await page.click("#send-program");
+      await until(async () => /AS IS 2/.test(await log()), "the JavaScript program's output");
+      // A type error is the build's one message, naming the program's line.
+      await page.selectOption("#program-lang", "ts");
+      await page.fill("#program", 'const n: number = "one";\nprint(n);\n');
+      await page.click("#send-program");
+      await until(async () => /TS2322/.test((await page.textContent("#message")) ?? ""), "the type error");
+      assert.match((await page.textContent("#message")) ?? "", /program\.ts/);
+      assert.doesNotMatch((await page.textContent("#message")) ?? "", /thincall-web-build-/, "no temporary paths");
+      await page.click("#disconnect");
+      await page.waitForFunction(() => document.getElementById("link-state")!.textContent === "not connected");
+    } finally {
+      await finish(page, bridge);
+    }
+  });
+
+  test("the emulator's board choice says it is for the CLI, and opens no chooser", async () => {
+    const { page, bridge } = await openPage({ fake: "serial", query: "board=virtual" });
+    try {
+      await page.selectOption("#board", "emu");
+      assert.equal(await page.isVisible("#board-note"), true);
+      assert.match((await page.textContent("#board-note")) ?? "", /thincall bench --port emu/);
+      assert.equal(await page.isDisabled("#run"), true);
+      assert.equal(await page.isDisabled("#send-program"), true);
+      await page.click("#run", { force: true });
+      assert.doesNotMatch((await page.textContent("#status")) ?? "", /Connecting over/);
+      assert.equal(await state(page), "idle");
+      await page.selectOption("#board", "virtual");
+      assert.equal(await page.isHidden("#board-note"), true);
+      assert.equal(await page.isEnabled("#run"), true);
+    } finally {
+      await finish(page, bridge);
+    }
+  });
+
+  test("at 1280×800 the first screen shows What to pick, the results and the console; light and dark", async () => {
+    const { page, bridge } = await openPage({ fake: "serial", query: "board=virtual" });
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.click("#connect");
+      await page.waitForFunction(() => /^connected over/.test(document.getElementById("link-state")!.textContent ?? ""));
+      await page.fill("#repl-input", 'print("hello from " + process.env.BOARD)');
+      await page.press("#repl-input", "Enter");
+      await until(async () => /hello from VIRTUAL/.test((await page.textContent("#log")) ?? ""), "the console's answer");
+      await page.setInputFiles("#open", join(ROOT, "docs", "results", "linux-2v29.bench2.jsonl"));
+      await page.waitForSelector("table#results");
+      await page.fill("#program", 'import { func } from "thincall";\nconst blink = func({ on: false }, function (this: { on: boolean }) { return (this.on = !this.on); });\nsetInterval(() => digitalWrite(LED1, blink.f()), 500);\n');
+      const picks = await page.locator("#picks").boundingBox();
+      const results = await page.locator("table#results").boundingBox();
+      const consolePane = await page.locator("#log").boundingBox();
+      assert.ok(picks && picks.y + 40 < 800, `What to pick starts on the first screen: ${JSON.stringify(picks)}`);
+      assert.ok(results && results.y < 800, `the results start on the first screen: ${JSON.stringify(results)}`);
+      assert.ok(consolePane && consolePane.x > 640 && consolePane.y < 400, `the console sits beside them: ${JSON.stringify(consolePane)}`);
+      for (const scheme of ["dark", "light"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const png = await page.screenshot({ path: join(work, `web-${scheme}.png`) });
+        const shot = await inspectPng(png);
+        assert.deepEqual([shot.width, shot.height], [1280, 800]);
+        assert.ok(shot.colors > 30, `${scheme}: ${shot.colors} colours`);
+        // Light: mostly white with ink; dark: mostly ink (inspectPng counts non-white pixels).
+        assert.ok(scheme === "light" ? shot.inked > 0.03 && shot.inked < 0.6 : shot.inked > 0.8, `${scheme}: inked ${shot.inked}`);
+        // docs/web.png is this screen: THINCALL_WEB_SCREENSHOT=docs/web.png writes it (docs/web.md).
+        if (scheme === "light" && process.env.THINCALL_WEB_SCREENSHOT) writeFileSync(process.env.THINCALL_WEB_SCREENSHOT, png);
+      }
+    } finally {
+      await finish(page, bridge);
+    }
+  });
+
   test("earlier JSONL files open beside the run, to compare boards", async () => {
     const { page, bridge } = await openPage({ fake: "serial", query: "board=virtual" });
     try {

@@ -50,6 +50,11 @@ export interface BoardProfile {
   id: string;
   /** Human name. */
   name: string;
+  /**
+   * Espruino's own names for this board (its `boards/<NAME>.py`, also `process.env.BOARD` on the
+   * board), accepted by `--board` like the id, in any case. @default none
+   */
+  aliases?: string[];
   /** Chip or host. */
   chip: string;
   /** JsVar count thincall uses (declared; for boards that size it at boot, see {@link jsvarsAtBoot}). */
@@ -209,6 +214,10 @@ export function validateProfile(value: unknown, file: string): BoardProfile {
       throw new UserError(`${file}: field "${path}" must be ${expected} (got ${JSON.stringify(v) ?? "nothing"})`);
     }
   }
+  const aliases = (value as { aliases?: unknown }).aliases;
+  if (aliases !== undefined && !(Array.isArray(aliases) && aliases.every(isStr))) {
+    throw new UserError(`${file}: field "aliases" must be a list of board names (got ${JSON.stringify(aliases)})`);
+  }
   const modules = (value as { modules?: unknown }).modules;
   if (modules !== undefined && !(Array.isArray(modules) && modules.every(isStr))) {
     throw new UserError(`${file}: field "modules" must be a list of module names (got ${JSON.stringify(modules)})`);
@@ -260,11 +269,38 @@ export function loadAllBoards(dir = BOARDS_DIR): BoardProfile[] {
   return listBoardIds(dir).map((id) => loadProfileFile(join(dir, `${id}.json`)));
 }
 
-/** Loads one profile by id; an unknown id lists the known ones. @default folder {@link BOARDS_DIR} */
-export function loadBoard(id: string, dir = BOARDS_DIR): BoardProfile {
+/**
+ * The profile id a `--board` name means: an id, or one of Espruino's board names
+ * ({@link BoardProfile.aliases}), in any case; undefined when none matches.
+ * @default folder {@link BOARDS_DIR}
+ */
+export function boardIdFor(name: string, dir = BOARDS_DIR): string | undefined {
   const ids = listBoardIds(dir);
-  if (!ids.includes(id)) {
-    throw new UserError(`unknown board "${id}"; known boards: ${ids.join(", ")}`);
+  if (ids.includes(name)) return name;
+  const wanted = name.toLowerCase();
+  const byId = ids.find((id) => id.toLowerCase() === wanted);
+  if (byId) return byId;
+  // Aliases are read leniently: a broken profile elsewhere must not hide the known ones.
+  return ids.find((id) => aliasesIn(join(dir, `${id}.json`)).some((a) => a.toLowerCase() === wanted));
+}
+
+function aliasesIn(file: string): string[] {
+  try {
+    const aliases = (JSON.parse(readFileSync(file, "utf8")) as { aliases?: unknown }).aliases;
+    return Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Loads one profile by id or Espruino board name ({@link boardIdFor}); an unknown name lists the
+ * known ids. @default folder {@link BOARDS_DIR}
+ */
+export function loadBoard(name: string, dir = BOARDS_DIR): BoardProfile {
+  const id = boardIdFor(name, dir);
+  if (id === undefined) {
+    throw new UserError(`unknown board "${name}"; known boards: ${listBoardIds(dir).join(", ")} (or Espruino's names: thincall boards)`);
   }
   return loadProfileFile(join(dir, `${id}.json`));
 }

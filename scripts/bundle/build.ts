@@ -97,6 +97,15 @@ export async function corePartBytes(board: BoardProfile): Promise<Record<string,
   return sizes;
 }
 
+/** Writes a bundle's code to a file the user named (`-o`); a path that cannot be written is a one-line error. */
+export function writeBundleFile(file: string, code: string): void {
+  try {
+    writeFileSync(file, code.endsWith("\n") ? code : code + "\n", "latin1");
+  } catch (e) {
+    throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Builds one entry for one board, writes it and its source map, and returns it. */
 export async function buildBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
   const built = await cachedBuild(["bundle", entry, board, outDir, opts], async () => (await rollupBuild()).rollupBundle(entry, board, outDir, opts));

@@ -21,6 +21,8 @@ export interface BuiltBundle {
   bytes: number;
   /** Whether the bundle carries any of the dispatch core (src/): only then is the core's size its concern. */
   hasCore: boolean;
+  /** The source files the bundle was built from, to watch for changes (`--watch`). @default unknown */
+  sources?: string[];
 }
 
 /** The name a bundle is written under: `bench`, `examples/sensors`, or a user file's base name. */
@@ -44,4 +46,6 @@ export interface BuildBundleOptions {
   typeCheck?: boolean;
   /** Keep the core's development checks (see the plugin's `checked` option). @default false */
   checked?: boolean;
+  /** Minify (see the plugin's `minify` option); false for `--no-minify`. @default true */
+  minify?: boolean;
 }

@@ -42,6 +42,11 @@ export interface ThincallPluginOptions {
    * a board does not carry by default. @default false
    */
   checked?: boolean;
+  /**
+   * Minify (terser's compress and mangle: short names run faster from source text); false keeps
+   * names and one statement a line, to read what runs on the board (`--no-minify`). @default true
+   */
+  minify?: boolean;
   /** Build a library (exports kept, no check): used to measure the core's size. @default false */
   library?: boolean;
   /**
@@ -130,6 +135,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       }
       const terser = espruinoTerserOptions();
       if (options.library) terser.module = true;
+      if (options.minify === false) Object.assign(terser, { compress: false, mangle: false, format: { ...terser.format, beautify: true } });
       // Loop let/const become var first: the rewrite keeps lines and columns, so maps stay valid.
       const out = await minify(loopLetsToVar(code).code, { ...terser, sourceMap: { asObject: true } });
       return { code: out.code ?? "", map: out.map as never };

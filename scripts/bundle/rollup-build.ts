@@ -29,10 +29,10 @@ export async function libraryCode(input: string, board: BoardProfile, checked = 
 }
 
 /** Rollup options for one entry on one board: one self-contained script in `dist/<board>/`. */
-export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true, checked = false): RollupOptions {
+export function bundleOptions(entry: string, board: BoardProfile, outDir = defaultOutDir(entry), typeCheck = true, checked = false, minify = true): RollupOptions {
   return {
     input: entry,
-    plugins: thincall({ board, entry, typeCheck, checked }),
+    plugins: thincall({ board, entry, typeCheck, checked, minify }),
     onwarn(warning, warn) {
       if (warning.code === "EMPTY_BUNDLE") return;
       warn(warning);
@@ -67,7 +67,7 @@ export function carriesCore(modules: { readonly [id: string]: { renderedLength: 
 
 /** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
 export async function rollupBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
-  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false, opts.checked === true);
+  const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false, opts.checked === true, opts.minify !== false);
   const output = options.output as { file: string };
   let bundle;
   try {
@@ -85,7 +85,9 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
     const code = chunk.code;
     writeFileSync(output.file, code.endsWith("\n") ? code : code + "\n");
     if (chunk.map) writeFileSync(output.file + ".map", chunk.map.toString());
-    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code), hasCore: carriesCore(chunk.modules) };
+    // Rollup's own list of what it read; virtual modules (`\0…`) are no files.
+    const sources = bundle.watchFiles.filter((f) => !f.startsWith("\0"));
+    return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code), hasCore: carriesCore(chunk.modules), sources };
   } catch (e) {
     if (e instanceof UserError) throw e;
     const errors = buildErrors(e, entry);

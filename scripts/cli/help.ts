@@ -10,9 +10,12 @@ export interface CommandHelp {
   notes?: string[];
 }
 
-const BOARD: [string, string] = ["--board <id>", "board profile (see thincall boards); default $ESPRUINO_BOARD"];
-const PORT: [string, string] = ["--port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port], emu or virtual; default $ESPRUINO_PORT, else emu when installed, else virtual"];
-const BAUD: [string, string] = ["--baud <n>", "serial baud rate; default the board's (115200); also $THINCALL_BAUD"];
+const BOARD: [string, string] = ["--board <id>", "board profile, or Espruino's board name (ESP32, BANGLEJS2, PICO_R1_3…; see thincall boards); default $ESPRUINO_BOARD"];
+const PORT: [string, string] = ["-p, --port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port], emu or virtual; default $ESPRUINO_PORT, else emu when installed, else virtual"];
+const BAUD: [string, string] = ["-b, --baud <n>", "serial baud rate; default the board's (115200); also $THINCALL_BAUD"];
+
+const BUNDLE_OUT: [string, string] = ["-o, --out <file>", "also write the bundle to this file"];
+const NO_MINIFY: [string, string] = ["--no-minify", "keep names and one statement a line, to read what runs (slower on the board: it runs from source text)"];
 
 /** Help of every command, in the order `thincall --help` lists them. */
 export const COMMANDS: Record<string, CommandHelp> = {
@@ -22,9 +25,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
     options: [["--force", "overwrite existing files"]],
   },
   build: {
-    usage: "thincall build [entry.ts…] [--board id] [--all] [--checked]",
+    usage: "thincall build [entry.ts…] [--board id] [--all] [-o file] [--watch] [--no-minify] [--checked]",
     summary: "compile, minify and check firmware for boards (every board and firmware entry by default)",
-    options: [BOARD, ["--all", "list every error, not the first ones"], ["--checked", "keep the core's development checks (missing methods, clashing names; docs/core.md)"]],
+    options: [
+      BOARD, ["--all", "list every error, not the first ones"],
+      ["-o, --out <file>", "write the bundle to this file too (one entry and --board)"],
+      ["--watch", "build again whenever a source changes, until Ctrl-C"],
+      NO_MINIFY,
+      ["--checked", "keep the core's development checks (missing methods, clashing names; docs/core.md)"],
+    ],
   },
   check: {
     usage: "thincall check [--board id] [--espruino version] <file.js…>",
@@ -39,22 +48,38 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   flash: {
-    usage: "thincall flash <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--save] [--timeout s]",
-    summary: "upload a program and stream the board's output (Ctrl-C stops)",
+    usage: "thincall flash <entry.ts|bundle.js> [--board id] [-p port] [--to ram|flash] [--save] [--timeout s] [-o file] [--watch] [--no-minify]",
+    summary: "upload a program and stream the board's output; what you type goes to its REPL (Ctrl-C twice or Ctrl-D leaves)",
     options: [
       BOARD, PORT, BAUD,
       ["--to ram|flash", "run from RAM (the REPL), or write a Storage file and load() it; default the board's"],
       ["--save", "also run the program at every start, as Espruino's save does: writes it to Storage as .bootcde"],
-      ["--timeout <s>", "stop streaming after s seconds; default until Ctrl-C"],
+      ["--timeout <s>", "stop streaming after s seconds (no typing to the board); default until you leave"],
+      BUNDLE_OUT,
+      ["--watch", "build and upload again whenever a source changes"],
+      NO_MINIFY,
+    ],
+  },
+  console: {
+    usage: "thincall console [--board id] [-p port] [-b baud] [-e expr]",
+    summary: "type into the board's REPL, as in the Web IDE's left pane; with -e, print one expression's value",
+    options: [
+      BOARD, PORT, BAUD,
+      ["-e, --eval <expr>", "run expr on the board, print its value and leave (an exception: exit 1)"],
+    ],
+    notes: [
+      "From a terminal, keys go to the board as you type; Ctrl-C goes to the board (it stops running code), a second Ctrl-C within a second, or Ctrl-D, leaves.",
+      "From a pipe (echo 'digitalWrite(LED1,1)' | thincall console), lines go to the board and the console leaves when they have run.",
+      "thincall -p <port> [-e expr] is thincall console, as in the espruino CLI.",
     ],
   },
   bench: {
-    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
+    usage: "thincall bench [--board id] [-p port] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
     summary: "run the dispatch benchmark on a board and summarize it",
     options: [
       BOARD, PORT, BAUD,
       ["--to ram|flash", "where the bench runs from; default the board's"],
-      ["--out <file>", "results file (JSON lines); default results/<board>-<time>.jsonl"],
+      ["-o, --out <file>", "results file (JSON lines); default results/<board>-<time>.jsonl"],
       ["--json", "print the summary as JSON"],
       ["--quick", "fewer timing rounds, one run"],
       ["--runs <k>", "fresh repetitions of the whole measurement; figures are medians; default 3 (1 with --quick)"],
@@ -88,7 +113,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   web: {
     usage: "thincall web [--listen N]",
-    summary: "serve a page at http://localhost:N/ that runs the bench over Web Serial or Web Bluetooth",
+    summary: "serve a page at http://localhost:N/ that runs the bench, a console and your own program over Web Serial or Web Bluetooth",
     options: [["--listen <N>", "port on the loopback interface; default 8090 (0 picks a free one)"]],
   },
   ports: { usage: "thincall ports", summary: "list serial ports with their USB ids, naming likely Espruino boards" },
@@ -99,8 +124,9 @@ export const COMMANDS: Record<string, CommandHelp> = {
 };
 
 const GLOBAL_NOTES = [
-  "ports: a serial device (/dev/ttyUSB0), tcp://host[:port], or virtual (QuickJS).",
-  "Without --port: $ESPRUINO_PORT, else the virtual board.",
+  "ports: a serial device (/dev/ttyUSB0), tcp://host[:port], emu (thincall emu install) or virtual (QuickJS).",
+  "Without --port: $ESPRUINO_PORT, else the emulator when installed (thincall emu install), else the virtual board.",
+  "thincall -p <port> [-e expr]: the board's console (thincall console), as in the espruino CLI.",
   "thincall <command> --help shows a command's options; thincall --version its version.",
 ];
 

@@ -8,7 +8,7 @@ import { RECORD_TEXT_LIMIT, STYLE_IDS, type BenchSummary, type DeviceRecord } fr
 import { summarize, summarizeRuns, type ResultsLine } from "../bench/summary.ts";
 import { checkedSummary } from "../bench/summary-schema.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
-import { benchPort } from "../emu/default-port.ts";
+import { defaultPort } from "../emu/default-port.ts";
 import { createProgress } from "../terminal/progress.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
@@ -19,7 +19,7 @@ import { renderTable } from "../report/table.ts";
 export interface BenchOptions {
   /** Board profile id; @default "virtual" on the virtual port, required otherwise */
   board?: string;
-  /** Port: serial path, tcp://host[:port] or virtual; @default $ESPRUINO_PORT, else virtual */
+  /** Port: serial path, tcp://host[:port], emu or virtual; @default the rule of scripts/emu/default-port.ts */
   port?: string;
   /** Where the program runs from; @default "ram" */
   to?: "ram" | "flash";
@@ -53,8 +53,8 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
-  options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
+  // Without a port: the one default-port rule (scripts/emu/default-port.ts).
+  options = { ...options, port: defaultPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
   const board = resolveBoard(options.board, options.port);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;

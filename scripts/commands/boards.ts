@@ -6,6 +6,7 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
   // Profiles are files a user may have been handed: their text is shown, never interpreted.
   const rows = loadAllBoards().map((b) => [
     b.id,
+    b.aliases?.join(",") ?? "—",
     b.name,
     b.chip,
     String(b.jsvars),
@@ -17,10 +18,11 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
     b.jit ? "yes" : "no",
     b.minVersion ?? "—",
   ].map(terminalText));
-  const head = ["id", "name", "chip", "JsVars", "B/JsVar", "JS RAM", "free", "Storage", "console", "JIT", "min"];
+  const head = ["id", "Espruino", "name", "chip", "JsVars", "B/JsVar", "JS RAM", "free", "Storage", "console", "JIT", "min"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const line = (r: string[]) => r.map((c, i) => (i >= 4 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   out.write([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n");
+  out.write("Espruino = Espruino's own board names (boards/<NAME>.py), which --board takes too, in any case\n");
   out.write("free = JsVars free right after boot (~ estimated, not measured); min = oldest Espruino supported\n");
   for (const b of loadAllBoards()) {
     out.write(terminalText(`${b.id}: ${b.note}`) + "\n");

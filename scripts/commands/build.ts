@@ -1,5 +1,8 @@
 import { loadAllBoards, loadBoard, type BoardProfile } from "../boards/profile.ts";
-import { buildBundle, checkCoreSize, coreBytes, corePartBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../bundle/build.ts";
+import { buildBundle, checkCoreSize, writeBundleFile, coreBytes, corePartBytes, firmwareEntries, sizeBudget, type BuiltBundle } from "../bundle/build.ts";
+import { relative } from "node:path";
+import { watchFiles } from "../bundle/watch-files.ts";
+import { terminalLines } from "../terminal/text.ts";
 import { createProgress } from "../terminal/progress.ts";
 import { UserError } from "../errors.ts";
 
@@ -13,6 +16,12 @@ export interface BuildCommandOptions {
   allErrors?: boolean;
   /** Keep the core's development checks (docs/core.md, "Two builds"). @default false */
   checked?: boolean;
+  /** Also write the one bundle to this file (`-o`; one entry, one board). @default not written */
+  bundleOut?: string;
+  /** Build again whenever a source changes, until Ctrl-C (`--watch`). @default false */
+  watch?: boolean;
+  /** Minify (false: `--no-minify`, over the size budget allowed). @default true */
+  minify?: boolean;
   out?: NodeJS.WritableStream;
 }
 
@@ -21,6 +30,29 @@ export interface BuildCommandOptions {
  * and, for a board whose bundles carry the core, the core's size, which must fit the size budget.
  */
 export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundle[]> {
+  if (!options.watch) return buildOnce(options);
+  // --watch: build, then again at each change to a source of any bundle, until Ctrl-C.
+  for (;;) {
+    let built: BuiltBundle[] | undefined;
+    try {
+      built = await buildOnce(options);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      process.stderr.write(`thincall: ${terminalLines(e.message)}\n`);
+    }
+    const sources = built ? [...new Set(built.flatMap((b) => b.sources ?? []))] : (options.entries ?? []);
+    const changes = watchFiles(sources.length > 0 ? sources : firmwareEntries());
+    process.stderr.write("watching the sources; Ctrl-C stops\n");
+    try {
+      const file = await changes.next();
+      process.stderr.write(`${relative(process.cwd(), file) || file} changed: building again\n`);
+    } finally {
+      changes.close();
+    }
+  }
+}
+
+async function buildOnce(options: BuildCommandOptions): Promise<BuiltBundle[]> {
   const out = options.out ?? process.stdout;
   const boards: BoardProfile[] = options.board ? [loadBoard(options.board)] : loadAllBoards();
   const entries = options.entries && options.entries.length > 0 ? options.entries : firmwareEntries();
@@ -30,7 +62,7 @@ export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundl
   for (const board of boards) {
     for (const entry of entries) {
       progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
-      built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors, checked: options.checked }));
+      built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors, checked: options.checked, ...(options.minify === false ? { minify: false } : {}) }));
     }
   }
   progress.update(built.length, "done");
@@ -59,7 +91,12 @@ export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundl
     const note = checkCoreSize(bytes, id, budget);
     if (note) process.stderr.write(`note: ${note}\n`);
   }
-  const overBundle = built.find((b) => b.bytes > budget.bundleBytes);
+  if (options.bundleOut !== undefined) {
+    writeBundleFile(options.bundleOut, built[0].code);
+    out.write(`${options.bundleOut}  ${built[0].bytes}\n`);
+  }
+  // Unminified bundles are for reading, not for the budget.
+  const overBundle = options.minify === false ? undefined : built.find((b) => b.bytes > budget.bundleBytes);
   if (overBundle) {
     throw new UserError(`${overBundle.board}/${overBundle.name}.js is ${overBundle.bytes} bytes, over the budget of ${budget.bundleBytes} (size-budget.json)`);
   }

@@ -1,22 +1,28 @@
+import { boardIdFor } from "../boards/profile.ts";
 import { findEmulator } from "./locate.ts";
 
-/** Says how to get board-true figures when the bench falls back to QuickJS. */
+/** Says how to get real Espruino when a command falls back to QuickJS. */
 export const EMU_HINT =
-  "no board and no Espruino emulator: running on the virtual board (QuickJS), whose figures are not Espruino's; " +
+  "no port and no Espruino emulator: running on the virtual board (QuickJS), which is not Espruino (its figures are not Espruino's); " +
   "`thincall emu install` gets real Espruino, emulated (RAM as on a board)";
 
 /**
- * The port `thincall bench` uses when the user named neither a port nor a board (nor
- * `$ESPRUINO_PORT`/`$ESPRUINO_BOARD`): the emulator when it is there, else the virtual board,
- * with {@link EMU_HINT} written to `warn`. Returns `port` unchanged in every other case.
+ * The one rule for which port a command that talks to a board uses (bench, flash, console, -e…):
+ * `--port`, else `$ESPRUINO_PORT`, else the emulator when it is installed, else the virtual board,
+ * with {@link EMU_HINT} written to `warn`. A board named without a port (`--board` or
+ * `$ESPRUINO_BOARD`) runs where that board can: the emulator for `emu`, else the virtual board
+ * sized as that board (the emulator is one build of its own, so its figures would be another board's).
  */
-export function benchPort(
+export function defaultPort(
   port: string | undefined,
   board: string | undefined,
   warn: (line: string) => void,
   env: NodeJS.ProcessEnv = process.env,
-): string | undefined {
-  if (port !== undefined || board !== undefined || env.ESPRUINO_PORT || env.ESPRUINO_BOARD) return port;
+): string {
+  if (port !== undefined) return port;
+  if (env.ESPRUINO_PORT) return env.ESPRUINO_PORT;
+  const named = board ?? (env.ESPRUINO_BOARD || undefined);
+  if (named !== undefined) return boardIdFor(named) === "emu" ? "emu" : "virtual";
   if (findEmulator(env)) return "emu";
   warn(EMU_HINT);
   return "virtual";

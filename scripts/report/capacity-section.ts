@@ -61,6 +61,6 @@ export function capacityHtml(summaries: readonly BenchSummary[], boards: readonl
     `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
     `<p>From the JsVars per object of the ${escapeXml(run.board)} run: each board profile's free JsVars after boot, less the ` +
     `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
-    `<figure>${capacityChart(drawn, boards, selection.leftOut)}</figure></section>`
+    `<figure><figcaption>Objects of each style that fit on each board</figcaption>${capacityChart(drawn, boards, selection.leftOut)}</figure></section>`
   );
 }

@@ -20,24 +20,35 @@ export { paretoFrontier } from "./pareto.ts";
 /** One colour per run, distinguishable in print and for common colour blindness. */
 const RUN_COLORS = ["#2563eb", "#d97706", "#059669", "#9333ea", "#dc2626", "#0891b2"];
 
-const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;max-width:1248px;margin:24px auto;padding:0 12px}
-h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:32px 0 4px}
-.runs{padding-left:18px}.warn{display:block;color:#92400e;font-size:12px}.virtual{background:#fef3c7;color:#92400e;padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
+/**
+ * Colours are variables, light by default and dark where the reader's system asks for it
+ * (prefers-color-scheme); text keeps at least 4.5:1 against its background in both.
+ */
+export const REPORT_CSS = `
+:root{color-scheme:light dark;--bg:#ffffff;--panel:#f8fafc;--text:#1f2937;--muted:#4b5563;--line:#e5e7eb;--grid:#eef0f3;--axis:#6b7280;
+--accent:#1d4ed8;--frontier:#c2410c;--frontier-text:#9a3412;--dot:#64748b;--warn-bg:#fef3c7;--warn:#92400e;--error:#b91c1c;--halo:#ffffff}
+@media (prefers-color-scheme:dark){:root{--bg:#0f172a;--panel:#1e293b;--text:#e5e7eb;--muted:#a8b3c4;--line:#334155;--grid:#1f2a3d;--axis:#94a3b8;
+--accent:#93c5fd;--frontier:#fb923c;--frontier-text:#fdba74;--dot:#94a3b8;--warn-bg:#422006;--warn:#fcd34d;--error:#fca5a5;--halo:#0f172a}}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--text);background:var(--bg);max-width:1248px;margin:24px auto;padding:0 12px}
+a{color:var(--accent)}h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:32px 0 4px}h3{font-size:15px;margin:12px 0 4px}
+.runs{padding-left:18px}.warn{display:block;color:var(--warn);font-size:12px}.virtual{background:var(--warn-bg);color:var(--warn);padding:1px 6px;border-radius:4px;font-size:12px;white-space:nowrap}
+#picks{background:var(--panel);border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:4px 16px 8px;margin:16px 0}
+#picks h2{margin-top:10px}ul.picks{margin:4px 0;padding-left:20px}ul.picks li{margin:2px 0}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px}
-.table-wrap{overflow-x:auto}th,td{padding:3px 4px;border-bottom:1px solid #e5e7eb;white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
-th.run{text-align:center;border-left:2px solid #d1d5db}td.first,th.first{border-left:2px solid #d1d5db}
-td.num{text-align:right}td.error{color:#b91c1c}.style{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
-figure{margin:12px 0 20px}figcaption{font-weight:600;margin-bottom:4px}
-svg{display:block;max-width:100%;height:auto}svg text{font-size:11px;fill:#374151}
+.table-wrap{overflow-x:auto}th,td{padding:3px 4px;border-bottom:1px solid var(--line);white-space:nowrap}th{text-align:right;font-weight:600}th.style,td.style{text-align:left}
+tbody tr:hover{background:var(--panel)}
+th.run{text-align:center;border-left:2px solid var(--axis)}td.first,th.first{border-left:2px solid var(--line)}
+td.num{text-align:right}td.error{color:var(--error)}.style{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
+figure{margin:12px 0 20px}figcaption{font-weight:600;margin-bottom:4px}figcaption .sub{display:block;font-weight:400;color:var(--muted);font-size:13px}
+svg{display:block;max-width:100%;height:auto}svg text{font-size:11px;fill:var(--text)}
 svg .mono{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace}
-.grid{stroke:#eef0f3}.axis-line,.zero{stroke:#6b7280}svg .axis-label{font-size:12px;fill:#111827}
-.point circle,.dot{fill:#64748b;stroke:#fff}.point.frontier circle,.frontier-dot{fill:#ea580c;stroke:#7c2d12}
-svg .point.frontier text{font-weight:700;fill:#9a3412}.frontier-line{fill:none;stroke:#ea580c;stroke-width:2}
-.floor line,.floor-line{stroke:#6b7280;stroke-dasharray:4 3}svg .floor text{fill:#6b7280}.leader{stroke:#cbd5e1}
-svg .value{font-size:10px;fill:#4b5563}svg .missing{fill:#9ca3af}.note{color:#6b7280;font-size:13px}
-svg .left-out{font-style:italic;fill:#6b7280}td.left-out{color:#6b7280;font-style:italic}
-.density{fill:#64748b}svg.dense .point text{paint-order:stroke;stroke:#fff;stroke-width:3px}
+.grid{stroke:var(--grid)}.axis-line,.zero{stroke:var(--axis)}svg .axis-label{font-size:12px;fill:var(--text);font-weight:600}
+.point circle,.dot{fill:var(--dot);stroke:var(--bg)}.point.frontier circle,.frontier-dot{fill:var(--frontier);stroke:var(--frontier-text)}
+svg .point.frontier text{font-weight:700;fill:var(--frontier-text)}.frontier-line{fill:none;stroke:var(--frontier);stroke-width:2}
+.floor line,.floor-line{stroke:var(--axis);stroke-dasharray:4 3}svg .floor text{fill:var(--muted)}.leader{stroke:var(--line)}
+svg .value{font-size:10px;fill:var(--muted)}svg .missing{fill:var(--muted)}.note{color:var(--muted);font-size:13px}
+svg .left-out{font-style:italic;fill:var(--muted)}td.left-out{color:var(--muted);font-style:italic}
+.density{fill:var(--dot)}svg.dense .point text{paint-order:stroke;stroke:var(--halo);stroke-width:3px}
 `;
 
 const describe = (s: StyleSummary) => `${s.id} (${s.error ?? "no figure"})`;
@@ -89,7 +100,12 @@ function table(summaries: BenchSummary[], limit: number): string {
 }
 
 function figure(summary: BenchSummary, run: string, svg: string): string {
-  return `<figure data-run="${escapeXml(run)}"><figcaption>${escapeXml(run)}${warnings(summary)}</figcaption>${svg}</figure>`;
+  return `<figure data-run="${escapeXml(run)}"><figcaption>Time against memory: ${escapeXml(run)}${warnings(summary)}</figcaption>${svg}</figure>`;
+}
+
+/** A figure's caption: what the chart shows, and a line on how to read it. */
+function caption2(title: string, sub: string): string {
+  return `<figcaption>${escapeXml(title)}<span class="sub">${escapeXml(sub)}</span></figcaption>`;
 }
 
 function paretoSection(summaries: BenchSummary[], runs: string[]): string {
@@ -158,26 +174,30 @@ function fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned)
     format: grouped,
   });
   const missing = summaries.map((s) => s.styles.filter((style) => style.objectsFit === null).map(describe));
-  return `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${svg}</figure>${missingNote(runs, missing)}</section>`;
+  const caption = caption2("Objects that fit in free memory, per style", "How many objects of each style the free memory at start holds; longer bars are better.");
+  return `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${caption}${svg}</figure>${missingNote(runs, missing)}</section>`;
 }
 
 function shapesSection(runs: string[], aligned: Aligned): string {
   const data = (shape: "forOf" | "index") => chartData(aligned, runs, shape, (s) => s.vsClass[shape], "lower");
   const forOf = data("forOf");
   const index = data("index");
-  const chart = (shape: "forOf" | "index", shapeData: ChartData, title: string) =>
+  const chart = (shape: "forOf" | "index", shapeData: ChartData, title: string, loop: string) =>
     barChart({
       attrs: `class="shapes" data-shape="${shape}"`,
       title,
       ...shapeData,
-      axisLabel: "time over js.class's, same loop and run (lower is better)",
+      axisLabel: `time over js.class's in the ${loop}, same run (lower is better)`,
       format: (v) => v.toFixed(2),
     });
   return (
     `<section id="chart-shapes"><h2>Loop shapes</h2>` +
     `<p>On Espruino an Array is a linked list: an index loop walks it for every element, a <code>for…of</code> does not. ` +
     `Both charts share one axis per loop shape across runs.</p>${leftOutNote([forOf, index], runs)}` +
-    `<figure>${chart("forOf", forOf, "for…of loop (each style's fast loop)")}</figure><figure>${chart("index", index, "index loop")}</figure></section>`
+    `<figure>${caption2("for…of loop: for (o of xs) s += o.area()", "Each style's fast loop: the element comes straight from the list. Shorter bars are faster.")}` +
+    `${chart("forOf", forOf, "for…of loop (each style's fast loop)", "for…of loop")}</figure>` +
+    `<figure>${caption2("index loop: for (i = 0; i < n; i++) s += xs[i].area()", "xs[i] walks the list from its start for every element, so every style is slower here than in for…of.")}` +
+    `${chart("index", index, "index loop", "index loop")}</figure></section>`
   );
 }
 
@@ -194,6 +214,8 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
     summaries.length === 0
       ? `<header><h1>thincall bench report</h1></header><p>No runs.</p>`
       : header(summaries, runs) +
+        // What to pick leads: the answer first, the figures behind it after.
+        picksHtml(summaries) +
         `<h2>Results</h2>${table(summaries, all ? Infinity : TABLE_STYLE_LIMIT)}` +
         paretoSection(summaries, runs) +
         fitSection(summaries, runs, aligned) +
@@ -204,6 +226,6 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>thincall bench report</title><style>${CSS}</style></head>\n<body>${body}</body></html>\n`
+    `<title>thincall bench report</title><style>${REPORT_CSS}</style></head>\n<body>${body}</body></html>\n`
   );
 }

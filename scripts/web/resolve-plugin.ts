@@ -5,7 +5,7 @@ import type { Plugin } from "rollup";
 /**
  * Resolves what a browser bundle imports from `node_modules`, the way a bundler for the web does:
  * the `import`/`browser` side of `exports`, else `module`, else `main`; and extension-less
- * relative paths (CommonJS `require("./x")`, and TypeScript shared with the firmware, which imports without one). The project has no node-resolve plugin, and the
+ * relative paths (CommonJS `require("./x")`, and shared TypeScript that the device build compiles too). The project has no node-resolve plugin, and the
  * page needs only this much of one.
  */
 export function resolvePackages(root: string): Plugin {
@@ -37,6 +37,7 @@ function pickExport(value: unknown): string | undefined {
 }
 
 function withExtension(path: string): string | null {
+  // `.ts` too: shared modules that the device build also compiles import without an extension.
   for (const candidate of [path, `${path}.js`, `${path}.mjs`, `${path}.ts`, join(path, "index.js")]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }

@@ -4,6 +4,7 @@ import { loadAllBoards, loadBoard } from "../boards/profile.ts";
 import { benchProgram, benchRunSettings } from "../bench/program.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { UserError } from "../errors.ts";
+import { buildForPage } from "./build-endpoint.ts";
 import { pageHtml } from "./index-html.ts";
 import { buildPage, type BuiltPage } from "./page-build.ts";
 
@@ -65,8 +66,16 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     if (![`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host)) {
       return send(res, 421, "text", `open http://localhost:${port}/\n`);
     }
-    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text", "GET only\n");
     const url = new URL(req.url ?? "/", `http://localhost:${port}`);
+    // The one POST: the page's own program, built (scripts/web/build-endpoint.ts checks its origin).
+    if (req.method === "POST" && url.pathname === "/build") {
+      return buildForPage(req, url.searchParams, `http://${host}`).then(
+        (body) => send(res, 200, "json", body),
+        (e: unknown) =>
+          e instanceof UserError ? send(res, 400, "text", e.message + "\n") : send(res, 500, "text", `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`),
+      );
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text", "GET only, but POST /build\n");
     try {
       switch (url.pathname) {
         case "/":

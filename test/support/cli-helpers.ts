@@ -77,6 +77,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   timeoutMs?: number;
   cwd?: string;
+  /** Text piped into the CLI's stdin (then closed). @default no stdin (/dev/null) */
+  input?: string;
 }
 
 /**
@@ -89,8 +91,9 @@ export function startCli(args: string[], options: CliOptions = {}): CliChild {
   const child = spawn(process.execPath, [join(ROOT, "bin", "thincall.js"), ...args], {
     cwd: options.cwd ?? ROOT,
     env: cliEnv(options.env),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   running.add(child);
   let stdout = "";
   let stderr = "";
