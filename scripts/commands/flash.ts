@@ -73,7 +73,7 @@ async function loadProgram(options: FlashOptions, board: BoardProfile): Promise<
       throw new UserError(`cannot read ${options.file}`);
     }
     const found = checkCode(code, { file: options.file, board });
-    for (const w of found.filter((v) => v.severity === "warning")) notes.write(formatViolation(w, options.file) + "\n");
+    for (const w of found.filter((v) => v.severity === "warning")) (options.notes ?? process.stderr).write(formatViolation(w, options.file) + "\n");
     const problems = found.filter((v) => v.severity !== "warning");
     if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
     program = { code, sources: [options.file] };
