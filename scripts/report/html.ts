@@ -221,8 +221,7 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
         fitSection(summaries, runs, aligned) +
         shapesSection(runs, aligned) +
         capacityHtml(summaries) +
-        sweepHtml(summaries) +
-        picksHtml(summaries);
+        sweepHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
