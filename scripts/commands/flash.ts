@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import { buildBundle } from "../bundle/build.ts";
 import { resolveBoard } from "../boards/profile.ts";
-import { checkCode, formatViolation } from "../check/check.ts";
 import { cleanLine } from "../console/lines.ts";
 import { stopProgram, withBoardConsole } from "../console/connect.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
-import { listErrors, UserError } from "../errors.ts";
+import { UserError } from "../errors.ts";
 import { terminalText } from "../terminal/text.ts";
+import { userProgramCode } from "./user-program.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {
@@ -48,18 +46,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
   const notes = options.notes ?? process.stderr;
   if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
   if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
-  let code: string;
-  if (/\.ts$/.test(options.file)) {
-    code = (await buildBundle(options.file, board)).code;
-  } else {
-    try {
-      code = readFileSync(options.file, "latin1");
-    } catch {
-      throw new UserError(`cannot read ${options.file}`);
-    }
-    const problems = checkCode(code, { file: options.file });
-    if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
-  }
+  const code = await userProgramCode(options.file, board);
   await withBoardConsole(board, options.port, async (session) => {
     // Everything the board prints, minus the uploader's own sync tokens.
     session.onLine((line) => {
