@@ -33,16 +33,18 @@ test("each board gets floor(free JsVars after boot / JsVars per object), project
   assert.equal(emu.cells[0].objects, 1777);
 });
 
-test("the bench program's own JsVars (run board's free after boot − free at start) are deducted on every board", () => {
-  const run: CapacityRun = { ...EMU_RUN, freeAtStart: 10684 };
+test("a program's own JsVars are deducted on every board, and the caption says whose", () => {
+  const run: CapacityRun = { ...EMU_RUN, program: { jsvars: 11925 - 10684, whose: "the bench program's own" } };
   const table = projectCapacity(run, [loadBoard("emu"), loadBoard("banglejs2"), loadBoard("esp32")])!;
   assert.equal(table.from.program, 11925 - 10684);
+  assert.match(renderCapacityTable(run, [loadBoard("emu")]), /projected = \(free JsVars after boot − the bench program's own 1,241\)/);
+  assert.match(renderCapacityTable(EMU_RUN, [loadBoard("emu")]), /for an empty program/, "nothing deducted without a program");
   const bangle = table.rows.find((r) => r.board === "banglejs2")!;
   // Same RAM as the emulator: the projection meets the emulator's measured count.
   assert.equal(bangle.cells[0].objects, Math.floor(10684 / 6.012));
   assert.equal(bangle.cells[0].objects, 1777);
   const esp32 = table.rows.find((r) => r.board === "esp32")!;
-  assert.equal(esp32.forObjects, 3325 - 1241);
+  assert.equal(esp32.forObjects, loadBoard("esp32").freeAtBoot.jsvars - 1241);
 });
 
 test("a 64-bit run (27-byte JsVars, 8 name characters per JsVar) is not projected onto boards", () => {

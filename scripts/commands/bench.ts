@@ -150,7 +150,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   if (options.json) {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
   } else {
-    stdout.write(renderTable([summary]) + "\n");
+    stdout.write(renderTable([summary], false, true) + "\n");
     stderr.write(`results: ${file}\n`);
   }
   if (summary.problems.length > 0) {

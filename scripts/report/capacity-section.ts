@@ -13,19 +13,27 @@ import { CAPACITY_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
 /** Styles that keep their objects in typed arrays: they cost bytes, not JsVars (see capacity.ts). */
 export const FLAT_STYLES: readonly string[] = ["thin.packed"];
 
-/** A summary as the projection's input: per-style JsVars per object, block size and board. */
-export function capacityRunOf(summary: BenchSummary): CapacityRun {
+/**
+ * A summary as the projection's input: per-style JsVars per object, block size and board. With
+ * `benchProgram` (the bench's own table), the bench program's JsVars (the board's free JsVars
+ * after boot less those free when it started) are deducted; a report deducts nothing.
+ */
+export function capacityRunOf(summary: BenchSummary, boards: readonly BoardProfile[] = [], benchProgram = false): CapacityRun {
+  const ran = boards.find((b) => b.id === summary.board);
+  const freeAtStart = summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined;
   return {
     board: summary.board,
     blocksize: summary.blocksize,
-    freeAtStart: summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined,
+    ...(benchProgram && ran && freeAtStart !== undefined
+      ? { program: { jsvars: Math.max(0, ran.freeAtBoot.jsvars - freeAtStart), whose: "the bench program's own" } }
+      : {}),
     styles: summary.styles.map((s) => ({ id: s.id, varsPerObject: s.varsPerObject, objectsFit: s.objectsFit, flat: FLAT_STYLES.includes(s.id) })),
   };
 }
 
 /** The first run real Espruino made with 32-bit JsVars, if any (QuickJS and 64-bit Linux cannot project). */
-export function projectableRun(summaries: readonly BenchSummary[]): CapacityRun | undefined {
-  return summaries.filter((s) => s.engine === "espruino").map(capacityRunOf).find((r) => !capacityRefusal(r));
+export function projectableRun(summaries: readonly BenchSummary[], boards: readonly BoardProfile[] = [], benchProgram = false): CapacityRun | undefined {
+  return summaries.filter((s) => s.engine === "espruino").map((s) => capacityRunOf(s, boards, benchProgram)).find((r) => !capacityRefusal(r));
 }
 
 /**
@@ -36,8 +44,9 @@ export function capacityText(
   summaries: readonly BenchSummary[],
   boards: readonly BoardProfile[] = loadAllBoards(),
   limit = CAPACITY_STYLE_LIMIT,
+  benchProgram = false,
 ): string {
-  const run = projectableRun(summaries);
+  const run = projectableRun(summaries, boards, benchProgram);
   if (!run) return "";
   const styles = projectedStyles(run);
   const leftOut = Math.max(0, styles.length - limit);
@@ -59,8 +68,8 @@ export function capacityHtml(summaries: readonly BenchSummary[], boards: readonl
   const drawn = { ...run, styles: selection.shown.map((i) => styles[i]) };
   return (
     `<section id="chart-capacity"><h2>Objects that fit on each board (projected)</h2>` +
-    `<p>From the JsVars per object of the ${escapeXml(run.board)} run: each board profile's free JsVars after boot, less the ` +
-    `bench program's own, divided by them. Projected, except the outlined cells, measured on the board that ran.</p>` +
+    `<p>From the JsVars per object of the ${escapeXml(run.board)} run: each board profile's free JsVars after boot, divided by them, ` +
+    `for an empty program (<code>thincall mem</code> maps yours). Projected, except the outlined cells, measured on the board that ran with the bench program loaded.</p>` +
     `<figure>${capacityChart(drawn, boards, selection.leftOut)}</figure></section>`
   );
 }

@@ -67,7 +67,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * label. Numbers are right-aligned, `—` means no figure, `~` marks a time within noise.
  * Lists the first styles and counts the rest (see table-limit.ts), or every one when `all`.
  */
-export function renderTable(summaries: BenchSummary[], all = false): string {
+export function renderTable(summaries: BenchSummary[], all = false, benchProgram = false): string {
   if (summaries.length === 0) return "no runs\n";
   const model = tableModel(summaries, undefined, all ? Infinity : TABLE_STYLE_LIMIT);
   const multi = model.runs.length > 1;
@@ -101,7 +101,7 @@ export function renderTable(summaries: BenchSummary[], all = false): string {
   if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
   const notes = [multi ? SHORT_COLUMNS_KEY : "", model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
-  const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
+  const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT, benchProgram);
   if (capacity) out.push(capacity);
   out.push("", renderPicks(summaries));
   // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
