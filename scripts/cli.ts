@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadBoard, resolveBoard } from "./boards/profile.ts";
+import { resolveRunTarget } from "./boards/budget.ts";
+import { loadBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
@@ -39,7 +40,8 @@ function version(): string {
 
 /** Checks a command's board, port and output file before any slow work. */
 async function preflight(board: string | undefined, port: string | undefined, out?: string): Promise<void> {
-  const profile = resolveBoard(board, port);
+  // An emulated budget that cannot be emulated fails here, before the build.
+  const profile = resolveRunTarget(board, port).board;
   const { checkPortExists, parsePort } = await import("./transport/open-port.ts");
   checkPortExists(parsePort(port, profile));
   if (out !== undefined) (await import("./report/results-file.ts")).checkOutputPath(out);
@@ -131,6 +133,40 @@ export async function main(argv: string[]): Promise<number> {
         to,
         save: values.save as boolean | undefined,
         timeoutS,
+      });
+      return 0;
+    }
+    case "mem": {
+      const { values, positionals } = parse({
+        board: { type: "string" },
+        port: { type: "string" },
+        baud: { type: "string" },
+        to: { type: "string" },
+        after: { type: "string" },
+        depth: { type: "string" },
+        min: { type: "string" },
+        json: { type: "boolean" },
+        html: { type: "string" },
+        all: { type: "boolean" },
+      });
+      if (positionals.length !== 1) throw new UserError("mem takes one file: thincall mem <entry.ts|bundle.js>");
+      const to = mode(values.to as string | undefined);
+      baud(values.baud as string | undefined);
+      const after = values.after === undefined ? undefined : Number(values.after);
+      if (after !== undefined && !(after >= 0 && after <= 3600)) throw new UserError(`--after takes seconds from 0 to 3600, not "${values.after}"`);
+      await preflight(values.board as string | undefined, values.port as string | undefined);
+      const { runMem } = await import("./commands/mem.ts");
+      await runMem({
+        file: positionals[0],
+        board: values.board as string | undefined,
+        port: values.port as string | undefined,
+        to,
+        afterS: after,
+        depth: whole(values.depth as string | undefined, "--depth", 1, 8),
+        minCount: whole(values.min as string | undefined, "--min", 2, 100000),
+        json: values.json as boolean | undefined,
+        html: values.html as string | undefined,
+        all: values.all as boolean | undefined,
       });
       return 0;
     }

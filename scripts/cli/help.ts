@@ -12,6 +12,7 @@ export interface CommandHelp {
 
 const BOARD: [string, string] = ["--board <id>", "board profile (see thincall boards); default $ESPRUINO_BOARD"];
 const PORT: [string, string] = ["--port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port], emu or virtual; default $ESPRUINO_PORT, else emu when installed, else virtual"];
+const BUDGET_NOTE = "With --port emu and --board <id>: the emulator reserves JsVars after boot so the program sees that board's free JsVars (boards with more than the emulator's cannot be emulated).";
 const BAUD: [string, string] = ["--baud <n>", "serial baud rate; default the board's (115200); also $THINCALL_BAUD"];
 
 /** Help of every command, in the order `thincall --help` lists them. */
@@ -40,6 +41,22 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--save", "also run the program at every start, as Espruino's save does: writes it to Storage as .bootcde"],
       ["--timeout <s>", "stop streaming after s seconds; default until Ctrl-C"],
     ],
+    notes: [BUDGET_NOTE],
+  },
+  mem: {
+    usage: "thincall mem <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--after s] [--depth d] [--json] [--html file] [--all]",
+    summary: "upload a program, let it run, and map where its RAM went: each global, code and data, and what groups of items would cost in each thin style",
+    options: [
+      BOARD, PORT, BAUD,
+      ["--to ram|flash", "run from RAM (the REPL), or write a Storage file and load() it; default the board's"],
+      ["--after <s>", "seconds the program runs before the map; default 2"],
+      ["--depth <d>", "E.getSizeOf depth: 1 each global, 2 their members too, …; default 1"],
+      ["--min <n>", "fewest items of one class or shape that make a group; default 8"],
+      ["--json", "print the map as JSON"],
+      ["--html <file>", "also write a page with charts"],
+      ["--all", "list every global (default: the first 40)"],
+    ],
+    notes: [BUDGET_NOTE],
   },
   bench: {
     usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects] [--styles a,b]",
@@ -54,6 +71,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two)"],
       ["--styles <a,b,…>", "run only these style ids"],
     ],
+    notes: [BUDGET_NOTE],
   },
   report: {
     usage: "thincall report <results.jsonl…> [--html report.html] [--all]",

@@ -23,7 +23,7 @@ export interface UploadOptions {
   /** Largest piece sent before waiting for the board. @default 1024 */
   pieceBytes?: number;
   /**
-   * One line of device code run on the freshly reset board before the program (a memory budget, a
+   * Device code (whole statements, one per line) run on the freshly reset board before the program (a memory budget, a
    * baseline reading): sent to the REPL after `reset()` (RAM), or put at the head of the Storage file,
    * since `load()` resets the board too (flash). @default none
    */
@@ -80,7 +80,7 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
     await session.sync(timeoutMs, "reset");
     faults.length = 0;
     if (options.prelude) {
-      await session.send(`\x10${options.prelude}\n`);
+      await session.send(options.prelude.split("\n").map((l) => `\x10${l}\n`).join(""));
       await session.sync(runningTimeoutMs, "preparing the board");
       check();
     }

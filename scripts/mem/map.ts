@@ -104,9 +104,14 @@ function kindOf(probeKind: string): { kind: GlobalKind; type: string } {
   return { kind: "data", type: probeKind };
 }
 
+/** Espruino's hidden names start with \xFF: its root (timers, watches, history) and a function's code and scope. */
+function shownName(name: string): string {
+  return name === "\xFF" ? "(Espruino's hidden root)" : name.replace(/^\xFF/, "#");
+}
+
 function entryOf(raw: Record<string, unknown>, kind: { kind: GlobalKind; type: string }): MemEntry {
   const more = Array.isArray(raw.more) ? (raw.more as Array<Record<string, unknown>>).map((c) => entryOf(c, { kind: kind.kind, type: "member" })) : undefined;
-  return { name: String(raw.name), jsvars: num(raw.size), ...kind, ...(more && more.length ? { more: more.sort((a, b) => b.jsvars - a.jsvars) } : {}) };
+  return { name: shownName(String(raw.name)), jsvars: num(raw.size), ...kind, ...(more && more.length ? { more: more.sort((a, b) => b.jsvars - a.jsvars) } : {}) };
 }
 
 /** The map from a complete probe output, or a reason it is not complete. */

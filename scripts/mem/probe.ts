@@ -12,10 +12,11 @@ export const BASELINE_KEY = "thm0";
 
 /**
  * Device code run on the reset board before the program: the globals there already (the board's
- * own, such as a Bangle's `g`) and then the usage, on Espruino's hidden root.
+ * own, such as a Bangle's `g`), then, on a line of its own about as long as {@link probeBefore}'s
+ * (a REPL line's text is in RAM while it runs), the usage, both on Espruino's hidden root.
  */
 export function baselinePrelude(): string {
-  return `(function(H){H.thb=","+Object.keys(global).join()+",";H.${BASELINE_KEY}=process.memory().usage})(global["\\xFF"]);`;
+  return `global["\\xFF"].thb=","+Object.keys(global).join()+",";\nglobal["\\xFF"].${BASELINE_KEY}=process.memory().usage;`;
 }
 
 /** The first line: usage and totals before the probe exists. */
@@ -30,6 +31,9 @@ export function probeBefore(): string {
  * slopes, (size of all items − size of the first half) / items in the second half, so what the
  * items share (a class, its prototype, a vtable) is not charged to them. The thin styles are built
  * from the group's first 16 items, with the same data fields.
+ *
+ * Espruino 2v29's `String.indexOf` can report a match past the end (`",a,b,".indexOf(",yy,")` is 4,
+ * Linux build and emulator), so a found name is confirmed with `substr`.
  */
 export function probeLine(depth: number, minCount: number): string {
   return (
@@ -38,7 +42,7 @@ export function probeLine(depth: number, minCount: number): string {
     `Y=function(A,M){return (Z(A)-Z(A.slice(0,M>>1)))/(M-(M>>1))};` +
     `P("mem",{usage:m.usage,free:m.free,total:m.total,blocksize:m.blocksize,history:m.history,base:H.${BASELINE_KEY},rsv:H.rsv?Z(H.rsv):0,reach:Z(global)});` +
     `var L=Z(global,D);if(typeof L=="number")L=Object.keys(global).map(function(k){return{name:k,size:Z(global[k])+1}});` +
-    `L.forEach(function(e){var v=global[e.name],t=typeof v;e.kind=e.name=="\\xFF"?"internal":(H.thb||"").indexOf(","+e.name+",")>=0||t=="function"&&(""+v).indexOf("[native")>0?"builtin":t=="function"?"code":T(v)?"typed":Array.isArray(v)?"array":t;P("g",e)});L=0;` +
+    `L.forEach(function(e){var v=global[e.name],t=typeof v,b,k;k=","+e.name+",",b=(H.thb||"").indexOf(k);b=b>=0&&H.thb.substr(b,k.length)==k;if(t=="function"&&(""+v).indexOf("[native")>0)b=1;e.kind=e.name=="\\xFF"?"internal":b?"builtin":t=="function"?"code":T(v)?"typed":Array.isArray(v)?"array":t;P("g",e)});L=0;` +
     `var G=function(n,k,g){var N=g.length,x=g[0],o=typeof k=="object",pr=o?k:x,f=[],fn=[],a,c="",M=Math.min(N,16),V={},F,s={};` +
     `Object.keys(x).forEach(function(a){if(typeof x[a]!="function")f.push(a)});` +
     `if(typeof x=="object")for(a in pr)if(a!="constructor"&&typeof pr[a]=="function"){fn.push(a);V[a]=pr[a]}F=V[fn[0]];` +
