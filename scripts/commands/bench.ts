@@ -1,4 +1,5 @@
-import { resolveBoard } from "../boards/profile.ts";
+import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
+import type { BoardProfile } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
@@ -8,7 +9,9 @@ import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.t
 import { describePort, withBoardConsole } from "../console/connect.ts";
 import { benchPort } from "../emu/default-port.ts";
 import { createProgress } from "../terminal/progress.ts";
+import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
+import { parsePort } from "../transport/open-port.ts";
 import { UserError } from "../errors.ts";
 import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
@@ -49,7 +52,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stderr = options.stderr ?? process.stderr;
   // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
   options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
-  const board = resolveBoard(options.board, options.port);
+  const { board, budget } = resolveRunTarget(options.board, options.port);
+  if (budget) stderr.write(`${budgetNote(board, budget)}; the bench sizes its containers from that free memory\n`);
+  const engineNote = engineSizing(board, options.port);
+  if (engineNote) stderr.write(`${engineNote}\n`);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
   const mode = options.to ?? board.flash.default;
@@ -90,7 +96,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         mode,
         startedAt: new Date().toISOString(),
         command:
-          `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
+          `thincall bench --board ${budget?.id ?? board.id} --port ${describePort(spec)} --to ${mode}` +
           (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
           (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
         runId,
@@ -119,6 +125,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         uploadProgram(session, benchProgram(bundle.code, run), {
           board,
           mode,
+          ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
           timeoutMs: replyTimeoutMs,
           onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
         }),
@@ -150,11 +157,23 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   if (options.json) {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
   } else {
-    stdout.write(renderTable([summary], false, true) + "\n");
+    // With an emulated budget the bench program's own JsVars are not the emulator's free less its free at start: nothing is deducted.
+    stdout.write(renderTable([summary], false, !budget) + "\n");
     stderr.write(`results: ${file}\n`);
   }
   if (summary.problems.length > 0) {
     throw new UserError(`the figures are not trustworthy: ${summary.problems.join("; ")}; ${kept()}`);
   }
   return summary;
+}
+
+/**
+ * Which engine runs a bench on a board profile without a port of its own, and how it is sized:
+ * QuickJS on the virtual port, with the profile's JsVar budget; undefined for real Espruino.
+ */
+export function engineSizing(board: BoardProfile, port: string | undefined): string | undefined {
+  if (parsePort(port, board).kind !== "virtual") return undefined;
+  if (board.id === "virtual") return undefined;
+  return `no --port: the bench runs on the virtual board (QuickJS, not Espruino's figures), sized to ${board.id}'s ${board.jsvars} JsVars; ` +
+    `\`--port emu\` runs real Espruino with ${board.id}'s free memory (thincall emu install), --port <device> the board itself`;
 }

@@ -1,7 +1,8 @@
-import { resolveBoard } from "../boards/profile.ts";
+import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
 import { cleanLine } from "../console/lines.ts";
 import { stopProgram, withBoardConsole } from "../console/connect.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
+import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
 import { terminalText } from "../terminal/text.ts";
@@ -42,11 +43,12 @@ export async function runFlash(options: FlashOptions): Promise<void> {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   const replyTimeoutMs = options.replyTimeoutMs ?? (Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || 10000);
-  const board = resolveBoard(options.board, options.port);
+  const { board, budget } = resolveRunTarget(options.board, options.port);
   const notes = options.notes ?? process.stderr;
+  if (budget) notes.write(`${budgetNote(board, budget)}\n`);
   if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
   if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
-  const code = await userProgramCode(options.file, board);
+  const code = await userProgramCode(options.file, budget ?? board);
   await withBoardConsole(board, options.port, async (session) => {
     // Everything the board prints, minus the uploader's own sync tokens.
     session.onLine((line) => {
@@ -72,6 +74,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       board,
       mode,
       fileName,
+      ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
       timeoutMs: replyTimeoutMs,
       // --timeout, not the upload, ends a top level that runs long, in whichever piece it is.
       ...(options.timeoutS !== undefined ? { runningTimeoutMs: Math.max(60000, options.timeoutS * 1000 + replyTimeoutMs) } : {}),
