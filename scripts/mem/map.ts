@@ -37,14 +37,14 @@ export interface MemGroup {
 
 /** Memory totals, all in JsVars. */
 export interface MemTotals {
-  /** `process.memory().usage` before the probe was sent. */
+  /** `process.memory().usage` before the probe was sent. Like every figure here, without {@link reserved}. */
   usage: number;
   free: number;
   total: number;
   blocksize: number;
   /** Usage on the reset board, before the program (with any budget reservation), or null when not recorded. */
   atStart: number | null;
-  /** JsVars held by an emulated budget's reservation (not the program's). */
+  /** JsVars held by an emulated budget's reservation, left out of every other figure. */
   reserved: number;
   /** `process.memory().history`: the REPL's own history. */
   history: number;
@@ -120,18 +120,23 @@ export function memMapOf(lines: ProbeLines): MemMap | string {
   if (!lines.end) return `the probe stopped after ${lines.globals.length} global(s) and ${lines.groups.length} group(s)`;
   const pre = lines.pre;
   const mem = lines.mem;
+  // An emulated budget's reservation is the emulator's, not the board's: every figure leaves it out.
+  const reserved = num(mem.rsv);
   const totals: MemTotals = {
-    usage: num(pre.usage),
+    usage: num(pre.usage) - reserved,
     free: num(pre.free),
-    total: num(pre.total),
+    total: num(pre.total) - reserved,
     blocksize: num(pre.blocksize),
-    atStart: typeof mem.base === "number" ? mem.base : null,
-    reserved: num(mem.rsv),
+    atStart: typeof mem.base === "number" ? mem.base - reserved : null,
+    reserved,
     history: num(pre.history),
-    reachable: num(mem.reach),
+    reachable: num(mem.reach) - reserved,
     probe: Math.max(num(mem.usage), num(lines.end.usage)) - num(pre.usage),
   };
-  const globals = lines.globals.map((g) => entryOf(g, kindOf(String(g.kind)))).sort((a, b) => b.jsvars - a.jsvars);
+  const globals = lines.globals
+    .map((g) => entryOf(g, kindOf(String(g.kind))))
+    .map((e) => (e.kind === "internal" ? { ...e, jsvars: e.jsvars - reserved } : e))
+    .sort((a, b) => b.jsvars - a.jsvars);
   const groups = lines.groups.map((g): MemGroup => ({
     in: String(g.in),
     of: String(g.of),

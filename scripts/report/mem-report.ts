@@ -41,10 +41,10 @@ function summaryLines(r: MemReport): string[] {
   const bytes = (n: number) => (t.blocksize > 0 ? ` (${grouped(n * t.blocksize)} bytes)` : "");
   return [
     `RAM map of ${r.file} on ${r.board}${r.budget ? ` with ${r.budget}'s budget` : ""}${r.engine === "quickjs" ? ` — ${VIRTUAL_LABEL}` : ""}, after ${r.afterS} s; ${t.blocksize}-byte JsVars`,
-    `used ${grouped(t.usage)} of ${grouped(t.total)} JsVars${bytes(t.usage)}, free ${grouped(t.free)}`,
+    `used ${grouped(t.usage)} of ${grouped(t.total)} JsVars${bytes(t.usage)}, free ${grouped(t.free)}${t.reserved ? ` (${r.budget}'s budget: ${grouped(t.reserved)} more reserved on the emulator, left out)` : ""}`,
     program === null
       ? "your program: not separated (the board's usage at start was not recorded)"
-      : `your program: ${grouped(program)} JsVars${bytes(program)} (used now − ${grouped(t.atStart!)} at start${t.reserved ? `, of which ${grouped(t.reserved)} reserved for the budget` : ""})`,
+      : `your program: ${grouped(program)} JsVars${bytes(program)} (used now − ${grouped(t.atStart!)} at start)`,
     `  functions and classes (code): ${grouped(kindJsVars(r.map, "code"))}; data: ${grouped(kindJsVars(r.map, "data"))}; built-ins it brought in: ${grouped(kindJsVars(r.map, "builtin"))}`,
     `  REPL history: ${grouped(t.history)} (not your program); reachable from global, each shared part once: ${grouped(t.reachable)}`,
     `  the probe's own ${grouped(t.probe)} JsVars while it ran are not counted`,
