@@ -3,6 +3,7 @@ import type { BoardProfile } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
+import { fitsInRam, storageNote } from "../bench/fit.ts";
 import { benchProgram, benchRunSettings } from "../bench/program.ts";
 import { RECORD_TEXT_LIMIT, STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, type HostRecord, type ResultsLine } from "../bench/summary.ts";
@@ -58,7 +59,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   if (engineNote) stderr.write(`${engineNote}\n`);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
-  const mode = options.to ?? board.flash.default;
+  let mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
   // Settings first: an unknown style id fails before any work.
   const run = benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: options.n, styles: options.styles });
@@ -68,6 +69,14 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   const bundle = await buildBundle(entry, board);
   const core = await coreBytes(board);
+  // A bench that would not load in the board's free RAM runs from Storage, and says so (real Espruino only).
+  const sized = budget ?? board;
+  if (options.to === undefined && mode === "ram" && board.flash.storage && parsePort(options.port, board).kind !== "virtual" &&
+    !fitsInRam(bundle.bytes, sized.freeAtBoot.jsvars, sized.bytesPerVar)) {
+    stderr.write(`${storageNote(sized.id, bundle.bytes, sized.freeAtBoot.jsvars, sized.bytesPerVar)}\n`);
+    mode = "flash";
+    run.mode = mode;
+  }
   const writer = openResultsWriter(file);
   const lines: ResultsLine[] = [];
   const keep = (line: ResultsLine) => {

@@ -120,22 +120,24 @@ export function memMapOf(lines: ProbeLines): MemMap | string {
   if (!lines.end) return `the probe stopped after ${lines.globals.length} global(s) and ${lines.groups.length} group(s)`;
   const pre = lines.pre;
   const mem = lines.mem;
-  // An emulated budget's reservation is the emulator's, not the board's: every figure leaves it out.
+  // An emulated budget's reservation is the emulator's, not the board's, and the baseline the
+  // prelude keeps on the hidden root is the probe's: every figure leaves both out.
   const reserved = num(mem.rsv);
+  const own = num(mem.own);
   const totals: MemTotals = {
-    usage: num(pre.usage) - reserved,
+    usage: num(pre.usage) - reserved - own,
     free: num(pre.free),
     total: num(pre.total) - reserved,
     blocksize: num(pre.blocksize),
-    atStart: typeof mem.base === "number" ? mem.base - reserved : null,
+    atStart: typeof mem.base === "number" ? mem.base - reserved - own : null,
     reserved,
     history: num(pre.history),
-    reachable: num(mem.reach) - reserved,
-    probe: Math.max(num(mem.usage), num(lines.end.usage)) - num(pre.usage),
+    reachable: num(mem.reach) - reserved - own,
+    probe: Math.max(num(mem.usage), num(lines.end.usage)) - num(pre.usage) + own,
   };
   const globals = lines.globals
     .map((g) => entryOf(g, kindOf(String(g.kind))))
-    .map((e) => (e.kind === "internal" ? { ...e, jsvars: e.jsvars - reserved } : e))
+    .map((e) => (e.kind === "internal" ? { ...e, jsvars: e.jsvars - reserved - own } : e))
     .sort((a, b) => b.jsvars - a.jsvars);
   const groups = lines.groups.map((g): MemGroup => ({
     in: String(g.in),
