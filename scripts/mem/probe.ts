@@ -16,7 +16,8 @@ export const BASELINE_KEY = "thm0";
  * (a REPL line's text is in RAM while it runs), the usage, both on Espruino's hidden root.
  */
 export function baselinePrelude(): string {
-  return `global["\\xFF"].thb=","+Object.keys(global).join()+",";\nglobal["\\xFF"].${BASELINE_KEY}=process.memory().usage;`;
+  // The virtual board (QuickJS) has no hidden root: it gets a plain global of that name.
+  return `(global["\\xFF"]||(global["\\xFF"]={})).thb=","+Object.keys(global).join()+",";\nglobal["\\xFF"].${BASELINE_KEY}=process.memory().usage;`;
 }
 
 /** The first line: usage and totals before the probe exists. */
@@ -37,7 +38,7 @@ export function probeBefore(): string {
  */
 export function probeLine(depth: number, minCount: number): string {
   return (
-    `(function(D,K){var H=global["\\xFF"],m=process.memory(),P=function(t,v){print("${MEM_PREFIX}"+t+" "+JSON.stringify(v))},` +
+    `(function(D,K){var H=global["\\xFF"]||{},m=process.memory(),P=function(t,v){print("${MEM_PREFIX}"+t+" "+JSON.stringify(v))},` +
     `Z=E.getSizeOf,T=function(v){return v&&v.buffer instanceof ArrayBuffer},` +
     `Y=function(A,M){return (Z(A)-Z(A.slice(0,M>>1)))/(M-(M>>1))};` +
     `P("mem",{usage:m.usage,free:m.free,total:m.total,blocksize:m.blocksize,history:m.history,base:H.${BASELINE_KEY},rsv:H.rsv?Z(H.rsv):0,own:H.thb?Z(H.thb)+2:0,reach:Z(global)});` +

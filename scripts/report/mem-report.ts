@@ -92,11 +92,14 @@ export function groupCapacityRun(r: MemReport): CapacityRun | undefined {
 /** The terminal table. */
 export function renderMemTable(r: MemReport, boards: readonly BoardProfile[], all = false): string {
   const t = r.map.totals;
-  const rows = flatten(r.map.globals);
+  // Espruino's own built-ins (Array, E, a board's pins on the virtual board) only with --all.
+  const builtins = r.map.globals.filter((g) => g.kind === "builtin");
+  const rows = flatten(all ? r.map.globals : r.map.globals.filter((g) => g.kind !== "builtin"));
   const shown = all ? rows : rows.slice(0, GLOBALS_SHOWN);
   const out = [...summaryLines(r), ""];
   out.push(...align(["global", "kind", "JsVars", "bytes"], shown.map(([name, e]) => [name, KIND_LABEL[e.kind], grouped(e.jsvars), grouped(e.jsvars * t.blocksize)])));
   if (shown.length < rows.length) out.push(`… and ${grouped(rows.length - shown.length)} more (--all lists every one)`);
+  if (!all && builtins.length > 0) out.push(`${grouped(builtins.length)} built-in(s) not listed (--all lists them)`);
   out.push("Each global's JsVars are E.getSizeOf's: its name and all it references, so a class its instances share counts in both.");
   if (r.map.groups.length === 0) {
     out.push("", "No array or object holds many items of one class or shape.");
