@@ -46,8 +46,8 @@ export function probeLine(depth: number, minCount: number): string {
     `L.forEach(function(e){var v=global[e.name],t=typeof v,b,k;k=","+e.name+",",b=(H.thb||"").indexOf(k);b=b>=0&&H.thb.substr(b,k.length)==k;if(t=="function"&&(""+v).indexOf("[native")>0)b=1;e.kind=e.name=="\\xFF"?"internal":b?"builtin":t=="function"?"code":T(v)?"typed":Array.isArray(v)?"array":t;P("g",e)});L=0;` +
     `var G=function(n,k,g){var N=g.length,x=g[0],o=typeof k=="object",pr=o?k:x,f=[],fn=[],a,c="",M=Math.min(N,16),V={},F,s={};` +
     `Object.keys(x).forEach(function(a){if(typeof x[a]!="function")f.push(a)});` +
-    `if(typeof x=="object")for(a in pr)if(a!="constructor"&&typeof pr[a]=="function"){fn.push(a);V[a]=pr[a]}F=V[fn[0]];` +
-    `if(o)for(a in global)if(global[a]&&global[a].prototype===k)c=a;` +
+    `if(typeof x=="object")Object.getOwnPropertyNames(pr).forEach(function(a){if(a!="constructor"&&typeof pr[a]=="function"){fn.push(a);V[a]=pr[a]}});F=V[fn[0]];` +
+    `if(o){for(a in global)if(global[a]&&global[a].prototype===k)c=a;if(!c&&k.constructor)c=k.constructor.name}` +
     `var B=function(w){var A=[],i,y;for(i=0;i<M;i++){y={};f.forEach(function(a){y[a]=g[i][a]});w(y);A.push(y)}return Y(A,M)};` +
     `if(fn.length&&M>1){s["thin.func"]=B(function(y){y.f=F});s["thin.vtable"]=B(function(y){y.v=V});s["thin.table"]=B(function(y){y.t=0})}` +
     `P("grp",{in:n,of:o?(c?"new "+c:"an object with a prototype"):k,count:N,per:Y(g,N),fields:f,methods:fn,` +
@@ -55,7 +55,7 @@ export function probeLine(depth: number, minCount: number): string {
     `var S=function(n,c){var ks=[],gs=[],i,x,k,j;for(i in c){x=c[i];if(x&&(typeof x=="object"||typeof x=="function")&&!T(x)){` +
     `k=typeof x=="function"?"function":Object.getPrototypeOf(x);if(k===Object.prototype)k="{"+Object.keys(x).join()+"}";else if(k===Array.prototype)k="[]";` +
     `j=ks.indexOf(k);if(j<0){ks.push(k);gs.push([x])}else gs[j].push(x)}}gs.forEach(function(g,j){if(g.length>=K)G(n,ks[j],g)})};` +
-    `for(var n in global){var v=global[n];if(v&&typeof v=="object"&&!T(v)){S(n,v);for(var j in v){var w=v[j];if(Array.isArray(w))S(n+"."+j,w)}}}` +
+    `for(var n in global){var v=global[n];if(v&&v!==global&&typeof v=="object"&&!T(v)){S(n,v);for(var j in v){var w=v[j];if(Array.isArray(w))S(n+"."+j,w)}}}` +
     `m=process.memory();P("end",{usage:m.usage})})(${depth},${minCount});`
   );
 }
