@@ -133,7 +133,7 @@ describe("thincall mem through the CLI, on the virtual board", { concurrency: tr
     assert.equal(r.code, 1);
     const ours = errorLines(r.stderr).filter((l) => l.startsWith("thincall:"));
     assert.equal(ours.length, 1, r.stderr);
-    assert.match(ours[0], /^thincall: the board rejected the program: Uncaught Error: boom.*; no map: reached [\d,]+ of [\d,]+ bytes; then [\d,]+ of [\d,]+ JsVars used/);
+    assert.match(ours[0], /^thincall: the board rejected the program: Uncaught Error: boom.*; no map: it failed in the piece after byte [\d,]+ of [\d,]+; then [\d,]+ of [\d,]+ JsVars used/);
   });
 
   test("bad arguments are one-line errors", async () => {

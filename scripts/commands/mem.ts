@@ -77,7 +77,7 @@ export async function runMem(options: MemOptions): Promise<MemReport> {
       });
     } catch (e) {
       if (!(e instanceof UserError) || session.lost) throw e;
-      throw new UserError(`${e.message}; no map: reached ${grouped(sent)} of ${grouped(code.length)} bytes${await reached(session, probe, replyTimeoutMs)}`);
+      throw new UserError(`${e.message}; no map: it failed in the piece after byte ${grouped(sent)} of ${grouped(code.length)}${await reached(session, probe, replyTimeoutMs)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, afterS * 1000));
     await session.send(`\x10${probeBefore()}\n`);
@@ -122,5 +122,5 @@ async function reached(session: ConsoleSession, probe: ProbeLines, timeoutMs: nu
     return "; the board did not answer after it";
   }
   const pre = probe.pre;
-  return pre ? `; then ${grouped(pre.usage ?? 0)} of ${grouped(pre.total ?? 0)} JsVars used, ${grouped(pre.free ?? 0)} free` : "";
+  return pre ? `; then ${grouped(pre.usage ?? 0)} of ${grouped(pre.total ?? 0)} JsVars used, ${grouped(pre.free ?? 0)} free` : "; the board had no memory left to report its totals";
 }
