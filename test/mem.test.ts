@@ -112,8 +112,8 @@ test("the bench runs from Storage where its code would not leave room to run in 
   assert.equal(fitsInRam(9807, loadBoard("esp8266").freeAtBoot.jsvars, 12), false);
   assert.equal(fitsInRam(9807, loadBoard("puckjs").freeAtBoot.jsvars, 13), true);
   assert.match(storageNote("esp8266", 9807, 1535, 12), /runs from Storage \(--to flash\)/);
-  assert.match(engineSizing(loadBoard("esp32"), undefined) ?? "", /^no --port: the bench runs on the virtual board \(QuickJS, not Espruino's figures\), sized to esp32's \d+ JsVars/);
-  assert.equal(engineSizing(loadBoard("emu"), "emu"), undefined);
+  assert.match(engineSizing(loadBoard("esp32"), undefined, {}) ?? "", /^no --port: the bench runs on the virtual board \(QuickJS, not Espruino's figures\), sized to esp32's \d+ JsVars/);
+  assert.equal(engineSizing(loadBoard("esp32"), "virtual", {}), undefined, "a named port says it already");
 });
 
 describe("thincall mem through the CLI, on the virtual board", { concurrency: true }, () => {

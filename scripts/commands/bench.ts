@@ -177,12 +177,12 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
 }
 
 /**
- * Which engine runs a bench on a board profile without a port of its own, and how it is sized:
- * QuickJS on the virtual port, with the profile's JsVar budget; undefined for real Espruino.
+ * Which engine runs a bench on a board profile when no port was named, and how it is sized:
+ * QuickJS on the virtual board, with the profile's JsVar budget; undefined when a port was named.
  */
-export function engineSizing(board: BoardProfile, port: string | undefined): string | undefined {
-  if (parsePort(port, board).kind !== "virtual") return undefined;
-  if (board.id === "virtual") return undefined;
+export function engineSizing(board: BoardProfile, port: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  // Only when no port was named: `--port virtual` says it already.
+  if (port !== undefined || env.ESPRUINO_PORT || board.id === "virtual") return undefined;
   return `no --port: the bench runs on the virtual board (QuickJS, not Espruino's figures), sized to ${board.id}'s ${board.jsvars} JsVars; ` +
     `\`--port emu\` runs real Espruino with ${board.id}'s free memory (thincall emu install), --port <device> the board itself`;
 }
