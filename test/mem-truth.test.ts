@@ -8,10 +8,10 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { connect } from "node:net";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { killAllCli, ROOT, runCli, tempDir } from "./support/cli-helpers.ts";
+import { canConnect } from "./support/tcp-port.ts";
 
 const EMU = process.env.ESPRUINO_EMU;
 const BIN = process.env.ESPRUINO_BIN;
@@ -98,14 +98,6 @@ describe("thincall mem on the emulator", { skip: skipEmu, concurrency: 1 }, () =
     assert.ok(Math.abs(free - want) / want <= 0.02, `free ${free}, profile ${want}`);
   });
 });
-
-function canConnect(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(p, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
 
 describe("thincall mem on the Linux build", { skip: skipBin, concurrency: 1 }, () => {
   test("each global, the total, the per-instance cost and the thin.vtable saving match an independent count", async () => {
