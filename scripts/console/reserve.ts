@@ -1,3 +1,5 @@
+import { RESERVATION_KEY } from "../mem/probe.ts";
+
 /**
  * Device code that shrinks the free JsVars to `free`: typed arrays (then single array slots for
  * the last few) held on Espruino's hidden root (`global["\xFF"].rsv`), out of the program's globals.
@@ -5,8 +7,5 @@
  * garbage collection) between steps. Run it on a freshly reset board, before the program.
  */
 export function reserveFreeJsVars(free: number): string {
-  return `(function(t){var r=global["\\xFF"].rsv=[],f;while((f=process.memory().free-t)>0)r.push(f>24?new Uint8Array((f-6)*8):0)})(${Math.max(0, Math.floor(free))});`;
+  return `(function(t){var r=global["\\xFF"].${RESERVATION_KEY}=[],f;while((f=process.memory().free-t)>0)r.push(f>24?new Uint8Array((f-6)*8):0)})(${Math.max(0, Math.floor(free))});`;
 }
-
-/** The name of the reservation on the hidden root, so a RAM map can leave it out of the program. */
-export const RESERVATION_KEY = "rsv";

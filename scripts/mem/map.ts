@@ -1,7 +1,7 @@
 /**
  * A RAM map of a user's program, from the lines the probe (probe.ts) printed. Pure: no I/O.
  */
-import { MEM_PREFIX } from "./probe.ts";
+import { BASELINE_KEY, MEM_PREFIX, RESERVATION_KEY } from "./probe.ts";
 
 /** What a global is: the program's functions and classes (code), its data, or the interpreter's own. */
 export type GlobalKind = "code" | "data" | "builtin" | "internal";
@@ -114,6 +114,9 @@ function entryOf(raw: Record<string, unknown>, kind: { kind: GlobalKind; type: s
   return { name: shownName(String(raw.name)), jsvars: num(raw.size), ...kind, ...(more && more.length ? { more: more.sort((a, b) => b.jsvars - a.jsvars) } : {}) };
 }
 
+/** What the prelude and a budget keep on the hidden root: thincall's, not the program's. */
+const PROBE_KEYS = ["thb", BASELINE_KEY, RESERVATION_KEY];
+
 /** The map from a complete probe output, or a reason it is not complete. */
 export function memMapOf(lines: ProbeLines): MemMap | string {
   if (!lines.pre || !lines.mem) return "the probe printed no totals";
@@ -137,7 +140,7 @@ export function memMapOf(lines: ProbeLines): MemMap | string {
   };
   const globals = lines.globals
     .map((g) => entryOf(g, kindOf(String(g.kind))))
-    .map((e) => (e.kind === "internal" ? { ...e, jsvars: e.jsvars - reserved - own } : e))
+    .map((e) => (e.kind === "internal" ? { ...e, jsvars: e.jsvars - reserved - own, ...(e.more ? { more: e.more.filter((m) => !PROBE_KEYS.includes(m.name)) } : {}) } : e))
     .sort((a, b) => b.jsvars - a.jsvars);
   const groups = lines.groups.map((g): MemGroup => ({
     in: String(g.in),

@@ -7,6 +7,9 @@
 /** Prefix of every line the probe prints. */
 export const MEM_PREFIX = "@tcm ";
 
+/** The hidden-root key of an emulated budget's reservation (scripts/console/reserve.ts). */
+export const RESERVATION_KEY = "rsv";
+
 /** The hidden-root key where the baseline usage (right after reset) is kept by {@link baselinePrelude}. */
 export const BASELINE_KEY = "thm0";
 
@@ -41,7 +44,7 @@ export function probeLine(depth: number, minCount: number): string {
     `(function(D,K){var H=global["\\xFF"]||{},m=process.memory(),P=function(t,v){print("${MEM_PREFIX}"+t+" "+JSON.stringify(v))},` +
     `Z=E.getSizeOf,T=function(v){return v&&v.buffer instanceof ArrayBuffer},` +
     `Y=function(A,M){return (Z(A)-Z(A.slice(0,M>>1)))/(M-(M>>1))};` +
-    `P("mem",{usage:m.usage,free:m.free,total:m.total,blocksize:m.blocksize,history:m.history,base:H.${BASELINE_KEY},rsv:H.rsv?Z(H.rsv):0,own:H.thb?Z(H.thb)+2:0,reach:Z(global)});` +
+    `P("mem",{usage:m.usage,free:m.free,total:m.total,blocksize:m.blocksize,history:m.history,base:H.${BASELINE_KEY},rsv:H.${RESERVATION_KEY}?Z(H.${RESERVATION_KEY}):0,own:H.thb?Z(H.thb)+2:0,reach:Z(global)});` +
     `var L=Z(global,D);if(typeof L=="number")L=Object.keys(global).map(function(k){return{name:k,size:Z(global[k])+1}});` +
     `L.forEach(function(e){var v=global[e.name],t=typeof v,b,k;k=","+e.name+",",b=(H.thb||"").indexOf(k);b=b>=0&&H.thb.substr(b,k.length)==k;if(t=="function"&&(""+v).indexOf("[native")>0)b=1;e.kind=e.name=="\\xFF"?"internal":b?"builtin":t=="function"?"code":T(v)?"typed":Array.isArray(v)?"array":t;P("g",e)});L=0;` +
     `var G=function(n,k,g){var N=g.length,x=g[0],o=typeof k=="object",pr=o?k:x,f=[],fn=[],a,c="",M=Math.min(N,16),V={},F,s={};` +

@@ -57,8 +57,17 @@ function align(head: string[], rows: string[][]): string[] {
   return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-function flatten(entries: readonly MemEntry[], indent = ""): Array<[string, MemEntry]> {
-  return entries.flatMap((e): Array<[string, MemEntry]> => [[indent + e.name, e], ...flatten(e.more ?? [], indent + "  ")]);
+/** Members shown under each global (`--depth` 2 or more) before "… and N more". @default 8 */
+export const MEMBERS_SHOWN = 8;
+
+/** Rows of the globals and, indented, their members: the largest {@link MEMBERS_SHOWN} of each, or every one. */
+function flatten(entries: readonly MemEntry[], all: boolean, indent = ""): Array<[string, MemEntry | null]> {
+  return entries.flatMap((e): Array<[string, MemEntry | null]> => {
+    const more = e.more ?? [];
+    const shown = all ? more : more.slice(0, MEMBERS_SHOWN);
+    const rest: Array<[string, null]> = shown.length < more.length ? [[`${indent}  … and ${grouped(more.length - shown.length)} more members`, null]] : [];
+    return [[indent + e.name, e], ...flatten(shown, all, indent + "  "), ...rest];
+  });
 }
 
 const per = (v: number | null) => (v === null ? "—" : trimmed(v, 2));
@@ -94,10 +103,10 @@ export function renderMemTable(r: MemReport, boards: readonly BoardProfile[], al
   const t = r.map.totals;
   // Espruino's own built-ins (Array, E, a board's pins on the virtual board) only with --all.
   const builtins = r.map.globals.filter((g) => g.kind === "builtin");
-  const rows = flatten(all ? r.map.globals : r.map.globals.filter((g) => g.kind !== "builtin"));
+  const rows = flatten(all ? r.map.globals : r.map.globals.filter((g) => g.kind !== "builtin"), all);
   const shown = all ? rows : rows.slice(0, GLOBALS_SHOWN);
   const out = [...summaryLines(r), ""];
-  out.push(...align(["global", "kind", "JsVars", "bytes"], shown.map(([name, e]) => [name, KIND_LABEL[e.kind], grouped(e.jsvars), grouped(e.jsvars * t.blocksize)])));
+  out.push(...align(["global", "kind", "JsVars", "bytes"], shown.map(([name, e]) => (e ? [name, KIND_LABEL[e.kind], grouped(e.jsvars), grouped(e.jsvars * t.blocksize)] : [name, "", "", ""]))));
   if (shown.length < rows.length) out.push(`… and ${grouped(rows.length - shown.length)} more (--all lists every one)`);
   if (!all && builtins.length > 0) out.push(`${grouped(builtins.length)} built-in(s) not listed (--all lists them)`);
   out.push("Each global's JsVars are E.getSizeOf's: its name and all it references, so a class its instances share counts in both.");
