@@ -106,9 +106,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "report": {
-      const { values, positionals } = parse({ html: { type: "string" }, all: { type: "boolean" } });
+      const { values, positionals } = parse({ html: { type: "string" }, all: { type: "boolean" }, program: { type: "string" } });
       const { runReport } = await import("./report/command.ts");
-      await runReport(positionals, { html: values.html as string | undefined, all: values.all as boolean | undefined });
+      await runReport(positionals, {
+        html: values.html as string | undefined,
+        all: values.all as boolean | undefined,
+        programJsVars: whole(values.program as string | undefined, "--program", 0, 2 ** 24),
+      });
       return 0;
     }
     case "flash": {

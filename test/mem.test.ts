@@ -136,6 +136,18 @@ describe("thincall mem through the CLI, on the virtual board", { concurrency: tr
     assert.match(ours[0], /^thincall: the board rejected the program: Uncaught Error: boom.*; no map: it failed in the piece after byte [\d,]+ of [\d,]+; then [\d,]+ of [\d,]+ JsVars used/);
   });
 
+  test("report --program deducts your program in the capacity projection; without it, an empty program", async () => {
+    const results = join(ROOT, "docs", "results", "emu-2v29.bench2.jsonl");
+    const yours = await runCli(["report", results, "--program", "1065"]);
+    assert.equal(yours.code, 0, yours.stderr);
+    assert.match(yours.stdout, /projected = \(free JsVars after boot − your program's 1,065\) \/ JsVars per object/);
+    const esp32 = loadBoard("esp32").freeAtBoot.jsvars;
+    const cls = (text: string) => Number(/^esp32\s+[\d,]+~\s+[\d,]+\s+([\d,]+)/m.exec(text)![1].replace(/,/g, ""));
+    const empty = await runCli(["report", results]);
+    assert.match(empty.stdout, /for an empty program/);
+    assert.ok(cls(yours.stdout) < cls(empty.stdout) && cls(empty.stdout) <= esp32, `${cls(yours.stdout)} < ${cls(empty.stdout)}`);
+  });
+
   test("bad arguments are one-line errors", async () => {
     const none = await runCli(["mem", "--port", "virtual"]);
     assert.match(errorLines(none.stderr)[0], /^thincall: mem takes one file/);

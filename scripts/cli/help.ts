@@ -74,11 +74,12 @@ export const COMMANDS: Record<string, CommandHelp> = {
     notes: [BUDGET_NOTE],
   },
   report: {
-    usage: "thincall report <results.jsonl…> [--html report.html] [--all]",
+    usage: "thincall report <results.jsonl…> [--html report.html] [--all] [--program JsVars]",
     summary: "tables (and an HTML page) from bench results",
     options: [
       ["--html <file>", "also write an HTML report"],
       ["--all", "list every style in the tables (default: the first 100, then how many more)"],
+      ["--program <JsVars>", "your program's JsVars (thincall mem's \"your program\"), deducted from each board's free JsVars in the capacity projection; default none (an empty program)"],
     ],
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },

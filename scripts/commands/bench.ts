@@ -167,7 +167,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
   } else {
     // With an emulated budget the bench program's own JsVars are not the emulator's free less its free at start: nothing is deducted.
-    stdout.write(renderTable([summary], false, !budget) + "\n");
+    stdout.write(renderTable([summary], false, budget ? undefined : "bench") + "\n");
     stderr.write(`results: ${file}\n`);
   }
   if (summary.problems.length > 0) {
