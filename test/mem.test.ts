@@ -86,6 +86,7 @@ test("the table: totals, globals without the built-ins, the group with its thin 
 test("the page: bar charts of the globals and of each group's styles, names escaped", () => {
   const html = renderMemHtml({ ...REPORT, file: "<fw>.js" }, loadAllBoards());
   assert.match(html, /<svg[^>]*class="mem-globals"/);
+  assert.equal((html.match(/<rect class="bar" data-kind="(code|data|internal)"/g) ?? []).length, 3, "one bar per global but the built-ins, coloured by kind");
   assert.match(html, /<svg[^>]*class="mem-groups"/);
   assert.match(html, /&#60;fw&#62;\.js/);
   assert.doesNotMatch(html, /<fw>/);

@@ -8,6 +8,7 @@ import { THIN_SOURCE, THIN_STYLES, thinCosts } from "../mem/thin-cost.ts";
 import { terminalLines } from "../terminal/text.ts";
 import { renderCapacityTable, type CapacityRun } from "./capacity.ts";
 import { barChart } from "./chart-bars.ts";
+import { kindBarChart } from "./chart-kind-bars.ts";
 import { grouped, trimmed, VIRTUAL_LABEL } from "./format.ts";
 import { capacityChart } from "./chart-capacity.ts";
 import { escapeXml } from "./svg.ts";
@@ -145,18 +146,16 @@ const CSS =
 /** The HTML page: totals, a bar chart per kind of global and one of what each group would cost. */
 export function renderMemHtml(r: MemReport, boards: readonly BoardProfile[]): string {
   const t = r.map.totals;
-  const top = r.map.globals.slice(0, GLOBALS_SHOWN);
-  const series = (Object.keys(COLORS) as Array<MemEntry["kind"]>)
-    .filter((k) => top.some((g) => g.kind === k))
-    .map((k) => ({ label: KIND_LABEL[k], run: "mem", key: k, color: COLORS[k], values: top.map((g) => (g.kind === k ? g.jsvars : null)) }));
-  const globalsSvg = barChart({
-    attrs: `class="mem-globals"`,
-    title: "JsVars per global",
-    categories: top.map((g) => g.name),
-    series,
-    axisLabel: "JsVars (E.getSizeOf: each global with all it references)",
-    format: grouped,
-  });
+  // Built-ins only when they are most of what there is (the virtual board's pins are not the program).
+  const top = r.map.globals.filter((g) => g.kind !== "builtin").slice(0, GLOBALS_SHOWN);
+  const kinds = Object.fromEntries((Object.keys(COLORS) as Array<MemEntry["kind"]>).map((k) => [k, { label: KIND_LABEL[k], color: COLORS[k] }]));
+  const globalsSvg = kindBarChart(
+    top.map((g) => ({ label: g.name, value: g.jsvars, kind: g.kind })),
+    kinds,
+    `class="mem-globals"`,
+    "JsVars per global",
+    "JsVars (E.getSizeOf: each global with all it references)",
+  );
   const groups = r.map.groups.slice(0, 10);
   const groupSvg = groups.length === 0 ? "" : barChart({
     attrs: `class="mem-groups"`,
