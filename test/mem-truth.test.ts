@@ -97,6 +97,16 @@ describe("thincall mem on the emulator", { skip: skipEmu, concurrency: 1 }, () =
     const want = (JSON.parse(readFileSync(join(ROOT, "boards", "esp32.json"), "utf8")) as { freeAtBoot: { jsvars: number } }).freeAtBoot.jsvars;
     assert.ok(Math.abs(free - want) / want <= 0.02, `free ${free}, profile ${want}`);
   });
+
+  test("bench --board esp32 without a port runs on the emulator with esp32's budget, says so, and every style has figures", async () => {
+    const out = tmp.path("esp32.jsonl");
+    const r = await runCli(["bench", "--board", "esp32", "--quick", "--json", "--styles", "js.class,thin.func", "--out", out], { timeoutMs: 300000, env: { ESPRUINO_EMU: EMU ?? "" } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^no --port: the bench runs on the Espruino emulator with esp32's free memory/m);
+    assert.match(r.stderr, /^emulating esp32's memory/m);
+    const summary = JSON.parse(r.stdout) as { styles: Array<{ id: string; error: string | null }> };
+    assert.deepEqual(summary.styles.filter((s) => s.error).map((s) => s.id), []);
+  });
 });
 
 describe("thincall mem on the Linux build", { skip: skipBin, concurrency: 1 }, () => {

@@ -30,6 +30,11 @@ export function resolveRunTarget(board: string | undefined, port: string | undef
   return { board: emu, budget };
 }
 
+/** Whether the emulator can run with `board`'s budget (a fixed pool, no more free JsVars than the emulator's). */
+export function canEmulate(board: BoardProfile, emu: BoardProfile = loadBoard("emu")): boolean {
+  return board.variables !== null && board.id !== "emu" && board.freeAtBoot.jsvars <= emu.freeAtBoot.jsvars;
+}
+
 /** One line for the user: which budget the emulator runs with, and how far it is a board's. */
 export function budgetNote(emu: BoardProfile, budget: BoardProfile): string {
   const sizes = budget.bytesPerVar === emu.bytesPerVar ? ""

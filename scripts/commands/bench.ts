@@ -1,5 +1,6 @@
-import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
-import type { BoardProfile } from "../boards/profile.ts";
+import { budgetNote, canEmulate, resolveRunTarget } from "../boards/budget.ts";
+import { loadBoard, type BoardProfile } from "../boards/profile.ts";
+import { findEmulator } from "../emu/locate.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
@@ -53,6 +54,11 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stderr = options.stderr ?? process.stderr;
   // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
   options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
+  // A board named without a port: the emulator with that board's budget when it can, and said so.
+  if (options.port === undefined && options.board !== undefined && !process.env.ESPRUINO_PORT && findEmulator() && canEmulate(loadBoard(options.board))) {
+    stderr.write(`no --port: the bench runs on the Espruino emulator with ${options.board}'s free memory (--port emu --board ${options.board}); --port <device> runs it on the board\n`);
+    options = { ...options, port: "emu" };
+  }
   const { board, budget } = resolveRunTarget(options.board, options.port);
   if (budget) stderr.write(`${budgetNote(board, budget)}; the bench sizes its containers from that free memory\n`);
   const engineNote = engineSizing(board, options.port);
