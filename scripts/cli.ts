@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { loadBoard, resolveBoard } from "./boards/profile.ts";
+import { resolveRunTarget } from "./boards/budget.ts";
+import { loadBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
@@ -58,7 +59,8 @@ const CONSOLE_FIRST = /^(-p|-b|-e|--port|--baud|--board)(=|$)/;
 
 /** Checks a command's board, port and output file before any slow work. */
 async function preflight(board: string | undefined, port: string | undefined, out?: string): Promise<void> {
-  const profile = resolveBoard(board, port);
+  // An emulated budget that cannot be emulated fails here, before the build.
+  const profile = resolveRunTarget(board, port).board;
   const { checkPortExists, parsePort } = await import("./transport/open-port.ts");
   checkPortExists(parsePort(port, profile));
   if (out !== undefined) (await import("./report/results-file.ts")).checkOutputPath(out);
@@ -126,9 +128,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "report": {
-      const { values, positionals } = parse({ html: { type: "string" }, all: { type: "boolean" } });
+      const { values, positionals } = parse({ html: { type: "string" }, all: { type: "boolean" }, program: { type: "string" } });
       const { runReport } = await import("./report/command.ts");
-      await runReport(positionals, { html: values.html as string | undefined, all: values.all as boolean | undefined });
+      await runReport(positionals, {
+        html: values.html as string | undefined,
+        all: values.all as boolean | undefined,
+        programJsVars: whole(values.program as string | undefined, "--program", 0, 2 ** 24),
+      });
       return 0;
     }
     case "flash": {
@@ -169,6 +175,38 @@ export async function main(argv: string[]): Promise<number> {
       await preflight(values.board as string | undefined, values.port as string | undefined);
       const { runConsole } = await import("./commands/console.ts");
       await runConsole({ board: values.board as string | undefined, port: values.port as string | undefined, expr: values.eval as string | undefined });
+      return 0;
+    }
+    case "mem": {
+      const { values, positionals } = parse({
+        ...BOARD_LINK,
+        to: { type: "string" },
+        after: { type: "string" },
+        depth: { type: "string" },
+        min: { type: "string" },
+        json: { type: "boolean" },
+        html: { type: "string" },
+        all: { type: "boolean" },
+      });
+      if (positionals.length !== 1) throw new UserError("mem takes one file: thincall mem <entry.ts|bundle.js>");
+      const to = mode(values.to as string | undefined);
+      baud(values.baud as string | undefined);
+      const after = values.after === undefined ? undefined : Number(values.after);
+      if (after !== undefined && !(after >= 0 && after <= 3600)) throw new UserError(`--after takes seconds from 0 to 3600, not "${values.after}"`);
+      await preflight(values.board as string | undefined, values.port as string | undefined);
+      const { runMem } = await import("./commands/mem.ts");
+      await runMem({
+        file: positionals[0],
+        board: values.board as string | undefined,
+        port: values.port as string | undefined,
+        to,
+        afterS: after,
+        depth: whole(values.depth as string | undefined, "--depth", 1, 8),
+        minCount: whole(values.min as string | undefined, "--min", 2, 100000),
+        json: values.json as boolean | undefined,
+        html: values.html as string | undefined,
+        all: values.all as boolean | undefined,
+      });
       return 0;
     }
     case "build": {

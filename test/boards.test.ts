@@ -47,8 +47,16 @@ test("profiles state what Espruino's board files state (boards/*.py, Espruino's 
     assert.match(b.source, /boards\/[A-Z0-9_]+\.py/, `${id} names its board file`);
     assert.match(b.note, /boards\/[A-Z0-9_]+\.py/, `${id}'s note names its board file`);
   }
+  // Every free-after-boot figure says where it comes from: a command, a derivation from files, or a basis.
   for (const b of loadAllBoards()) {
-    if (b.freeAtBoot.how === "estimated") assert.match(b.freeAtBoot.source, /^estimated/, b.id);
+    const { how, source } = b.freeAtBoot;
+    if (how === "measured") assert.match(source, /^measured: `thincall [^`]+`/, `${b.id}: a measured figure gives its command`);
+    if (how === "derived") assert.match(source, /(boards\/[A-Z0-9_]+\.py|targets\/)/, `${b.id}: a derived figure names its files`);
+    if (how === "estimated") assert.match(source, /^estimated: .*(thincall mem|measured)/, `${b.id}: an estimate gives its basis and how to measure`);
+  }
+  // The ESP32 family sizes its pool at boot: the profile gives the computation from Espruino's source.
+  for (const id of ["esp32", "esp32c3", "esp32s3"]) {
+    assert.match(loadBoard(id).jsvarsAtBoot!, /targets\/esp32\/main\.c.*esp_get_free_heap_size\(\) − ESP_HEAP_SIZE\) \/ sizeof\(JsVar\)/, id);
   }
   // The ports merged after 2v29 need a build from after it (git describe counts); the ESP32 family sizes its pool at boot.
   assert.deepEqual(loadAllBoards().filter((b) => b.minVersion !== "2v29" && b.minVersion !== null).map((b) => [b.id, b.minVersion]), [["rp2040-pico", "2v29.30"], ["rp2350-pico2", "2v29.135"]]);

@@ -145,3 +145,24 @@ test("every style computes the same area sum in every loop shape, and grow(k) pa
   const expected = sums.get("baseline.inline");
   for (const [id, sum] of sums) assert.equal(sum, expected, id);
 });
+
+test("a calibration reading under one clock tick is no reading: the next is twice as long, and calUs is never 0", () => {
+  const realTime = g.getTime;
+  try {
+    // A 1 ms clock; the calibration loop's sizing ran slow (garbage collections on a nearly full
+    // board), so its readings are under a tick until they are lengthened.
+    let now = 0;
+    g.getTime = () => Math.floor(now * 1000) / 1000;
+    let sizing = true;
+    const calibration: Loop = (_c, _n, reps) => {
+      now += reps * (sizing ? 1e-4 : 1e-7);
+      return 0;
+    };
+    const style: Style = { id: "s", build: () => [], forOf: (_c, _n, reps) => ((sizing = false), (now += reps * 1e-5), 0) };
+    const r = timeLoops(style, [], 1, 0.1, 12, calibration);
+    assert.ok(r.calUs > 0, `calUs ${r.calUs}`);
+    assert.ok(Math.abs(r.calUs - 0.1) < 0.05, `calUs ${r.calUs}, want about 0.1 µs per pass`);
+  } finally {
+    g.getTime = realTime;
+  }
+});

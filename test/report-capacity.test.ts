@@ -33,16 +33,18 @@ test("each board gets floor(free JsVars after boot / JsVars per object), project
   assert.equal(emu.cells[0].objects, 1777);
 });
 
-test("the bench program's own JsVars (run board's free after boot − free at start) are deducted on every board", () => {
-  const run: CapacityRun = { ...EMU_RUN, freeAtStart: 10684 };
+test("a program's own JsVars are deducted on every board, and the caption says whose", () => {
+  const emuFree = loadBoard("emu").freeAtBoot.jsvars;
+  const run: CapacityRun = { ...EMU_RUN, program: { jsvars: emuFree - 10684, whose: "the bench program's own" } };
   const table = projectCapacity(run, [loadBoard("emu"), loadBoard("banglejs2"), loadBoard("esp32")])!;
-  assert.equal(table.from.program, 11925 - 10684);
+  assert.equal(table.from.program, emuFree - 10684);
+  assert.match(renderCapacityTable(run, [loadBoard("emu")]), new RegExp(`projected = \\(free JsVars after boot − the bench program's own ${(emuFree - 10684).toLocaleString("en-US")}\\)`));
+  assert.match(renderCapacityTable(EMU_RUN, [loadBoard("emu")]), /for an empty program/, "nothing deducted without a program");
   const bangle = table.rows.find((r) => r.board === "banglejs2")!;
-  // Same RAM as the emulator: the projection meets the emulator's measured count.
-  assert.equal(bangle.cells[0].objects, Math.floor(10684 / 6.012));
-  assert.equal(bangle.cells[0].objects, 1777);
+  // The Bangle.js 2 estimate is the emulator's figure: the projection meets the emulator's measured count.
+  assert.equal(bangle.cells[0].objects, Math.floor((loadBoard("banglejs2").freeAtBoot.jsvars - (emuFree - 10684)) / 6.012));
   const esp32 = table.rows.find((r) => r.board === "esp32")!;
-  assert.equal(esp32.forObjects, 3325 - 1241);
+  assert.equal(esp32.forObjects, loadBoard("esp32").freeAtBoot.jsvars - (emuFree - 10684));
 });
 
 test("a 64-bit run (27-byte JsVars, 8 name characters per JsVar) is not projected onto boards", () => {
@@ -56,10 +58,11 @@ test("a 64-bit run (27-byte JsVars, 8 name characters per JsVar) is not projecte
 test("the text table and the chart label projected and measured counts", () => {
   const boards: BoardProfile[] = [loadBoard("emu"), loadBoard("puckjs")];
   const text = renderCapacityTable(EMU_RUN, boards);
-  assert.match(text, /^emu\s+11,925\s+1,777\*/m, "measured counts end in *");
-  assert.match(text, /^puckjs\s+2,555~\s+424\s/m, "puck: 2555 / 6.012 = 424, free estimated (~)");
+  assert.match(text, /^emu\s+11,935\s+1,777\*/m, "measured counts end in *");
+  const puck = loadBoard("puckjs").freeAtBoot.jsvars;
+  assert.match(text, new RegExp(`^puckjs\\s+${puck.toLocaleString("en-US")}~\\s+${Math.floor(puck / 6.012)}\\s`, "m"), "puck: free / 6.012, free estimated (~)");
   const svg = capacityChart(EMU_RUN, boards);
   assert.equal((svg.match(/data-kind="measured"/g) ?? []).length, 4);
   assert.equal((svg.match(/data-kind="projected"/g) ?? []).length, 4);
-  assert.match(svg, /data-board="puckjs" data-style="js\.class" data-kind="projected"><title>puckjs, js\.class: 424 objects, projected/);
+  assert.match(svg, /data-board="puckjs" data-style="js\.class" data-kind="projected"><title>puckjs, js\.class: 426 objects, projected/);
 });

@@ -101,11 +101,15 @@ export function timeLoops(st: Style, c: any, n: number, ms: number, k: number, c
       var t = timeOnce(loop, c, n, reps[i], st, out) / reps[i];
       if (us[i] === null || t < (us[i] as number)) us[i] = t;
       if (i < 2) sums[i] = out[0] / reps[i];
-      cal = Math.min(cal, timeOnce(cl, 0, 1, calReps, CALIBRATION, out));
+      // A reading under one tick of the clock reads 0: no reading, and the next is twice as long (with
+      // little free memory, garbage collections during the sizing left readings that short on the emulator).
+      var r = timeOnce(cl, 0, 1, calReps, CALIBRATION, out) / calReps;
+      if (r > 0) cal = Math.min(cal, r);
+      else calReps *= 2;
     }
   }
   for (i = 0; i < 4; i++) if (us[i] !== null) us[i] = ((us[i] as number) * 1e6) / n;
-  return { us: us, sums: sums, calUs: (cal * 1e6) / calReps };
+  return { us: us, sums: sums, calUs: cal * 1e6 };
 }
 
 /** JsVars in use right now, after a garbage collection. */

@@ -6,13 +6,20 @@ import { UserError } from "../errors.ts";
 /** How the board's console is reached. */
 export type ConsoleKind = "uart" | "usb-cdc" | "usb-jtag" | "telnet" | "bluetooth" | "virtual" | "emu";
 
-/** The free JsVars expected right after boot, and where the figure comes from. */
+/**
+ * The free JsVars a program starts with (at the REPL after `reset()`, where `flash`, `mem` and
+ * `bench` upload), and where the figure comes from.
+ */
 export interface FreeAtBoot {
-  /** Free JsVars (`process.memory().free`) right after boot. */
+  /** Free JsVars (`process.memory().free`) at the REPL after `reset()`. */
   jsvars: number;
-  /** "measured" on this board or build, or "estimated" from another. */
-  how: "measured" | "estimated";
-  /** Where the figure comes from (command, build, or the estimate's basis). */
+  /**
+   * "measured" on this board or build (the source gives the command), "derived" from Espruino's
+   * board file and boot code (the source gives the files and the arithmetic), or "estimated"
+   * (the source gives the basis).
+   */
+  how: "measured" | "derived" | "estimated";
+  /** The command, the derivation, or the estimate's basis. */
   source: string;
 }
 
@@ -149,7 +156,7 @@ const FIELDS: Array<[path: string, check: Check, expected: string]> = [
   ["variables", (v) => v === null || isPosInt(v), "a positive integer or null"],
   ["jsvarsAtBoot", (v) => v === null || isStr(v), "a non-empty string or null"],
   ["freeAtBoot.jsvars", isPosInt, "a positive integer"],
-  ["freeAtBoot.how", (v) => v === "measured" || v === "estimated", "\"measured\" or \"estimated\""],
+  ["freeAtBoot.how", (v) => v === "measured" || v === "derived" || v === "estimated", "\"measured\", \"derived\" or \"estimated\""],
   ["freeAtBoot.source", isStr, "a non-empty string"],
   ["storageBytes", (v) => v === null || isPosInt(v), "a positive integer or null"],
   ["minVersion", (v) => v === null || isVersion(v), "an Espruino version like \"2v29\", or null"],

@@ -12,6 +12,7 @@ export interface CommandHelp {
 
 const BOARD: [string, string] = ["--board <id>", "board profile, or Espruino's board name (ESP32, BANGLEJS2, PICO_R1_3…; see thincall boards); default $ESPRUINO_BOARD"];
 const PORT: [string, string] = ["-p, --port <port>", "serial device (/dev/ttyUSB0), tcp://host[:port], emu or virtual; default $ESPRUINO_PORT, else emu when installed, else virtual"];
+const BUDGET_NOTE = "With --port emu and --board <id>: the emulator reserves JsVars after boot so the program sees that board's free JsVars (boards with more than the emulator's cannot be emulated).";
 const BAUD: [string, string] = ["-b, --baud <n>", "serial baud rate; default the board's (115200); also $THINCALL_BAUD"];
 
 const BUNDLE_OUT: [string, string] = ["-o, --out <file>", "also write the bundle to this file"];
@@ -59,6 +60,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--watch", "build and upload again whenever a source changes"],
       NO_MINIFY,
     ],
+    notes: [BUDGET_NOTE],
   },
   console: {
     usage: "thincall console [--board id] [-p port] [-b baud] [-e expr]",
@@ -71,7 +73,23 @@ export const COMMANDS: Record<string, CommandHelp> = {
       "From a terminal, keys go to the board as you type; Ctrl-C goes to the board (it stops running code), a second Ctrl-C within a second, or Ctrl-D, leaves.",
       "From a pipe (echo 'digitalWrite(LED1,1)' | thincall console), lines go to the board and the console leaves when they have run.",
       "thincall -p <port> [-e expr] is thincall console, as in the espruino CLI.",
+      BUDGET_NOTE,
     ],
+  },
+  mem: {
+    usage: "thincall mem <entry.ts|bundle.js> [--board id] [--port P] [--to ram|flash] [--after s] [--depth d] [--json] [--html file] [--all]",
+    summary: "upload a program, let it run, and map where its RAM went: each global, code and data, and what groups of items would cost in each thin style",
+    options: [
+      BOARD, PORT, BAUD,
+      ["--to ram|flash", "run from RAM (the REPL), or write a Storage file and load() it; default the board's"],
+      ["--after <s>", "seconds the program runs before the map; default 2"],
+      ["--depth <d>", "E.getSizeOf depth: 1 each global, 2 their members too, …; default 1"],
+      ["--min <n>", "fewest items of one class or shape that make a group; default 8"],
+      ["--json", "print the map as JSON"],
+      ["--html <file>", "also write a page with charts"],
+      ["--all", "list every global (default: the first 40)"],
+    ],
+    notes: [BUDGET_NOTE],
   },
   bench: {
     usage: "thincall bench [--board id] [-p port] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
@@ -86,13 +104,15 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two); several (--n 257,100,1000) run one after another, smallest first (the first listed is the headline), and the table shows how each figure moves with N"],
       ["--styles <a,b,…>", "run only these style ids"],
     ],
+    notes: [BUDGET_NOTE],
   },
   report: {
-    usage: "thincall report <results.jsonl…> [--html report.html] [--all]",
+    usage: "thincall report <results.jsonl…> [--html report.html] [--all] [--program JsVars]",
     summary: "tables (and an HTML page) from bench results",
     options: [
       ["--html <file>", "also write an HTML report"],
       ["--all", "list every style in the tables (default: the first 100, then how many more)"],
+      ["--program <JsVars>", "your program's JsVars (thincall mem's \"your program\"), deducted from each board's free JsVars in the capacity projection; default none (an empty program)"],
     ],
   },
   results: {

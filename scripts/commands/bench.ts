@@ -1,8 +1,10 @@
-import { resolveBoard } from "../boards/profile.ts";
+import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
+import type { BoardProfile } from "../boards/profile.ts";
 import { versionWarning } from "../boards/version.ts";
 import { buildBundle, coreBytes, firmwareEntries } from "../bundle/build.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../bench/collect.ts";
 import { hostRecord } from "../bench/host-record.ts";
+import { fitsInRam, storageNote } from "../bench/fit.ts";
 import { benchProgram, benchRunSettings, newRunId } from "../bench/program.ts";
 import { RECORD_TEXT_LIMIT, STYLE_IDS, type BenchSummary, type DeviceRecord } from "../bench/schema.ts";
 import { summarize, summarizeRuns, type ResultsLine } from "../bench/summary.ts";
@@ -10,7 +12,9 @@ import { checkedSummary } from "../bench/summary-schema.ts";
 import { describePort, withBoardConsole } from "../console/connect.ts";
 import { defaultPort } from "../emu/default-port.ts";
 import { createProgress } from "../terminal/progress.ts";
+import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
+import { parsePort } from "../transport/open-port.ts";
 import { UserError } from "../errors.ts";
 import { checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
@@ -53,12 +57,16 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  // Without a port: the one default-port rule (scripts/emu/default-port.ts).
+  // Without a port: the one default-port rule (scripts/emu/default-port.ts), which says where it runs.
+  const named = options.port;
   options = { ...options, port: defaultPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
-  const board = resolveBoard(options.board, options.port);
+  const { board, budget } = resolveRunTarget(options.board, options.port);
+  if (budget) stderr.write(`${budgetNote(board, budget)}; the bench sizes its containers from that free memory\n`);
+  const engineNote = named === undefined && options.port === "virtual" ? engineSizing(board) : undefined;
+  if (engineNote) stderr.write(`${engineNote}\n`);
   const envTimeout = Number(process.env.THINCALL_REPLY_TIMEOUT_MS) || undefined;
   const replyTimeoutMs = options.replyTimeoutMs ?? envTimeout ?? 10000;
-  const mode = options.to ?? board.flash.default;
+  let mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
   const ns = options.n === undefined ? [undefined] : typeof options.n === "number" ? [options.n] : options.n;
   // Settings first: an unknown style id fails before any work. A fresh run id per N.
@@ -73,6 +81,14 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   const bundle = await buildBundle(entry, board);
   const core = await coreBytes(board);
+  // A bench that would not load in the board's free RAM runs from Storage, and says so (real Espruino only).
+  const sized = budget ?? board;
+  if (options.to === undefined && mode === "ram" && board.flash.storage && parsePort(options.port, board).kind !== "virtual" &&
+    !fitsInRam(bundle.bytes, sized.freeAtBoot.jsvars, sized.bytesPerVar)) {
+    stderr.write(`${storageNote(sized.id, bundle.bytes, sized.freeAtBoot.jsvars, sized.bytesPerVar)}\n`);
+    mode = "flash";
+    for (const run of settings) run.mode = mode;
+  }
   const writer = openResultsWriter(file);
   const lines: ResultsLine[] = [];
   const keep = (line: ResultsLine) => {
@@ -90,7 +106,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const styleCount = options.styles?.length || STYLE_IDS.length;
   const progress = createProgress("bench", ns.length * runs * styleCount, stderr);
   const command =
-    `thincall bench --board ${board.id} --port PORT --to ${mode}` +
+    `thincall bench --board ${budget?.id ?? board.id} --port PORT --to ${mode}` +
     (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n !== undefined ? ` --n ${ns.join(",")}` : "") +
     (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "");
   await withBoardConsole(
@@ -123,6 +139,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
           uploadProgram(session, benchProgram(bundle.code, run), {
             board,
             mode,
+            ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
             timeoutMs: replyTimeoutMs,
             onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
           }),
@@ -156,11 +173,22 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   if (options.json) {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
   } else {
-    stdout.write(renderTable([summary]) + "\n");
+    // With an emulated budget the bench program's own JsVars are not the emulator's free less its free at start: nothing is deducted.
+    stdout.write(renderTable([summary], false, budget ? undefined : "bench") + "\n");
     stderr.write(`results: ${file}\n`);
   }
   if (summary.problems.length > 0) {
     throw new UserError(`the figures are not trustworthy: ${summary.problems.join("; ")}; ${kept()}`);
   }
   return summary;
+}
+
+/**
+ * Which engine runs a bench on a board profile when no port was named, and how it is sized:
+ * QuickJS on the virtual board, with the profile's JsVar budget; undefined when a port was named.
+ */
+export function engineSizing(board: BoardProfile): string | undefined {
+  if (board.id === "virtual") return undefined;
+  return `no --port: the bench runs on the virtual board (QuickJS, not Espruino's figures), sized to ${board.id}'s ${board.jsvars} JsVars; ` +
+    `\`--port emu\` runs real Espruino with ${board.id}'s free memory (thincall emu install), --port <device> the board itself`;
 }

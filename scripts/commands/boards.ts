@@ -12,7 +12,7 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
     String(b.jsvars),
     String(b.bytesPerVar),
     `${Math.round(ramBytes(b) / 1024)} KB`,
-    `${b.freeAtBoot.jsvars}${b.freeAtBoot.how === "estimated" ? "~" : ""}`,
+    `${b.freeAtBoot.jsvars}${b.freeAtBoot.how === "measured" ? "" : "~"}`,
     b.storageBytes === null ? "—" : `${Math.round(b.storageBytes / 1024)} KB`,
     b.console.kind + (b.console.tcpPort ? ` (tcp ${b.console.tcpPort})` : ""),
     b.jit ? "yes" : "no",
@@ -23,7 +23,7 @@ export function runBoards(out: NodeJS.WritableStream = process.stdout): void {
   const line = (r: string[]) => r.map((c, i) => (i >= 4 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   out.write([line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n");
   out.write("Espruino = Espruino's own board names (boards/<NAME>.py), which --board takes too, in any case\n");
-  out.write("free = JsVars free right after boot (~ estimated, not measured); min = oldest Espruino supported\n");
+  out.write("free = JsVars free at the REPL after reset(), where a program starts (~ derived or estimated, not measured: the basis is freeAtBoot.source in boards/<id>.json); min = oldest Espruino supported\n");
   for (const b of loadAllBoards()) {
     out.write(terminalText(`${b.id}: ${b.note}`) + "\n");
     const f = b.firmware;

@@ -1,18 +1,19 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { buildBundle, writeBundleFile } from "../bundle/build.ts";
+import { writeBundleFile } from "../bundle/build.ts";
 import { watchFiles, type FileChanges } from "../bundle/watch-files.ts";
-import { resolveBoard, type BoardProfile } from "../boards/profile.ts";
-import { checkCode, formatViolation } from "../check/check.ts";
+import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
+import type { BoardProfile } from "../boards/profile.ts";
 import { cleanLine } from "../console/lines.ts";
 import { stopProgram, withBoardConsole } from "../console/connect.ts";
 import { forwardKeyboard, type KeyboardEnd, type KeyboardInput } from "../console/keyboard.ts";
 import { defaultPort } from "../emu/default-port.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
+import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
-import { listErrors, UserError } from "../errors.ts";
+import { UserError } from "../errors.ts";
 import { consoleText } from "../terminal/console-text.ts";
 import { terminalLines, terminalText } from "../terminal/text.ts";
+import { loadUserProgram, type UserProgram } from "./user-program.ts";
 
 /** Options of `thincall flash`. */
 export interface FlashOptions {
@@ -53,34 +54,10 @@ export interface FlashOptions {
 /** The Storage file Espruino runs at start: what `save()` writes, and `flash --save` too. */
 export const SAVED_PROGRAM = ".bootcde";
 
-/** A program ready to upload, and the files it came from (for `--watch`). */
-interface Program {
-  code: string;
-  sources: string[];
-}
-
-/** Builds a `.ts` entry, or reads and checks a `.js` bundle; writes it to `bundleOut` too. */
-async function loadProgram(options: FlashOptions, board: BoardProfile): Promise<Program> {
-  let program: Program;
-  if (/\.ts$/.test(options.file)) {
-    const built = await buildBundle(options.file, board, undefined, options.minify === false ? { minify: false } : {});
-    program = { code: built.code, sources: built.sources ?? [options.file] };
-  } else {
-    let code: string;
-    try {
-      code = readFileSync(options.file, "latin1");
-    } catch {
-      throw new UserError(`cannot read ${options.file}`);
-    }
-    const found = checkCode(code, { file: options.file, board });
-    for (const w of found.filter((v) => v.severity === "warning")) (options.notes ?? process.stderr).write(formatViolation(w, options.file) + "\n");
-    const problems = found.filter((v) => v.severity !== "warning");
-    if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
-    program = { code, sources: [options.file] };
-  }
-  if (options.bundleOut !== undefined) {
-    writeBundleFile(options.bundleOut, program.code);
-  }
+/** The program to upload (see {@link loadUserProgram}); written to `bundleOut` too. */
+async function loadProgram(options: FlashOptions, board: BoardProfile): Promise<UserProgram> {
+  const program = await loadUserProgram(options.file, board, { minify: options.minify, notes: options.notes });
+  if (options.bundleOut !== undefined) writeBundleFile(options.bundleOut, program.code);
   return program;
 }
 
@@ -96,10 +73,11 @@ export async function runFlash(options: FlashOptions): Promise<void> {
   if (options.save && options.to === "ram") throw new UserError("--save runs the program from Storage at every start; leave out --to ram");
   // Without a port: the one default-port rule (scripts/emu/default-port.ts).
   options = { ...options, port: defaultPort(options.port, options.board, (line) => err.write(`${line}\n`)) };
-  const board = resolveBoard(options.board, options.port);
+  const { board, budget } = resolveRunTarget(options.board, options.port);
   const notes = options.notes ?? process.stderr;
+  if (budget) notes.write(`${budgetNote(board, budget)}\n`);
   if (options.save && !board.flash.storage) throw new UserError(`--save writes Storage, which ${board.id} does not have`);
-  let program = await loadProgram(options, board);
+  let program = await loadProgram(options, budget ?? board);
   const changes: FileChanges | undefined = options.watch ? watchFiles(program.sources) : undefined;
   try {
     await withBoardConsole(board, options.port, async (session) => {
@@ -134,6 +112,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
           board,
           mode,
           fileName,
+          ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
           timeoutMs: replyTimeoutMs,
           // --timeout, not the upload, ends a top level that runs long, in whichever piece it is.
           ...(options.timeoutS !== undefined ? { runningTimeoutMs: Math.max(60000, options.timeoutS * 1000 + replyTimeoutMs) } : {}),
@@ -178,7 +157,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
           if (what === "deadline" || what === "quit") return;
           notes.write(`${relative(process.cwd(), what.file) || what.file} changed: building and uploading again\n`);
           try {
-            program = await loadProgram(options, board);
+            program = await loadProgram(options, budget ?? board);
           } catch (e) {
             if (!(e instanceof UserError)) throw e;
             // A half-typed edit is no reason to leave: say what is wrong, keep the last program.

@@ -22,6 +22,12 @@ export interface UploadOptions {
   runningTimeoutMs?: number;
   /** Largest piece sent before waiting for the board. @default 1024 */
   pieceBytes?: number;
+  /**
+   * Device code (whole statements, one per line) run on the freshly reset board before the program (a memory budget, a
+   * baseline reading): sent to the REPL after `reset()` (RAM), or put at the head of the Storage file,
+   * since `load()` resets the board too (flash). @default none
+   */
+  prelude?: string;
   /** Called once, when the program starts to run: as its first piece is sent (RAM), or at `load()` (Storage). */
   onRunning?: () => void;
   /** Called after each piece with bytes sent so far and in total. */
@@ -67,11 +73,17 @@ export async function uploadProgram(session: ConsoleSession, code: string, optio
   await stopBoard(session, options.board, { timeoutMs });
   faults.length = 0;
 
+  if (options.mode === "flash" && options.prelude) code = `${options.prelude}\n${code}`;
   const total = code.length;
   if (options.mode === "ram") {
     await session.send("\x10reset();\n");
     await session.sync(timeoutMs, "reset");
     faults.length = 0;
+    if (options.prelude) {
+      await session.send(options.prelude.split("\n").map((l) => `\x10${l}\n`).join(""));
+      await session.sync(runningTimeoutMs, "preparing the board");
+      check();
+    }
     let sent = 0;
     const pieces = replPieces(code, options.pieceBytes ?? 1024);
     for (const [i, piece] of pieces.entries()) {

@@ -1,4 +1,5 @@
-import { boardIdFor } from "../boards/profile.ts";
+import { canEmulate } from "../boards/budget.ts";
+import { boardIdFor, loadBoard } from "../boards/profile.ts";
 import { findEmulator } from "./locate.ts";
 
 /** Says how to get real Espruino when a command falls back to QuickJS. */
@@ -10,8 +11,8 @@ export const EMU_HINT =
  * The one rule for which port a command that talks to a board uses (bench, flash, console, -e…):
  * `--port`, else `$ESPRUINO_PORT`, else the emulator when it is installed, else the virtual board,
  * with {@link EMU_HINT} written to `warn`. A board named without a port (`--board` or
- * `$ESPRUINO_BOARD`) runs where that board can: the emulator for `emu`, else the virtual board
- * sized as that board (the emulator is one build of its own, so its figures would be another board's).
+ * `$ESPRUINO_BOARD`) runs on the emulator with that board's free memory reserved when the emulator
+ * is installed and can hold it (said through `warn`), else on the virtual board sized as that board.
  */
 export function defaultPort(
   port: string | undefined,
@@ -22,7 +23,14 @@ export function defaultPort(
   if (port !== undefined) return port;
   if (env.ESPRUINO_PORT) return env.ESPRUINO_PORT;
   const named = board ?? (env.ESPRUINO_BOARD || undefined);
-  if (named !== undefined) return boardIdFor(named) === "emu" ? "emu" : "virtual";
+  if (named !== undefined) {
+    const id = boardIdFor(named);
+    if (id === "emu") return "emu";
+    // An unknown name fails later, with the list of boards.
+    if (id === undefined || id === "virtual" || !findEmulator(env) || !canEmulate(loadBoard(id))) return "virtual";
+    warn(`no --port: running on the Espruino emulator with ${id}'s free memory (--port emu --board ${id}); --port <device> runs on the board itself`);
+    return "emu";
+  }
   if (findEmulator(env)) return "emu";
   warn(EMU_HINT);
   return "virtual";

@@ -4,7 +4,7 @@
  * JsVars right after boot. Object-based styles cost the same JsVars on every 32-bit build, so
  * this projects; the count the bench measured appears only for the board that ran. Pure: no I/O.
  */
-import type { BoardProfile } from "../boards/profile.ts";
+import type { BoardProfile, FreeAtBoot } from "../boards/profile.ts";
 
 /** One style of the run: its JsVars per object (null when it failed). */
 export interface CapacityStyle {
@@ -28,11 +28,17 @@ export interface CapacityRun {
   blocksize: number;
   styles: CapacityStyle[];
   /**
-   * Free JsVars when the run's program started. With the run board's free JsVars after boot,
-   * it gives the program's own cost, deducted on every board so projections compare with the
-   * measured counts. @default undefined (nothing deducted)
+   * A program's own JsVars, deducted from every board's free JsVars: the user's (from `thincall
+   * mem`), or in the bench's own table the bench program's, so projections compare with the
+   * measured counts. @default undefined (nothing deducted: an empty program)
    */
-  freeAtStart?: number;
+  program?: ProgramDeduction;
+}
+
+/** JsVars a program holds, and whose program it is, for the caption (`your program's`, `the bench program's own`). */
+export interface ProgramDeduction {
+  jsvars: number;
+  whose: string;
 }
 
 /** One cell: objects that fit, and whether that is projected or measured. */
@@ -49,8 +55,8 @@ export interface CapacityRow {
   free: number;
   /** Free JsVars left for objects: {@link free} less the program's own JsVars. */
   forObjects: number;
-  /** Whether that free figure is measured or estimated (see the profile's freeAtBoot). */
-  freeHow: "measured" | "estimated";
+  /** Whether that free figure is measured, derived or estimated (see the profile's freeAtBoot). */
+  freeHow: FreeAtBoot["how"];
   cells: CapacityCell[];
 }
 
@@ -60,7 +66,7 @@ export interface CapacityTable {
   styles: string[];
   rows: CapacityRow[];
   /** The run's board and block size, and the program's JsVars deducted on every board, for the caption. */
-  from: { board: string; blocksize: number; program: number };
+  from: { board: string; blocksize: number; program: number; whose?: string };
 }
 
 /**
@@ -92,8 +98,7 @@ export function projectedStyles(run: CapacityRun): CapacityStyle[] {
  */
 export function projectCapacity(run: CapacityRun, boards: readonly BoardProfile[]): CapacityTable | undefined {
   if (capacityRefusal(run)) return undefined;
-  const ran = boards.find((b) => b.id === run.board);
-  const program = ran && run.freeAtStart !== undefined ? Math.max(0, ran.freeAtBoot.jsvars - run.freeAtStart) : 0;
+  const program = Math.max(0, run.program?.jsvars ?? 0);
   const styles = projectedStyles(run);
   const rows = boards
     .filter((b) => b.variables !== null)
@@ -113,10 +118,17 @@ export function projectCapacity(run: CapacityRun, boards: readonly BoardProfile[
       }),
       };
     });
-  return { styles: styles.map((s) => s.id), rows, from: { board: run.board, blocksize: run.blocksize, program } };
+  return { styles: styles.map((s) => s.id), rows, from: { board: run.board, blocksize: run.blocksize, program, whose: run.program?.whose } };
 }
 
 const grouped = (n: number) => n.toLocaleString("en-US");
+
+/** What a projected count is, for captions: with the program deducted, or for an empty program. */
+export function projectedWhat(from: CapacityTable["from"]): string {
+  return from.whose
+    ? `projected = (free JsVars after boot − ${from.whose} ${grouped(from.program)}) / JsVars per object`
+    : "projected = free JsVars after boot / JsVars per object, for an empty program (`thincall mem <your program>` deducts yours)";
+}
 
 /**
  * The projection as plain text: one row per board, one column per style; measured counts end
@@ -129,7 +141,7 @@ export function renderCapacityTable(run: CapacityRun, boards: readonly BoardProf
   const head = ["board", "free", ...table.styles];
   const body = table.rows.map((r) => [
     r.board,
-    `${grouped(r.free)}${r.freeHow === "estimated" ? "~" : ""}`,
+    `${grouped(r.free)}${r.freeHow === "measured" ? "" : "~"}`,
     ...r.cells.map((c) => (c.objects === null ? "—" : `${grouped(c.objects)}${c.kind === "measured" ? "*" : ""}`)),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
@@ -140,7 +152,7 @@ export function renderCapacityTable(run: CapacityRun, boards: readonly BoardProf
       line(head),
       widths.map((w) => "─".repeat(w)).join("  "),
       ...body.map(line),
-      `projected = (free JsVars after boot − the program's ${grouped(table.from.program)}) / JsVars per object; * measured on the board that ran; ~ free JsVars estimated, not measured (see boards/<id>.json)`,
+      `${projectedWhat(table.from)}; * measured on the board that ran; ~ free JsVars derived or estimated, not measured (see boards/<id>.json)`,
     ].join("\n") + "\n"
   );
 }

@@ -18,6 +18,8 @@ export interface ReportOptions {
   html?: string;
   /** List every style in the tables, not the first {@link TABLE_STYLE_LIMIT}. @default false */
   all?: boolean;
+  /** Your program's JsVars (`thincall mem`'s "your program"), deducted in the capacity projection. @default nothing deducted */
+  programJsVars?: number;
   /** Table and `wrote` lines. @default process.stdout */
   out?: NodeJS.WritableStream;
   /** Warnings about skipped lines. @default process.stderr */
@@ -25,7 +27,7 @@ export interface ReportOptions {
 }
 
 /** One-line usage, shown when no file is given. */
-export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <report.html>] [--all]";
+export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <report.html>] [--all] [--program <JsVars>]";
 
 /**
  * Reads each results file (several runs in one file are split at their host/hello records),
@@ -46,9 +48,10 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
     if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
     summaries.push(...summarizeRuns(splitRuns(lines)));
   }
-  out.write(renderTable(summaries, options.all));
+  const program = options.programJsVars !== undefined ? { jsvars: options.programJsVars, whose: "your program's" } : undefined;
+  out.write(renderTable(summaries, options.all, program));
   if (options.html) {
-    const page = renderHtml(summaries, options.all);
+    const page = renderHtml(summaries, options.all, program);
     try {
       await mkdir(dirname(options.html), { recursive: true });
       await writeFile(options.html, page);

@@ -3,6 +3,7 @@
  * with the runs, the results table and three charts.
  */
 import { capacityHtml } from "./capacity-section.ts";
+import type { ProgramDeduction } from "./capacity.ts";
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
 import { barChart, type BarSeries } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
@@ -207,7 +208,7 @@ function shapesSection(runs: string[], aligned: Aligned): string {
  * `data-style` and `data-run`. The table lists the first styles and counts the rest (see
  * table-limit.ts), or every one when `all`; bar charts draw {@link CHART_STYLE_LIMIT} at most either way.
  */
-export function renderHtml(summaries: BenchSummary[], all = false): string {
+export function renderHtml(summaries: BenchSummary[], all = false, program?: ProgramDeduction): string {
   const runs = runLabels(summaries);
   const aligned = align(summaries, styleOrder(summaries));
   const body =
@@ -220,7 +221,7 @@ export function renderHtml(summaries: BenchSummary[], all = false): string {
         paretoSection(summaries, runs) +
         fitSection(summaries, runs, aligned) +
         shapesSection(runs, aligned) +
-        capacityHtml(summaries) +
+        capacityHtml(summaries, undefined, program) +
         sweepHtml(summaries);
   return (
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

@@ -9,7 +9,7 @@ import {
 } from "./format.ts";
 import { renderPicks } from "./picks.ts";
 import { terminalLines } from "../terminal/text.ts";
-import { capacityText } from "./capacity-section.ts";
+import { capacityText, type Deduction } from "./capacity-section.ts";
 import { sweepText } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { CAPACITY_STYLE_LIMIT, TABLE_STYLE_LIMIT, moreStylesLine } from "./table-limit.ts";
@@ -67,8 +67,9 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * run the figures follow the style column; with several, runs sit side by side under their
  * label. Numbers are right-aligned, `—` means no figure, `~` marks a time within noise.
  * Lists the first styles and counts the rest (see table-limit.ts), or every one when `all`.
+ * The capacity projection deducts `deduct`: "bench" in the bench's own table, a user's program, or nothing.
  */
-export function renderTable(summaries: BenchSummary[], all = false): string {
+export function renderTable(summaries: BenchSummary[], all = false, deduct: Deduction = undefined): string {
   if (summaries.length === 0) return "no runs\n";
   const model = tableModel(summaries, undefined, all ? Infinity : TABLE_STYLE_LIMIT);
   const multi = model.runs.length > 1;
@@ -102,7 +103,7 @@ export function renderTable(summaries: BenchSummary[], all = false): string {
   if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
   const notes = [multi ? SHORT_COLUMNS_KEY : RAM_NOTE, model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
   if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
-  const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT);
+  const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT, deduct);
   if (capacity) out.push(capacity);
   const sweep = sweepText(summaries);
   if (sweep) out.push(sweep);
