@@ -44,11 +44,16 @@ test("a command without a port or board uses the emulator when installed, else Q
   assert.match(EMU_HINT, /thincall emu install/);
   fakeEmulator(join(cache, "thincall", "emu"));
   assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache }), "emu");
-  // A named port or board is the user's choice: untouched, no hint.
+  // A named port is the user's choice: untouched, no note.
   assert.equal(defaultPort("virtual", undefined, warn, { XDG_CACHE_HOME: cache }), "virtual");
-  assert.equal(defaultPort(undefined, "esp32", warn, { XDG_CACHE_HOME: cache }), "virtual");
-  assert.equal(defaultPort(undefined, "EMSCRIPTEN2", warn, { XDG_CACHE_HOME: cache }), "emu", "the emulator's own board");
   assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_PORT: "/dev/ttyUSB0" }), "/dev/ttyUSB0");
-  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_BOARD: "esp32" }), "virtual");
   assert.equal(warned.length, 1);
+  // A named board runs on the emulator with its budget when the emulator can hold it, and says so.
+  assert.equal(defaultPort(undefined, "esp32", warn, { XDG_CACHE_HOME: cache }), "emu");
+  assert.match(warned.at(-1)!, /no --port: running on the Espruino emulator with esp32's free memory \(--port emu --board esp32\)/);
+  assert.equal(defaultPort(undefined, undefined, warn, { XDG_CACHE_HOME: cache, ESPRUINO_BOARD: "ESP32" }), "emu");
+  assert.equal(defaultPort(undefined, "EMSCRIPTEN2", warn, { XDG_CACHE_HOME: cache }), "emu", "the emulator's own board");
+  // More free JsVars than the emulator holds: the virtual board, sized as that board.
+  assert.equal(defaultPort(undefined, "esp32s3", warn, { XDG_CACHE_HOME: cache }), "virtual");
+  assert.equal(defaultPort(undefined, "esp32", warn, {}), "virtual", "no emulator installed");
 });
