@@ -46,11 +46,11 @@ export function bundleOptions(entry: string, board: BoardProfile, outDir = defau
 }
 
 /** Every finding of a failed build: all TypeScript errors, or each line of a check failure. */
-function buildErrors(e: unknown, entry: string): string[] {
+function buildErrors(e: unknown, entry: string, boardId: string): string[] {
   const message = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "");
   // The TypeScript plugin stops at its first error; ask TypeScript for all of them.
   if (/@rollup\/plugin-typescript TS\d+/.test(message)) {
-    const all = typeErrors(entry);
+    const all = typeErrors(entry, boardId);
     if (all.length > 0) return all;
   }
   const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -75,7 +75,7 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
     return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code) };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const errors = buildErrors(e, entry);
+    const errors = buildErrors(e, entry, board.id);
     throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
   } finally {
     await bundle?.close();

@@ -46,9 +46,9 @@ export function helperConstructs(file: ts.SourceFile): string[] {
   return found;
 }
 
-/** Every error TypeScript reports for `entry` under the device config, in file order. */
-export function typeErrors(entry: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(entryTsconfig(entry), {}, {
+/** Every error TypeScript reports for `entry` under the device config for `boardId`, in file order. */
+export function typeErrors(entry: string, boardId?: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(entryTsconfig(entry, boardId), {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: () => undefined,
   });
