@@ -4,7 +4,7 @@ import { loadBoard, resolveBoard } from "./boards/profile.ts";
 import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
-import { terminalText } from "./terminal/text.ts";
+import { terminalLines, terminalText } from "./terminal/text.ts";
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;
@@ -202,8 +202,8 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = await main(argv);
   } catch (e) {
     if (e instanceof UserError) {
-      // Messages quote devices and files: shown as text, one line.
-      process.stderr.write(`thincall: ${terminalText(e.message)}\n`);
+      // Messages quote devices and files: shown as text; a list of errors keeps one error a line.
+      process.stderr.write(`thincall: ${e.lines ? terminalLines(e.message) : terminalText(e.message)}\n`);
       process.exitCode = e.exitCode;
     } else {
       const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);

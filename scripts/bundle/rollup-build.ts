@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
-import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
+import { ERROR_LIMIT, errorList, UserError } from "../errors.ts";
 import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 import { thincall } from "./plugin.ts";
-import { typeErrors } from "./type-errors.ts";
+import { sourceConstructs, typeErrors } from "./type-errors.ts";
 
 /*
  * The builds themselves, with rollup and the thincall plugin; build.ts loads this module only
@@ -55,7 +55,14 @@ function buildErrors(e: unknown, entry: string, boardId: string): string[] {
   }
   const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
   // A check failure's first line only names the bundle; the findings follow.
-  return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
+  if (!(lines.length > 1 && /would not run this bundle:$/.test(lines[0]))) return lines;
+  const findings = lines.slice(1);
+  // Findings inside TypeScript's helpers (a `#x` field's WeakMap) map to no line of the user's:
+  // the construct that needs the helper is reported where it was written instead.
+  const unmapped = (l: string) => !/^[^:]+\.tsx?:\d+:\d+:/.test(l);
+  if (!findings.some(unmapped)) return findings;
+  const constructs = sourceConstructs(entry, boardId);
+  return constructs.length > 0 ? [...constructs, ...findings.filter((l) => !unmapped(l))] : findings;
 }
 
 /** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
@@ -76,7 +83,7 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
   } catch (e) {
     if (e instanceof UserError) throw e;
     const errors = buildErrors(e, entry, board.id);
-    throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
+    throw errorList(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT);
   } finally {
     await bundle?.close();
   }

@@ -25,14 +25,18 @@ export async function runBuild(options: BuildCommandOptions): Promise<BuiltBundl
   const budget = sizeBudget();
   const progress = createProgress("build", boards.length * entries.length);
   const built: BuiltBundle[] = [];
-  for (const board of boards) {
-    for (const entry of entries) {
-      progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
-      built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors }));
+  try {
+    for (const board of boards) {
+      for (const entry of entries) {
+        progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
+        built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors }));
+      }
     }
+    progress.update(built.length, "done");
+  } finally {
+    // A failed build's errors start on a line of their own, not after the bar.
+    progress.done();
   }
-  progress.update(built.length, "done");
-  progress.done();
   const cores = new Map<string, number>();
   for (const board of boards) cores.set(board.id, await coreBytes(board));
 

@@ -6,7 +6,7 @@ import { cleanLine } from "../console/lines.ts";
 import { stopProgram, withBoardConsole } from "../console/connect.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { uploadProgram } from "../console/upload.ts";
-import { listErrors, UserError } from "../errors.ts";
+import { errorList, UserError } from "../errors.ts";
 import { terminalText } from "../terminal/text.ts";
 
 /** Options of `thincall flash`. */
@@ -58,7 +58,7 @@ export async function runFlash(options: FlashOptions): Promise<void> {
       throw new UserError(`cannot read ${options.file}`);
     }
     const problems = checkCode(code, { file: options.file });
-    if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`));
+    if (problems.length > 0) throw errorList(problems.map((p) => formatViolation(p, options.file)), `${options.file} would not run on Espruino`);
   }
   await withBoardConsole(board, options.port, async (session) => {
     // Everything the board prints, minus the uploader's own sync tokens.
