@@ -24,8 +24,6 @@ declare function setTime(time: number): void;
 declare function load(file?: string): void;
 /** Clears all code and variables. */
 declare function reset(clearFlash?: boolean): void;
-/** Saves the whole interpreter state to flash (prefer `--save`, which stores the code). */
-declare function save(): void;
 /** Prints the current code and state as source. */
 declare function dump(): void;
 /** Turns console echo on or off. */

@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
 /// <reference path="../hw/esp32.d.ts" />
 /**

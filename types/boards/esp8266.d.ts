@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /**
  * The globals of ESP8266's firmware, for `--board esp8266` (see types/espruino.d.ts for what
  * every board has). A name missing here is missing on the board: the build reports it at its line.

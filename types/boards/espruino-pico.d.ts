@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
 /**
  * The globals of Espruino Pico's firmware, for `--board espruino-pico` (see types/espruino.d.ts for what

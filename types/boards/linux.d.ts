@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
 /**
  * The globals of Espruino built for Linux's firmware, for `--board linux` (see types/espruino.d.ts for what

@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
 /**
  * The globals of Raspberry Pi Pico (RP2040)'s firmware, for `--board rp2040-pico` (see types/espruino.d.ts for what

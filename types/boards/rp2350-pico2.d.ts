@@ -1,4 +1,5 @@
 /// <reference path="../espruino.d.ts" />
+/// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
 /**
  * The globals of Raspberry Pi Pico 2 (RP2350)'s firmware, for `--board rp2350-pico2` (see types/espruino.d.ts for what
