@@ -168,9 +168,9 @@ export async function main(argv: string[]): Promise<number> {
       await (await import("./commands/ports.ts")).runPorts();
       return 0;
     case "init": {
-      const { values, positionals } = parse({ force: { type: "boolean" } });
+      const { values, positionals } = parse({ force: { type: "boolean" }, board: { type: "string" } });
       if (positionals.length > 1) throw new UserError("init takes at most one folder: thincall init [dir]");
-      (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined });
+      (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined, board: values.board as string | undefined });
       return 0;
     }
     case "probe":

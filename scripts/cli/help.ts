@@ -17,9 +17,9 @@ const BAUD: [string, string] = ["--baud <n>", "serial baud rate; default the boa
 /** Help of every command, in the order `thincall --help` lists them. */
 export const COMMANDS: Record<string, CommandHelp> = {
   init: {
-    usage: "thincall init [dir] [--force]",
+    usage: "thincall init [dir] [--board id] [--force]",
     summary: "write a tsconfig.json and an example firmware/main.ts that the editor and the build agree on",
-    options: [["--force", "overwrite existing files"]],
+    options: [["--board <id>", "the board whose globals the editor knows (LED1, I2C1, g…); default: only what every board has"], ["--force", "overwrite existing files"]],
   },
   build: {
     usage: "thincall build [entry.ts…] [--board id] [--all]",
