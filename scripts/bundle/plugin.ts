@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import typescript from "@rollup/plugin-typescript";
 import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
-import type { BoardProfile } from "../boards/profile.ts";
+import { loadBoard, type BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "../repl/repl-lines.ts";
@@ -21,8 +21,8 @@ export const BOARD_MODULE = "thincall:board";
 
 /** Options of the {@link thincall} rollup plugin. */
 export interface ThincallPluginOptions {
-  /** The board profile whose facts are injected as constants. */
-  board: BoardProfile;
+  /** The board profile whose facts are injected as constants, or its id (`"esp32"`, see `thincall boards`). */
+  board: BoardProfile | string;
   /** Longest output line; lines are cut between statements only. @default 160 */
   maxLineLength?: number;
   /** Run the Espruino compatibility check on every chunk. @default true */
@@ -114,7 +114,7 @@ function failBuild(ctx: PluginContext, file: string, lines: string[]): never {
  * input per build, so each bundle is one self-contained script.
  */
 export function thincall(options: ThincallPluginOptions): Plugin[] {
-  const { board } = options;
+  const board = typeof options.board === "string" ? loadBoard(options.board) : options.board;
   const maxLineLength = options.maxLineLength ?? 160;
   const core: Plugin = {
     name: "thincall",
