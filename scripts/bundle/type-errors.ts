@@ -84,12 +84,40 @@ export function sourceConstructs(entry: string, boardId?: string): string[] {
   return program ? ownConstructs(program) : [];
 }
 
+/** "Parameter 'x' implicitly has an 'any' type" (TS7006, TS7031). */
+const IMPLICIT_ANY = new Set([7006, 7031]);
+
+/** The identifier an expression starts from: `Bangle` in `Bangle.on`, `g` in `g.reset().clear`. */
+function rootIdentifier(e: ts.Expression): ts.Identifier | undefined {
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = e.expression;
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/**
+ * Whether `d` only follows from a missing name: a callback's parameter has no type because the
+ * call it is passed to starts from a global the board lacks (`Bangle.on("lcdPower", function (on) …)`
+ * on an ESP32). The missing name is the finding; its echo would only lengthen the list.
+ */
+function followsMissingName(d: ts.Diagnostic, missing: Set<string>): boolean {
+  if (!IMPLICIT_ANY.has(d.code) || !d.file || d.start === undefined) return false;
+  const find = (node: ts.Node): ts.Node | undefined =>
+    node.getStart(d.file) <= d.start! && d.start! < node.getEnd() ? (ts.forEachChild(node, find) ?? node) : undefined;
+  for (let node = find(d.file); node; node = node.parent) {
+    if (!ts.isCallExpression(node)) continue;
+    const root = rootIdentifier(node.expression);
+    if (root && missing.has(`${d.file.fileName}:${root.getStart(d.file)}`)) return true;
+  }
+  return false;
+}
+
 /** Every error TypeScript reports for `entry` under the device config for `boardId`, in file order. */
 export function typeErrors(entry: string, boardId?: string): string[] {
   const program = entryProgram(entry, boardId);
   if (!program) return [];
   const constructs = ownConstructs(program);
   // The helpers' own complaint (TS2354: tslib not found) is replaced by the construct that needs them.
-  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error && !(constructs.length > 0 && d.code === 2354));
+  const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error && !(constructs.length > 0 && d.code === 2354));
+  const missing = new Set(errors.filter((d) => MISSING_NAME.has(d.code) && d.file).map((d) => `${d.file!.fileName}:${d.start}`));
+  const diagnostics = errors.filter((d) => !followsMissingName(d, missing));
   return [...diagnostics.map((d) => formatDiagnostic(d, boardId)), ...constructs];
 }
