@@ -1,18 +1,11 @@
 /// <reference path="../espruino.d.ts" />
 /// <reference path="../hw/save.d.ts" />
+/// <reference path="../hw/pin-names/d16.d.ts" />
+/// <reference path="../hw/ports/i2c1.d.ts" />
+/// <reference path="../hw/ports/spi1.d.ts" />
+/// <reference path="../hw/ports/serial2.d.ts" />
+/// <reference path="../hw/ports/loopback.d.ts" />
 /**
- * The globals of ESP8266's firmware, for `--board esp8266` (see types/espruino.d.ts for what
- * every board has). A name missing here is missing on the board: the build reports it at its line.
+ * The globals of ESP8266's firmware, for `--board esp8266`: what every board has (types/espruino.d.ts)
+ * and the files above. A name missing here is missing on the board: the build reports it at its line.
  */
-
-// Pins.
-declare const D0: Pin, D1: Pin, D2: Pin, D3: Pin, D4: Pin, D5: Pin, D6: Pin, D7: Pin, D8: Pin, D9: Pin, D10: Pin;
-declare const D11: Pin, D12: Pin, D13: Pin, D14: Pin, D15: Pin, D16: Pin;
-
-// Peripherals.
-declare const I2C1: I2C;
-declare const SPI1: SPI;
-declare const Serial1: Serial;
-declare const Serial2: Serial;
-declare const LoopbackA: Serial;
-declare const LoopbackB: Serial;

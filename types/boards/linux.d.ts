@@ -1,34 +1,15 @@
 /// <reference path="../espruino.d.ts" />
 /// <reference path="../hw/save.d.ts" />
 /// <reference path="../hw/graphics.d.ts" />
+/// <reference path="../hw/pin-names/d31.d.ts" />
+/// <reference path="../hw/ports/i2c3.d.ts" />
+/// <reference path="../hw/ports/spi3.d.ts" />
+/// <reference path="../hw/ports/serial6.d.ts" />
+/// <reference path="../hw/ports/usb.d.ts" />
+/// <reference path="../hw/ports/loopback.d.ts" />
+/// <reference path="../hw/ports/telnet.d.ts" />
 /**
- * The globals of Espruino built for Linux's firmware, for `--board linux` (see types/espruino.d.ts for what
- * every board has). A name missing here is missing on the board: the build reports it at its line.
+ * The globals of Espruino built for Linux's firmware, for `--board linux`: what every board has (types/espruino.d.ts)
+ * and the files above. A name missing here is missing on the board: the build reports it at its line.
  * No LEDs or buttons: `LED1` and `BTN1` do not exist here.
  */
-
-// Pins.
-declare const D0: Pin, D1: Pin, D2: Pin, D3: Pin, D4: Pin, D5: Pin, D6: Pin, D7: Pin, D8: Pin, D9: Pin, D10: Pin;
-declare const D11: Pin, D12: Pin, D13: Pin, D14: Pin, D15: Pin, D16: Pin, D17: Pin, D18: Pin, D19: Pin, D20: Pin;
-declare const D21: Pin, D22: Pin, D23: Pin, D24: Pin, D25: Pin, D26: Pin, D27: Pin, D28: Pin, D29: Pin, D30: Pin;
-declare const D31: Pin;
-
-// Peripherals.
-declare const I2C1: I2C;
-declare const I2C2: I2C;
-declare const I2C3: I2C;
-declare const SPI1: SPI;
-declare const SPI2: SPI;
-declare const SPI3: SPI;
-declare const Serial1: Serial;
-declare const Serial2: Serial;
-declare const Serial3: Serial;
-declare const Serial4: Serial;
-declare const Serial5: Serial;
-declare const Serial6: Serial;
-/** The USB console. */
-declare const USB: Serial;
-declare const LoopbackA: Serial;
-declare const LoopbackB: Serial;
-/** The telnet console. */
-declare const Telnet: Serial;

@@ -1,24 +1,2 @@
-/// <reference path="../espruino.d.ts" />
-/// <reference path="../hw/save.d.ts" />
-/// <reference path="../hw/graphics.d.ts" />
-/**
- * The globals of Raspberry Pi Pico 2 (RP2350)'s firmware, for `--board rp2350-pico2` (see types/espruino.d.ts for what
- * every board has). A name missing here is missing on the board: the build reports it at its line.
- */
-
-// Pins.
-declare const D0: Pin, D1: Pin, D2: Pin, D3: Pin, D4: Pin, D5: Pin, D6: Pin, D7: Pin, D8: Pin, D9: Pin, D10: Pin;
-declare const D11: Pin, D12: Pin, D13: Pin, D14: Pin, D15: Pin, D16: Pin, D17: Pin, D18: Pin, D19: Pin, D20: Pin;
-declare const D21: Pin, D22: Pin, D23: Pin, D24: Pin, D25: Pin, D26: Pin, D27: Pin, D28: Pin, D29: Pin, LED1: Pin;
-
-// Peripherals.
-declare const I2C1: I2C;
-declare const I2C2: I2C;
-declare const SPI1: SPI;
-declare const SPI2: SPI;
-declare const Serial1: Serial;
-declare const Serial2: Serial;
-/** The USB console. */
-declare const USB: Serial;
-declare const LoopbackA: Serial;
-declare const LoopbackB: Serial;
+/// <reference path="./rp2040-pico.d.ts" />
+/** The Raspberry Pi Pico 2 (RP2350), for `--board rp2350-pico2`: the Pico's pinout and ports, as on the RP2040 Pico. */
