@@ -100,7 +100,6 @@ interface Graphics {
 }
 
 declare const Graphics: {
-  prototype: Graphics;
   /** A Graphics drawing into an ArrayBuffer of `width × height × bpp` bits. */
   createArrayBuffer(width: number, height: number, bpp: number, options?: { zigzag?: boolean; vertical_byte?: boolean; msb?: boolean; color_order?: string; interleavex?: boolean }): Graphics;
   /** A Graphics that calls `callback` for every pixel it sets. */

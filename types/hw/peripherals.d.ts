@@ -2,6 +2,9 @@
  * The I2C, SPI, Serial and OneWire classes, on every Espruino build. The hardware instances
  * (`I2C1`, `SPI1`, `Serial1`, `USB`) depend on the board: `types/boards/<board>.d.ts` declares them;
  * `new I2C()`, `new SPI()` and `new Serial()` make software ones on any pins.
+ *
+ * No `prototype` of the instance type is declared: on Espruino a built-in class's methods are not
+ * properties of its prototype (`I2C.prototype.writeTo` is undefined on 2v29).
  */
 
 type EspruinoData = string | number | ArrayLike<number> | ArrayBuffer | { data: EspruinoData; count: number };
@@ -25,7 +28,7 @@ interface I2C {
   /** Writes register `reg` then reads `quantity` bytes (one transaction). */
   readReg(address: number, reg: number, quantity: number): Uint8Array;
 }
-declare const I2C: { new (): I2C; prototype: I2C; find(pin: Pin): I2C | undefined };
+declare const I2C: { new (): I2C; find(pin: Pin): I2C | undefined };
 
 /** Options of SPI.setup. */
 interface SPISetupOptions {
@@ -50,7 +53,7 @@ interface SPI {
   send4bit(data: EspruinoData, bit0: number, bit1: number, nss?: Pin): void;
   send8bit(data: EspruinoData, bit0: number, bit1: number, nss?: Pin): void;
 }
-declare const SPI: { new (): SPI; prototype: SPI; find(pin: Pin): SPI | undefined };
+declare const SPI: { new (): SPI; find(pin: Pin): SPI | undefined };
 
 /** Options of Serial.setup. */
 interface SerialSetupOptions {
@@ -83,7 +86,7 @@ interface Serial {
   on(event: "framing" | "parity", fn: () => void): void;
   removeAllListeners(event?: string): void;
 }
-declare const Serial: { new (): Serial; prototype: Serial; find(pin: Pin): Serial | undefined };
+declare const Serial: { new (): Serial; find(pin: Pin): Serial | undefined };
 
 /** A 1-Wire bus on one pin (`new OneWire(D2)`), as DS18B20 sensors use. */
 interface OneWire {
@@ -98,4 +101,4 @@ interface OneWire {
   /** The ROM ids of the devices on the bus, optionally answering `command`. */
   search(command?: number): string[];
 }
-declare const OneWire: { new (pin: Pin): OneWire; prototype: OneWire };
+declare const OneWire: { new (pin: Pin): OneWire };
