@@ -18,6 +18,7 @@ import { boardTypings } from "../scripts/bundle/plugin.ts";
 import { runScript } from "../scripts/check/probe.ts";
 import { findEmulator } from "../scripts/emu/locate.ts";
 import { EmuRuntime } from "../scripts/emu/runtime.ts";
+import { runBuild } from "../scripts/commands/build.ts";
 import { UserError } from "../scripts/errors.ts";
 
 const APPS = new URL("./fixtures/apps/", import.meta.url).pathname;
@@ -172,4 +173,21 @@ describe("the Bangle.js 2 emulator has every global its typings declare", { skip
       runtime.stop();
     }
   });
+});
+
+test("a failed build ends the progress bar's line on a terminal, so its errors start on their own", async () => {
+  const file = program("fails.ts", ["print(g);"]);
+  const stderr = process.stderr as NodeJS.WriteStream & { isTTY: boolean };
+  const wasTTY = stderr.isTTY;
+  const write = stderr.write;
+  let shown = "";
+  stderr.isTTY = true;
+  stderr.write = ((chunk: string | Uint8Array) => ((shown += String(chunk)), true)) as typeof stderr.write;
+  try {
+    await assert.rejects(runBuild({ board: "esp32", entries: [file], out: { write: () => true } as unknown as NodeJS.WritableStream }), UserError);
+  } finally {
+    stderr.write = write;
+    stderr.isTTY = wasTTY;
+  }
+  assert.match(shown, /\r\x1b\[Kbuild \[-+\] 0\/1 esp32\/fails\.ts\n$/);
 });
