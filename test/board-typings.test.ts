@@ -70,12 +70,16 @@ test("a wrong argument type, a built-in the board lacks, and LED1 on Linux fail 
     "digitalWrite(LED1, 1);",
     "setWatch(function (e) { print(e.state); }, D2, { edge: \"up\" });",
     "function twice(x) { return x * 2; }",
+    "print([[1], [2]].flat());",
   ]);
   const esp32 = (await buildError(file, "esp32"))!;
   assert.match(esp32, new RegExp(`${at(file)}:1:24: TS2322: Type 'string' is not assignable to type 'Pin'`));
   assert.match(esp32, new RegExp(`${at(file)}:2:3: TS2339: Property 'showMessage' does not exist on type 'EspruinoE'\\. esp32's firmware has no E\\.showMessage \\(banglejs2, emu have it\\)`));
   assert.match(esp32, new RegExp(`${at(file)}:4:\\d+: TS2322: Type '"up"' is not assignable`));
   assert.doesNotMatch(esp32, /LED1/);
+  // TypeScript's "change the 'lib' compiler option to 'es2019'" says what Espruino lacks instead.
+  assert.match(esp32, new RegExp(`${at(file)}:6:18: TS2550: Property 'flat' does not exist on type 'number\\[\\]\\[\\]'\\. Espruino does not have it`));
+  assert.doesNotMatch(esp32, /es2019|lib' compiler option/);
   // An untyped parameter of the user's own function is still a finding.
   assert.match(esp32, new RegExp(`${at(file)}:5:16: TS7006: Parameter 'x' implicitly has an 'any' type`));
   const linux = (await buildError(file, "linux"))!;
