@@ -177,6 +177,20 @@ describe("the Bangle.js 2 emulator has every global its typings declare", { skip
       runtime.stop();
     }
   });
+
+  test("the Bangle.js 2 clock runs on the emulator without an error", async () => {
+    const built = await buildBundle(join(APPS, "bangle-clock.ts"), loadBoard("emu"), join(dir, "dist"));
+    let out = "";
+    const runtime = await EmuRuntime.load({ files: emu!.files, send: (c) => (out += c) });
+    runtime.start();
+    try {
+      runtime.feed(built.code.split("\n").map((l) => "\x10" + l + "\n").join("") + "\x10print('@@ran', typeof Bangle.appRect)\n");
+      assert.match(out, /@@ran object/);
+      assert.doesNotMatch(out, /Uncaught|Error/);
+    } finally {
+      runtime.stop();
+    }
+  });
 });
 
 test("a failed build ends the progress bar's line on a terminal, so its errors start on their own", async () => {
