@@ -6,7 +6,7 @@ import { commandUsage, COMMANDS, mainUsage } from "./cli/help.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { UserError } from "./errors.ts";
 import { endQuietlyOnClosedPipe } from "./terminal/closed-pipe.ts";
-import { terminalText } from "./terminal/text.ts";
+import { terminalLines, terminalText } from "./terminal/text.ts";
 
 function mode(value: string | undefined): "ram" | "flash" | undefined {
   if (value === undefined || value === "ram" || value === "flash") return value;
@@ -265,9 +265,9 @@ export async function main(argv: string[]): Promise<number> {
       await (await import("./commands/ports.ts")).runPorts();
       return 0;
     case "init": {
-      const { values, positionals } = parse({ force: { type: "boolean" } });
+      const { values, positionals } = parse({ force: { type: "boolean" }, board: { type: "string" } });
       if (positionals.length > 1) throw new UserError("init takes at most one folder: thincall init [dir]");
-      (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined });
+      (await import("./commands/init.ts")).runInit({ dir: positionals[0] ?? ".", force: values.force as boolean | undefined, board: values.board as string | undefined });
       return 0;
     }
     case "results": {
@@ -313,8 +313,8 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = await main(argv);
   } catch (e) {
     if (e instanceof UserError) {
-      // Messages quote devices and files: shown as text, one line.
-      process.stderr.write(`thincall: ${terminalText(e.message)}\n`);
+      // Messages quote devices and files: shown as text; a list of errors keeps one error a line.
+      process.stderr.write(`thincall: ${e.lines ? terminalLines(e.message) : terminalText(e.message)}\n`);
       process.exitCode = e.exitCode;
     } else {
       const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);

@@ -1,14 +1,23 @@
+/** Options of a {@link UserError}. */
+export interface UserErrorOptions {
+  /** The message is a list, one item a line (see {@link errorList}); else it is shown as one line. @default false */
+  lines?: boolean;
+}
+
 /**
- * An error meant for the user: the CLI prints its message as one line and exits non-zero,
- * never with a stack trace.
+ * An error meant for the user: the CLI prints its message as one line (a list of errors: one
+ * error a line) and exits non-zero, never with a stack trace.
  */
 export class UserError extends Error {
   /** Process exit code. @default 1 */
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** Print the message's lines as lines: it lists errors. @default false */
+  readonly lines: boolean;
+  constructor(message: string, exitCode = 1, options: UserErrorOptions = {}) {
     super(message);
     this.name = "UserError";
     this.exitCode = exitCode;
+    this.lines = options.lines ?? false;
   }
 }
 
@@ -24,4 +33,9 @@ export function listErrors(errors: string[], heading: string, limit: number = ER
   const more = errors.length - shown.length;
   const tail = more > 0 ? [`… and ${more} more (--all lists every one)`] : [];
   return [`${heading}: ${errors.length} error${errors.length === 1 ? "" : "s"}`, ...shown.map((e) => `  ${e}`), ...tail].join("\n");
+}
+
+/** A {@link UserError} listing `errors` under `heading` ({@link listErrors}), printed one error a line. */
+export function errorList(errors: string[], heading: string, limit: number = ERROR_LIMIT): UserError {
+  return new UserError(listErrors(errors, heading, limit), 1, { lines: true });
 }

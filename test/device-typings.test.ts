@@ -157,3 +157,20 @@ test("the example built by init runs on the real interpreter", {
   assert.match(out, /linux: 3 shapes, total area 9\.93/);
   assert.doesNotMatch(out, /Uncaught/);
 });
+
+test("init's tsconfig keeps two files without imports apart, and --board gives the board's globals", () => {
+  const other = mkdtempSync(join(tmpdir(), "thincall-init-board-"));
+  try {
+    runInit({ dir: other, out: quiet, board: "puckjs" });
+    writeFileSync(join(other, "firmware", "a.ts"), "const x = 1;\nprint(x, LED1, NRF.getAddress());\n");
+    writeFileSync(join(other, "firmware", "b.ts"), "const x = 2;\nprint(x);\n");
+    const parsed = ts.getParsedCommandLineOfConfigFile(join(other, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    assert.deepEqual(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")), []);
+    // The example uses the core.
+    assert.match(readFileSync(join(other, "firmware", "main.ts"), "utf8"), /from "thincall";/);
+    assert.throws(() => runInit({ dir: other, out: quiet, board: "nope", force: true }), /unknown board "nope"/);
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});

@@ -218,5 +218,10 @@ interface EspruinoModules {
 
 /** One of Espruino's built-in modules. */
 declare function require<K extends keyof EspruinoModules>(module: K): EspruinoModules[K];
-/** A module the program ships itself: its type is unknown. */
-declare function require(module: string): unknown;
+/**
+ * Any other module: one from Espruino's module library (`require("DS18B20")`, loaded by the Web IDE
+ * or the `espruino` CLI from espruino.com/modules) or one the program ships itself. Its type is
+ * `any`: thincall has no typings for the module library. Give it a type where you use it:
+ * `const sensor: { getTemp(cb: (t: number) => void): void } = require("DS18B20").connect(ow);`
+ */
+declare function require(module: string): any;

@@ -81,11 +81,16 @@ const AccelVT = Driver.impl({
   name: function () { return "accel"; },
 });
 
-const probe = make({ pin: D0, beta: 3950, last: 25 }, ThermistorVT);
+/** Pin `n` by name, for every board: D0–D2 (ESP32, nRF52, RP2040, Linux), else A0–A2 (Espruino Pico). */
+function pin(n: number): Pin {
+  return (global["D" + n] || global["A" + n]) as Pin;
+}
+
+const probe = make({ pin: pin(0), beta: 3950, last: 25 }, ThermistorVT);
 const drivers = [
   probe,
-  make({ pin: D1, down: 0 }, ButtonVT),
-  make({ pin: D2, probe: probe, duty: 0 }, FanVT),
+  make({ pin: pin(1), down: 0 }, ButtonVT),
+  make({ pin: pin(2), probe: probe, duty: 0 }, FanVT),
   make({ phase: 0 }, AccelVT),
 ];
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join } from "node:path";
 import { UserError } from "../errors.ts";
+import { PACKAGE_ROOT } from "../package-root.ts";
 
 /** How the board's console is reached. */
 export type ConsoleKind = "uart" | "usb-cdc" | "usb-jtag" | "telnet" | "bluetooth" | "virtual" | "emu";
@@ -126,7 +126,7 @@ export interface BoardProfile {
 }
 
 /** Folder holding the shipped board profiles. */
-export const BOARDS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "boards");
+export const BOARDS_DIR = join(PACKAGE_ROOT, "boards");
 
 const CONSOLE_KINDS: ConsoleKind[] = ["uart", "usb-cdc", "usb-jtag", "telnet", "bluetooth", "virtual", "emu"];
 

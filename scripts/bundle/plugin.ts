@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import typescript from "@rollup/plugin-typescript";
 import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
-import type { BoardProfile } from "../boards/profile.ts";
+import { loadBoard, type BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "../repl/repl-lines.ts";
@@ -24,8 +24,8 @@ export const BOARD_MODULE = "thincall:board";
 
 /** Options of the {@link thincall} rollup plugin. */
 export interface ThincallPluginOptions {
-  /** The board profile whose facts are injected as constants. */
-  board: BoardProfile;
+  /** The board profile whose facts are injected as constants, or its id (`"esp32"`, see `thincall boards`). */
+  board: BoardProfile | string;
   /** Longest output line; lines are cut between statements only. @default 160 */
   maxLineLength?: number;
   /** Run the Espruino compatibility check on every chunk. @default true */
@@ -33,8 +33,8 @@ export interface ThincallPluginOptions {
   /** Compile TypeScript (set false if your config already has a TypeScript plugin). @default true */
   typescript?: boolean;
   /**
-   * Type-check the TypeScript (else it is only compiled, with TypeScript's `noCheck`). Type errors
-   * do not depend on the board, so a build of one entry for many boards may check it once. @default true
+   * Type-check the TypeScript (else it is only compiled, with TypeScript's `noCheck`) against the
+   * board's typings (types/boards/<id>.d.ts). @default true
    */
   typeCheck?: boolean;
   /**
@@ -57,17 +57,30 @@ export interface ThincallPluginOptions {
   entry?: string;
 }
 
-/** A TypeScript config for one entry: the device settings plus the entry and the Espruino globals. */
-export function entryTsconfig(entry: string): string {
+/**
+ * The typings of a board's globals: `types/boards/<id>.d.ts`, else (a profile thincall has no
+ * typings for) what every Espruino board has, `types/espruino.d.ts`.
+ */
+export function boardTypings(boardId: string | undefined): string {
+  const own = boardId === undefined ? undefined : join(PACKAGE_ROOT, "types", "boards", `${boardId}.d.ts`);
+  return own !== undefined && existsSync(own) ? own : join(PACKAGE_ROOT, "types", "espruino.d.ts");
+}
+
+/**
+ * A TypeScript config for one entry on one board: the device settings plus the entry and the
+ * board's globals ({@link boardTypings}), so a name the board lacks fails at its line.
+ */
+export function entryTsconfig(entry: string, boardId?: string): string {
   const abs = resolve(entry);
-  const dir = join(tmpdir(), `thincall-tsconfig-${createHash("sha1").update(abs).digest("hex").slice(0, 12)}`);
+  const key = `${abs}\0${boardId ?? ""}`;
+  const dir = join(tmpdir(), `thincall-tsconfig-${createHash("sha1").update(key).digest("hex").slice(0, 12)}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "tsconfig.json");
   const config = {
     extends: join(PACKAGE_ROOT, "tsconfig.device.json"),
     // `thincall` type-checks wherever the entry lives, as the plugin resolves it for rollup.
     compilerOptions: { paths: { thincall: [join(PACKAGE_ROOT, "src", "index.ts")] } },
-    files: [abs, join(PACKAGE_ROOT, "types", "espruino.d.ts")],
+    files: [abs, boardTypings(boardId)],
     include: [],
   };
   const text = JSON.stringify(config, null, 2);
@@ -114,7 +127,7 @@ function failBuild(ctx: PluginContext, file: string, lines: string[]): never {
  * input per build, so each bundle is one self-contained script.
  */
 export function thincall(options: ThincallPluginOptions): Plugin[] {
-  const { board } = options;
+  const board = typeof options.board === "string" ? loadBoard(options.board) : options.board;
   const maxLineLength = options.maxLineLength ?? 160;
   const core: Plugin = {
     name: "thincall",
@@ -167,7 +180,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
   const tracking = watcherTrackingTypeScript();
   const ts = typescript({
     typescript: tracking.ts,
-    tsconfig: options.entry ? entryTsconfig(options.entry) : join(PACKAGE_ROOT, "tsconfig.device.json"),
+    tsconfig: options.entry ? entryTsconfig(options.entry, board.id) : join(PACKAGE_ROOT, "tsconfig.device.json"),
     include: ["**/*.ts"],
     filterRoot: false,
     noEmitOnError: true,

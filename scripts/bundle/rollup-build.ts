@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { rollup, type RollupOptions } from "rollup";
 import type { BoardProfile } from "../boards/profile.ts";
-import { ERROR_LIMIT, listErrors, UserError } from "../errors.ts";
+import { ERROR_LIMIT, errorList, UserError } from "../errors.ts";
 import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { thincall } from "./plugin.ts";
-import { typeErrors } from "./type-errors.ts";
+import { sourceConstructs, typeErrors } from "./type-errors.ts";
 
 /*
  * The builds themselves, with rollup and the thincall plugin; build.ts loads this module only
@@ -47,16 +47,23 @@ export function bundleOptions(entry: string, board: BoardProfile, outDir = defau
 }
 
 /** Every finding of a failed build: all TypeScript errors, or each line of a check failure. */
-function buildErrors(e: unknown, entry: string): string[] {
+function buildErrors(e: unknown, entry: string, boardId: string): string[] {
   const message = (e instanceof Error ? e.message : String(e)).replace(/^\[plugin [^\]]+\]\s*/, "");
   // The TypeScript plugin stops at its first error; ask TypeScript for all of them.
   if (/@rollup\/plugin-typescript TS\d+/.test(message)) {
-    const all = typeErrors(entry);
+    const all = typeErrors(entry, boardId);
     if (all.length > 0) return all;
   }
   const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
   // A check failure's first line only names the bundle; the findings follow.
-  return lines.length > 1 && /would not run this bundle:$/.test(lines[0]) ? lines.slice(1) : lines;
+  if (!(lines.length > 1 && /would not run this bundle:$/.test(lines[0]))) return lines;
+  const findings = lines.slice(1);
+  // Findings inside TypeScript's helpers (a `#x` field's WeakMap) map to no line of the user's:
+  // the construct that needs the helper is reported where it was written instead.
+  const unmapped = (l: string) => !/^[^:]+\.tsx?:\d+:\d+:/.test(l);
+  if (!findings.some(unmapped)) return findings;
+  const constructs = sourceConstructs(entry, boardId);
+  return constructs.length > 0 ? [...constructs, ...findings.filter((l) => !unmapped(l))] : findings;
 }
 
 /** Whether a chunk's rendered modules include code of the dispatch core (src/). */
@@ -90,8 +97,8 @@ export async function rollupBundle(entry: string, board: BoardProfile, outDir?: 
     return { board: board.id, name: entryName(entry), file: output.file, code, bytes: Buffer.byteLength(code), hasCore: carriesCore(chunk.modules), sources };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    const errors = buildErrors(e, entry);
-    throw new UserError(listErrors(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT));
+    const errors = buildErrors(e, entry, board.id);
+    throw errorList(errors, `build of ${relative(process.cwd(), entry)} for ${board.id} failed`, opts.allErrors ? Infinity : ERROR_LIMIT);
   } finally {
     await bundle?.close();
   }

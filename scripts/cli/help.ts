@@ -21,9 +21,9 @@ const NO_MINIFY: [string, string] = ["--no-minify", "keep names and one statemen
 /** Help of every command, in the order `thincall --help` lists them. */
 export const COMMANDS: Record<string, CommandHelp> = {
   init: {
-    usage: "thincall init [dir] [--force]",
+    usage: "thincall init [dir] [--board id] [--force]",
     summary: "write a tsconfig.json and an example firmware/main.ts that the editor and the build agree on",
-    options: [["--force", "overwrite existing files"]],
+    options: [["--board <id>", "the board whose globals the editor knows (LED1, I2C1, g…); default: only what every board has"], ["--force", "overwrite existing files"]],
   },
   build: {
     usage: "thincall build [entry.ts…] [--board id] [--all] [-o file] [--watch] [--no-minify] [--checked]",

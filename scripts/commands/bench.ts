@@ -134,17 +134,21 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
           },
         });
         const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-        await uploadWhileCollecting(
-          collector,
-          uploadProgram(session, benchProgram(bundle.code, run), {
-            board,
-            mode,
-            ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
-            timeoutMs: replyTimeoutMs,
-            onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
-          }),
-        );
-        upload.done();
+        try {
+          await uploadWhileCollecting(
+            collector,
+            uploadProgram(session, benchProgram(bundle.code, run), {
+              board,
+              mode,
+              ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
+              timeoutMs: replyTimeoutMs,
+              onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
+            }),
+          );
+        } finally {
+          // A failed upload's error starts on a line of its own, not after the bar.
+          upload.done();
+        }
         try {
           await collector.finished();
         } catch (e) {

@@ -59,14 +59,18 @@ async function buildOnce(options: BuildCommandOptions): Promise<BuiltBundle[]> {
   const budget = sizeBudget();
   const progress = createProgress("build", boards.length * entries.length);
   const built: BuiltBundle[] = [];
-  for (const board of boards) {
-    for (const entry of entries) {
-      progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
-      built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors, checked: options.checked, ...(options.minify === false ? { minify: false } : {}) }));
+  try {
+    for (const board of boards) {
+      for (const entry of entries) {
+        progress.update(built.length, `${board.id}/${entry.replace(/^.*\//, "")}`);
+        built.push(await buildBundle(entry, board, undefined, { allErrors: options.allErrors, checked: options.checked, ...(options.minify === false ? { minify: false } : {}) }));
+      }
     }
+    progress.update(built.length, "done");
+  } finally {
+    // A failed build's errors start on a line of their own, not after the bar.
+    progress.done();
   }
-  progress.update(built.length, "done");
-  progress.done();
   // The core's size concerns a board only when one of its bundles carries the core.
   const cores = new Map<string, number>();
   for (const board of boards) if (built.some((b) => b.board === board.id && b.hasCore)) cores.set(board.id, await coreBytes(board));

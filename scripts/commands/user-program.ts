@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { BoardProfile } from "../boards/profile.ts";
 import { buildBundle } from "../bundle/build.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
-import { listErrors, UserError } from "../errors.ts";
+import { errorList, UserError } from "../errors.ts";
 
 /** A user's program ready to upload, and the files it came from (for `--watch`). */
 export interface UserProgram {
@@ -37,7 +37,7 @@ export async function loadUserProgram(file: string, board: BoardProfile, options
   const found = checkCode(code, { file, board });
   for (const w of found.filter((v) => v.severity === "warning")) (options.notes ?? process.stderr).write(formatViolation(w, file) + "\n");
   const problems = found.filter((v) => v.severity !== "warning");
-  if (problems.length > 0) throw new UserError(listErrors(problems.map((p) => formatViolation(p, file)), `${file} would not run on Espruino`));
+  if (problems.length > 0) throw errorList(problems.map((p) => formatViolation(p, file)), `${file} would not run on Espruino`);
   return { code, sources: [file] };
 }
 

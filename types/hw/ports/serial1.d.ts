@@ -1,0 +1,2 @@
+/** Hardware Serial port Serial1. */
+declare const Serial1: Serial;

@@ -1,0 +1,3 @@
+/// <reference path="./serial4.d.ts" />
+/** Hardware Serial ports Serial1 to Serial5. */
+declare const Serial5: Serial;

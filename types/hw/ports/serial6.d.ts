@@ -1,0 +1,3 @@
+/// <reference path="./serial5.d.ts" />
+/** Hardware Serial ports Serial1 to Serial6. */
+declare const Serial6: Serial;

@@ -1,0 +1,2 @@
+/** Hardware SPI port SPI1. */
+declare const SPI1: SPI;

@@ -1,0 +1,2 @@
+/** The telnet console. */
+declare const Telnet: Serial;

@@ -1,0 +1,2 @@
+/** The on-screen console. */
+declare const Terminal: Serial;

@@ -1,0 +1,2 @@
+/** The USB console. */
+declare const USB: Serial;
