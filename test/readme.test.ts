@@ -15,7 +15,8 @@ const README = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
 
 /** Options a command takes, from its help (`--board <id>` gives `--board`), and those every command takes. */
 function optionsOf(command: string): Set<string> {
-  const flags = (COMMANDS[command].options ?? []).map(([flag]) => flag.split(/[ <|]/)[0]);
+  // `-p, --port <port>` gives both `-p` and `--port`.
+  const flags = (COMMANDS[command].options ?? []).flatMap(([flag]) => flag.split(/[ <|]/)[0] === "" ? [] : flag.split(/,\s*/).map((f) => f.split(/[ <|]/)[0]));
   return new Set([...flags, "--help", "--baud"]);
 }
 
@@ -60,5 +61,7 @@ test("every name the README imports from thincall is exported by the core", () =
 test("every file the README links to exists, and no core size is written down", () => {
   for (const m of README.matchAll(/\]\(((?!https?:)[^)#]+)(#[^)]*)?\)/g)) assert.ok(existsSync(join(PACKAGE_ROOT, m[1])), `README links to ${m[1]}, which does not exist`);
   assert.match(README, /docs\/emulator\.md/);
-  assert.doesNotMatch(README, /\d[\d.,]*\s*(KB|bytes) minified|core is \d+ bytes/);
+  // Outside the figures block, which `npm run results` writes from a measured run (published.test.ts).
+  const handWritten = README.replace(/<!-- results:begin[\s\S]*?<!-- results:end -->/, "");
+  assert.doesNotMatch(handWritten, /\d[\d.,]*\s*(KB|bytes) minified|core is \d+ bytes/);
 });

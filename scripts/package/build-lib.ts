@@ -39,6 +39,10 @@ export async function buildLib(): Promise<string[]> {
   rmSync(LIB, { recursive: true, force: true });
   const tsc = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
   execFileSync(process.execPath, [tsc, "-p", join(PACKAGE_ROOT, "tsconfig.lib.json")], { stdio: "inherit" });
+  // The core's hand-written JavaScript modules (with their .d.ts) go as they are: tsc emits only TypeScript.
+  for (const name of readdirSync(join(PACKAGE_ROOT, "src")).filter((f) => /\.js$/.test(f))) {
+    for (const file of [name, name.replace(/\.js$/, ".d.ts")]) copyFileSync(join(PACKAGE_ROOT, "src", file), join(LIB, "src", file));
+  }
   for (const file of filesUnder(LIB)) {
     if (/\.(js|d\.ts)$/.test(file)) writeFileSync(file, withJsExtensions(readFileSync(file, "utf8")));
   }
