@@ -117,7 +117,7 @@ export const ResultSchema = v.object({
    * µs per pass of the calibration loop, fastest reading during this style's timing: the machine's
    * speed meanwhile. The summary scales every µs figure by the run's fastest `calUs` over this.
    */
-  calUs: v.optional(v.pipe(v.number(), v.minValue(1e-6), v.maxValue(1e7))),
+  calUs: v.optional(v.nullable(v.pipe(v.number(), v.minValue(1e-6), v.maxValue(1e7)))),
   /** JsVars per object beyond the fixed cost, spare capacity included. */
   varsPerObject: v.optional(v.nullable(jsvars)),
   /** JsVars of an empty container (stores, views, first typed-array use). */
@@ -169,6 +169,21 @@ export const IncompleteSchema = v.object({
   reason: text(RECORD_TEXT_LIMIT),
 });
 
+/**
+ * A protocol line of this run that the host received and could not use (not JSON, a record that
+ * fails its schema, a figure out of range): kept in the results file, so nothing received is
+ * lost, and counted by `kind` in the summary's problems.
+ */
+export const InvalidSchema = v.object({
+  t: v.literal("invalid"),
+  /** The run id the host was collecting when the line came. */
+  r: v.optional(runId),
+  /** What was wrong, e.g. `not JSON`, `invalid result`, `out of range: calUs`. */
+  kind: text(80),
+  /** The line as received (cut to the text limit). */
+  line: text(RECORD_TEXT_LIMIT),
+});
+
 export type HelloRecord = v.InferOutput<typeof HelloSchema>;
 export type ProgressRecord = v.InferOutput<typeof ProgressSchema>;
 export type SizeRecord = v.InferOutput<typeof SizeSchema>;
@@ -177,6 +192,7 @@ export type EndRecord = v.InferOutput<typeof EndSchema>;
 export type DeviceRecord = v.InferOutput<typeof DeviceRecordSchema>;
 export type HostRecord = v.InferOutput<typeof HostSchema>;
 export type IncompleteRecord = v.InferOutput<typeof IncompleteSchema>;
+export type InvalidRecord = v.InferOutput<typeof InvalidSchema>;
 
 /** A figure per loop shape. */
 export interface Shapes {
@@ -230,19 +246,21 @@ export interface BenchSummary {
   /** Schema of the file it was read from (1 for old files). */
   source: 1 | 2;
   board: string;
-  engine: "espruino" | "quickjs";
+  /** "unknown" when the run has no valid `hello` line (a problem says so). */
+  engine: "espruino" | "quickjs" | "unknown";
   version: string;
   mode: "ram" | "flash";
-  blocksize: number;
-  /** Free bytes at the start of the run (free JsVars × blocksize). */
-  freeBytes: number;
-  /** Bytes of the dispatch core, minified as bundled for the board. */
-  coreBytes: number;
+  /** Bytes per JsVar; null when the run has no valid `hello` line (never a made-up 0). */
+  blocksize: number | null;
+  /** Free bytes at the start of the run (free JsVars × blocksize); null when unknown. */
+  freeBytes: number | null;
+  /** Bytes of the dispatch core, minified as bundled for the board; null without a host line. */
+  coreBytes: number | null;
   /** Fresh runs the medians are taken over. */
   runs: number;
   /** Objects per container for the headline figures. */
   n: number | null;
-  /** The run reached its `end` line. */
+  /** The run has its `hello` line, its `end` line and every result it announced, and no incomplete mark. */
   complete: boolean;
   /** What is wrong with the figures (checksums, counts, duplicates): non-empty means do not trust them. */
   problems: string[];

@@ -112,6 +112,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
             progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
           }
         },
+        // Nothing received is lost: a refused line is filed too, and the summary names it as a problem.
+        onRefused: (refused) => keep({ t: "invalid", r: runId, ...refused }),
       });
       const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
       await uploadWhileCollecting(

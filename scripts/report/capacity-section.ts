@@ -17,8 +17,9 @@ export const FLAT_STYLES: readonly string[] = ["thin.packed"];
 export function capacityRunOf(summary: BenchSummary): CapacityRun {
   return {
     board: summary.board,
-    blocksize: summary.blocksize,
-    freeAtStart: summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined,
+    // An unknown block size (no hello line) is no block size: the projection refuses the run.
+    blocksize: summary.blocksize ?? 0,
+    freeAtStart: summary.blocksize && summary.freeBytes !== null ? Math.round(summary.freeBytes / summary.blocksize) : undefined,
     styles: summary.styles.map((s) => ({ id: s.id, varsPerObject: s.varsPerObject, objectsFit: s.objectsFit, flat: FLAT_STYLES.includes(s.id) })),
   };
 }

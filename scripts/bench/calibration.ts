@@ -1,0 +1,56 @@
+/**
+ * Which calibration readings (`calUs`) to trust. Each result carries the machine's speed while its
+ * style was timed, and the summary rescales every µs figure by it, so one corrupted reading would
+ * rescale a style (or, as the run's fastest, every style). Readings are compared with the run's
+ * median by the median absolute deviation (MAD): both ignore up to half the readings, so the very
+ * readings under suspicion cannot widen the yardstick, as they would a mean and standard deviation.
+ * See docs/bench.md, "Calibration".
+ */
+import { medianOf } from "./median.ts";
+import type { ResultRecord } from "./schema.ts";
+
+/**
+ * A reading further than this many MADs from the median is an outlier: the modified z-score
+ * 0.6745·|x − median| / MAD over 3.5 (Iglewicz and Hoaglin), written as |x − median| / MAD.
+ * @default 5.19 (3.5 / 0.6745)
+ */
+export const OUTLIER_MADS = 3.5 / 0.6745;
+
+/**
+ * Least distance from the median that counts, as a fraction of it, on each side: readings can all
+ * agree (MAD 0) on a steady machine. A machine never runs faster than its full speed, so a fast
+ * reading has little room; a loaded host slows down (what calibration corrects), so a slow one has more.
+ */
+export const FAST_FLOOR = 0.1;
+/** @see FAST_FLOOR @default 0.5 */
+export const SLOW_FLOOR = 0.5;
+
+/** A reading that strays beyond the run's noise, with the problem line that names it. */
+export interface CalibrationOutlier {
+  result: ResultRecord;
+  problem: string;
+}
+
+/** The results whose `calUs` strays from the run's other readings beyond the machine's noise. */
+export function calibrationOutliers(results: readonly ResultRecord[]): CalibrationOutlier[] {
+  const read = results.filter((r): r is ResultRecord & { calUs: number } => typeof r.calUs === "number" && r.calUs > 0);
+  // Two readings cannot tell which one strays.
+  if (read.length < 3) return [];
+  const median = medianOf(read.map((r) => r.calUs)) as number;
+  const mad = medianOf(read.map((r) => Math.abs(r.calUs - median))) as number;
+  const out: CalibrationOutlier[] = [];
+  for (const r of read) {
+    const fast = r.calUs < median;
+    const allowed = Math.max(OUTLIER_MADS * mad, (fast ? FAST_FLOOR : SLOW_FLOOR) * median);
+    if (Math.abs(r.calUs - median) <= allowed) continue;
+    out.push({
+      result: r,
+      problem:
+        `calibration reading of ${r.id} (run ${r.run + 1}) is ${r.calUs} µs, ${fast ? "faster" : "slower"} than the run's median ` +
+        `${round(median)} µs beyond its noise (MAD ${round(mad)} µs): its µs are not scaled by it`,
+    });
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
