@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, test } from "node:test";
+// @ts-expect-error: the package's "exports" map hides its types, so they are imported by path below.
 import { MockBinding as UntypedMockBinding } from "@serialport/binding-mock";
 import type { MockBindingInterface, MockPortBinding } from "../node_modules/@serialport/binding-mock/dist/index.d.ts";
 import { UserError } from "../scripts/errors.ts";

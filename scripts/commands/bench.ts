@@ -142,11 +142,10 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
       }
     },
-    () => {
-      // Ctrl-C on the host: the file says the run is cut short, so no report takes it as whole.
-      markIncomplete("interrupted on the host");
-      return `interrupted; ${kept()}`;
-    },
+    () => `interrupted; ${kept()}`,
+    // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
+    // takes it as whole, whatever happens while the board is stopped.
+    { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
   );
   const summary = summarize(lines);
   if (options.json) {
