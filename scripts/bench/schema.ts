@@ -166,6 +166,8 @@ export const HostSchema = v.object({
 /** A results-file line that marks the run as cut short (Ctrl-C, lost board). */
 export const IncompleteSchema = v.object({
   t: v.literal("incomplete"),
+  /** The run id of the run cut short (files may hold several runs, even interleaved). */
+  r: v.optional(runId),
   reason: text(RECORD_TEXT_LIMIT),
 });
 

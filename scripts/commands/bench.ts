@@ -70,7 +70,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   };
   /** Marks the file as a run cut short, once (Ctrl-C also ends the collector). */
   const markIncomplete = (reason: string) => {
-    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", reason: reason.slice(0, RECORD_TEXT_LIMIT) });
+    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", r: run.r, reason: reason.slice(0, RECORD_TEXT_LIMIT) });
   };
   /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
@@ -78,75 +78,80 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const { runs, r: runId } = run;
   const styleCount = options.styles?.length || STYLE_IDS.length;
   const progress = createProgress("bench", runs * styleCount, stderr);
-  await withBoardConsole(
-    board,
-    options.port,
-    async (session, spec) => {
-      const host: HostRecord = {
-        t: "host",
-        board: board.id,
-        port: describePort(spec),
-        coreBytes: core,
-        mode,
-        startedAt: new Date().toISOString(),
-        command:
-          `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
-          (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
-          (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
-        runId,
-      };
-      keep(host);
-      let done = 0;
-      const collector = startCollecting(session, {
-        runId,
-        helloTimeoutMs: options.helloTimeoutMs,
-        idleTimeoutMs: options.idleTimeoutMs,
-        onRecord: (r: DeviceRecord) => {
-          keep(r);
-          const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
-          if (old) stderr.write(`${old}\n`);
-          const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
-          if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
-          if (r.t === "result") {
-            done++;
-            progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
-          }
-        },
-        // Nothing received is lost: a refused line is filed too, and the summary names it as a problem.
-        onRefused: (refused) => keep({ t: "invalid", r: runId, ...refused }),
-      });
-      const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-      await uploadWhileCollecting(
-        collector,
-        uploadProgram(session, benchProgram(bundle.code, run), {
-          board,
+  try {
+    await withBoardConsole(
+      board,
+      options.port,
+      async (session, spec) => {
+        const host: HostRecord = {
+          t: "host",
+          board: board.id,
+          port: describePort(spec),
+          coreBytes: core,
           mode,
-          timeoutMs: replyTimeoutMs,
-          onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
-        }),
-      );
-      upload.done();
-      try {
-        await collector.finished();
-      } catch (e) {
-        progress.done();
-        if (e instanceof RunAbortedError) {
-          markIncomplete(e.message);
-          throw new UserError(`${e.message}; ${kept()}`);
+          startedAt: new Date().toISOString(),
+          command:
+            `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
+            (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
+            (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
+          runId,
+        };
+        keep(host);
+        let done = 0;
+        const collector = startCollecting(session, {
+          runId,
+          helloTimeoutMs: options.helloTimeoutMs,
+          idleTimeoutMs: options.idleTimeoutMs,
+          onRecord: (r: DeviceRecord) => {
+            keep(r);
+            const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
+            if (old) stderr.write(`${old}\n`);
+            const pass = (i: number) => (runs > 1 ? `run ${i + 1}/${runs} ` : "");
+            if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
+            if (r.t === "result") {
+              done++;
+              progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
+            }
+          },
+          // Nothing received is lost: a refused line is filed too, and the summary names it as a problem.
+          onRefused: (refused) => keep({ t: "invalid", r: runId, ...refused }),
+        });
+        const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
+        await uploadWhileCollecting(
+          collector,
+          uploadProgram(session, benchProgram(bundle.code, run), {
+            board,
+            mode,
+            timeoutMs: replyTimeoutMs,
+            onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
+          }),
+        );
+        upload.done();
+        try {
+          await collector.finished();
+        } catch (e) {
+          progress.done();
+          if (e instanceof RunAbortedError) {
+            markIncomplete(e.message);
+            throw new UserError(`${e.message}; ${kept()}`);
+          }
+          throw e;
         }
-        throw e;
-      }
-      progress.done();
-      if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
-      if (collector.rejected.length > 0) {
-        stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
-      }
-    },
-    () => `interrupted; ${kept()}`,
-    // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
-    // takes it as whole, whatever happens while the board is stopped.
-    { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
-  );
+        progress.done();
+        if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
+        if (collector.rejected.length > 0) {
+          stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
+        }
+      },
+      () => `interrupted; ${kept()}`,
+      // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
+      // takes it as whole, whatever happens while the board is stopped.
+      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
+    );
+  } finally {
+    // Releases the file's lock too: another run may write it now.
+    writer.close();
+  }
   const summary = summarize(lines);
   if (options.json) {
     stdout.write(JSON.stringify(summary, null, 2) + "\n");
