@@ -22,3 +22,12 @@ test("nesting within the limit is read as usual", async () => {
   const r = await runCli(["check", file]);
   assert.equal(r.code, 0, r.stderr);
 });
+
+test("a NUL byte or an escape sequence in a checked file never reaches the terminal raw", async () => {
+  const file = join(tmp.dir, "nul.js");
+  writeFileSync(file, "var a = 1;\x00\nvar b = '\x1b[2J';\x1b\n");
+  const r = await runCli(["check", file]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /syntax error: Unexpected character/);
+  assert.doesNotMatch(r.stderr + r.stdout, /[\x00\x1b]/);
+});

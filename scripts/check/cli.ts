@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { UserError } from "../errors.ts";
+import { terminalText } from "../terminal/text.ts";
 import { checkCode, formatViolation } from "./check.ts";
 
 /**
@@ -18,8 +19,9 @@ export async function runCheck(files: string[]): Promise<number> {
     const mapFile = `${file}.map`;
     const map = existsSync(mapFile) ? readFileSync(mapFile, "utf8") : undefined;
     const violations = checkCode(readFileSync(file, "utf8"), { file, map });
-    for (const v of violations) process.stderr.write(formatViolation(v, file) + "\n");
-    if (violations.length === 0) process.stdout.write(`ok ${file}\n`);
+    // A violation quotes the file (a NUL, an escape sequence): never raw to the terminal.
+    for (const v of violations) process.stderr.write(terminalText(formatViolation(v, file)) + "\n");
+    if (violations.length === 0) process.stdout.write(`ok ${terminalText(file)}\n`);
     count += violations.length;
   }
   return count;
