@@ -37,7 +37,8 @@ function pickExport(value: unknown): string | undefined {
 }
 
 function withExtension(path: string): string | null {
-  for (const candidate of [path, `${path}.js`, `${path}.mjs`, join(path, "index.js")]) {
+  // `.ts` too: schema.ts imports the protocol tokens without an extension, as the device build requires.
+  for (const candidate of [path, `${path}.js`, `${path}.mjs`, `${path}.ts`, join(path, "index.js")]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
