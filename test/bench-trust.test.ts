@@ -115,12 +115,24 @@ test("calibration on skewed readings: a loaded machine's long slow tail is noise
   // Right-skewed, as a host under load reads: most at full speed, a tail up to 1.45× slower.
   const tail = [1, 1, 1.01, 1.02, 1.02, 1.03, 1.05, 1.08, 1.12, 1.2, 1.3, 1.45].map(r);
   assert.deepEqual(calibrationOutliers(tail), []);
-  // The same readings plus one far out on either side: only those two are flagged.
+  // The same readings plus one far out on either side: only those two stray, each on its side.
   const strays = [...tail, r(0.5, 90), r(3.2, 91)];
-  assert.deepEqual(calibrationOutliers(strays).map((o) => o.result.id), ["s90", "s91"]);
+  assert.deepEqual(calibrationOutliers(strays).map((o) => [o.result.id, o.side]), [["s90", "fast"], ["s91", "slow"]]);
   // A wide spread widens the yardstick (MAD), so a reading within it is noise.
   const noisy = [1, 1.4, 1.8, 2.2, 2.6, 3.0, 3.4].map(r);
   assert.deepEqual(calibrationOutliers(noisy), []);
+});
+
+test("a style timed while the machine ran far slower is scaled back and flagged noisy, not refused", () => {
+  const lines = runLines();
+  for (const r of results(lines)) r.calUs = r.id === "js.bind" ? 16 : 0.5;
+  const bind = results(lines).find((r) => r.id === "js.bind")!;
+  bind.forOfUs = (bind.forOfUs as number) * 32; // the slowdown shows in its times too
+  const s = summarize(lines);
+  assert.deepEqual(s.problems, []);
+  const style = s.styles.find((x) => x.id === "js.bind")!;
+  assert.ok(style.noisy.includes("calUs"));
+  assert.equal(style.vsClass.forOf, summarize(runLines()).styles.find((x) => x.id === "js.bind")!.vsClass.forOf);
 });
 
 test("a /1-shaped line inside a /2 run is counted, never turns the run into /1", () => {

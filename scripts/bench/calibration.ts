@@ -25,9 +25,15 @@ export const FAST_FLOOR = 0.1;
 /** @see FAST_FLOOR @default 0.5 */
 export const SLOW_FLOOR = 0.5;
 
-/** A reading that strays beyond the run's noise, with the problem line that names it. */
+/**
+ * A reading that strays beyond the run's noise, with the line that names it. `fast`: faster than
+ * the machine's full speed, so corrupted (a problem). `slow`: the machine ran that much slower
+ * while the style was timed (a loaded host can); calibration scales it back, and the style is
+ * flagged as noisy.
+ */
 export interface CalibrationOutlier {
   result: ResultRecord;
+  side: "fast" | "slow";
   problem: string;
 }
 
@@ -45,9 +51,11 @@ export function calibrationOutliers(results: readonly ResultRecord[]): Calibrati
     if (Math.abs(r.calUs - median) <= allowed) continue;
     out.push({
       result: r,
+      side: fast ? "fast" : "slow",
       problem:
         `calibration reading of ${r.id} (run ${r.run + 1}) is ${r.calUs} µs, ${fast ? "faster" : "slower"} than the run's median ` +
-        `${round(median)} µs beyond its noise (MAD ${round(mad)} µs): its µs are not scaled by it`,
+        `${round(median)} µs beyond its noise (MAD ${round(mad)} µs)` +
+        (fast ? ": its µs are not scaled by it" : ": the machine was that much slower while it was timed"),
     });
   }
   return out;

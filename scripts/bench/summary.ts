@@ -45,11 +45,14 @@ const TIMED = ["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs"] as const;
  * Results with every µs figure scaled to the machine's fastest speed in the run: by the run's
  * fastest calibration reading (`calUs`) over the style's own. Styles timed seconds apart on a
  * drifting host are so compared at one speed. Results without `calUs` are left as they are, and so
- * are those whose reading strays beyond the machine's noise ({@link calibrationOutliers}): a
- * corrupted reading neither sets the run's speed nor rescales its own style (a problem names it).
+ * are those whose reading is faster than the run's others beyond the machine's noise
+ * ({@link calibrationOutliers}): a corrupted reading neither sets the run's speed nor rescales its
+ * own style (a problem names it).
  */
 export function atFastestSpeed(results: ResultRecord[]): ResultRecord[] {
-  const outliers = new Set(calibrationOutliers(results).map((o) => o.result));
+  // A fast stray is corrupted: it sets nobody's speed, its own style included. A slow one is the
+  // machine slowing down, which is what calibration corrects.
+  const outliers = new Set(calibrationOutliers(results).filter((o) => o.side === "fast").map((o) => o.result));
   const usable = (r: ResultRecord): r is ResultRecord & { calUs: number } => typeof r.calUs === "number" && r.calUs > 0 && !outliers.has(r);
   const cals = results.filter(usable).map((r) => r.calUs);
   if (!cals.length) return results;
@@ -78,7 +81,9 @@ function refusedKinds(invalid: InvalidRecord[]): string {
 
 /** What a run's lines need to be whole and trustworthy: each miss is a problem. */
 interface RunParts {
+  /** Results scaled to the run's fastest speed, and as received. */
   results: ResultRecord[];
+  raw: ResultRecord[];
   ends: EndRecord[];
   hello: HelloRecord | undefined;
   invalid: InvalidRecord[];
@@ -87,7 +92,7 @@ interface RunParts {
 }
 
 /** Checksum, end-count, duplicate, unknown-id, calibration and missing-line checks: what makes figures untrustworthy. */
-function problemsOf({ results, ends, hello, invalid, strangers }: RunParts): string[] {
+function problemsOf({ results, raw, ends, hello, invalid, strangers }: RunParts): string[] {
   const problems: string[] = [];
   if (!hello) problems.push("the run has no valid hello line: its board, engine and JsVar size are unknown");
   if (hello && hello.engine !== "espruino" && hello.engine !== "quickjs") problems.push(`unknown engine "${hello.engine}" in the hello line`);
@@ -111,7 +116,7 @@ function problemsOf({ results, ends, hello, invalid, strangers }: RunParts): str
       problems.push(`checksum of ${r.id} (run ${r.run + 1}) is ${r.sum}, the other styles computed ${common}`);
     }
   }
-  for (const o of calibrationOutliers(results)) problems.push(o.problem);
+  for (const o of calibrationOutliers(raw)) if (o.side === "fast") problems.push(o.problem);
   const calibrated = results.some((r) => typeof r.calUs === "number");
   for (const r of results) {
     if (calibrated && !r.error && r.calUs === null) problems.push(`calibration reading of ${r.id} (run ${r.run + 1}) was rejected: its µs are not scaled`);
@@ -141,6 +146,8 @@ interface RunContext {
   baselineRuns: ResultRecord[];
   sizesById: Map<string, SizeRecord[]>;
   blocksize: number | null;
+  /** Styles timed while the machine ran slower than the run's noise allows: noisy. */
+  slowCalibration: Set<string>;
 }
 
 function shapesAgainst(ok: ResultRecord[], refs: ResultRecord[]): Shapes {
@@ -192,7 +199,7 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
     vsClass: shapesAgainst(ok, run.classRuns),
     vsBaseline: shapesAgainst(ok, run.baselineRuns),
     spread,
-    noisy: Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD),
+    noisy: [...Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD), ...(run.slowCalibration.has(id) ? ["calUs"] : [])],
     varsPerObject: vars,
     bytesPerObject: bytes,
     // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
@@ -220,7 +227,9 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   const host = current.find((l): l is HostRecord => l.t === "host");
   const own = current.filter((l) => !host?.runId || !("r" in l) || l.r === undefined || l.r === host.runId);
   const hello = own.find((l): l is HelloRecord => l.t === "hello");
-  const results = atFastestSpeed(own.filter((l): l is ResultRecord => l.t === "result"));
+  const raw = own.filter((l): l is ResultRecord => l.t === "result");
+  const results = atFastestSpeed(raw);
+  const slowCalibration = new Set(calibrationOutliers(raw).filter((o) => o.side === "slow").map((o) => o.result.id));
   const sizes = own.filter((l): l is SizeRecord => l.t === "size");
   const ends = own.filter((l): l is EndRecord => l.t === "end");
   const invalid = own.filter((l): l is InvalidRecord => l.t === "invalid");
@@ -238,9 +247,9 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
     else sizesById.set(z.id, [z]);
   }
   const okOf = (id: string) => (byId.get(id) ?? []).filter((r) => !r.error);
-  const run: RunContext = { classRuns: okOf(CLASS_ID), baselineRuns: okOf(BASELINE_ID), sizesById, blocksize };
+  const run: RunContext = { classRuns: okOf(CLASS_ID), baselineRuns: okOf(BASELINE_ID), sizesById, blocksize, slowCalibration };
   const styles = [...byId].map(([id, mine]) => styleSummary(id, mine, run));
-  const problems = problemsOf({ results, ends, hello, invalid, strangers: legacy.length });
+  const problems = problemsOf({ results, raw, ends, hello, invalid, strangers: legacy.length });
   const expected = hello ? hello.styles * hello.runs : undefined;
   return {
     schema: "thincall.bench/2",
