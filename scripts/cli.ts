@@ -287,9 +287,9 @@ export async function main(argv: string[]): Promise<number> {
       await (await import("./check/probe.ts")).runProbeCommand();
       return 0;
     case "emu": {
-      const { values, positionals } = parse({ from: { type: "string" } });
+      const { values, positionals } = parse({ from: { type: "string" }, "allow-unknown": { type: "boolean" } });
       const { runEmu } = await import("./commands/emu.ts");
-      await runEmu(positionals[0], { from: values.from as string | undefined });
+      await runEmu(positionals[0], { from: values.from as string | undefined, allowUnknown: values["allow-unknown"] === true });
       return 0;
     }
     case undefined:

@@ -68,7 +68,7 @@ test("noise between records is ignored, whatever the chunking", async () => {
     '>print("@tc2 "+JSON.stringify({t:"end",r:"x",checksum:0,count:0}))\r\n=undefined\r\n>',
     "\x00\xff\xfe\x1b[0m garbage\r\n",
     '@tc2 {"t":"result","id":"js.cl\r\n', // cut by a glitch
-    '@tc2 {"t":"end","r":"x","checksum":"x","count":1}\r\n', // wrong types
+    '@tc2 {"t":"result","r":"x","id":"js.class","run":"x","n":1}\r\n', // wrong types
     "OUT OF MEMORY\r\n", // not an uncaught error: the bench records a style's failure itself
     "Execution Interrupted\r\n",
     "TCSYNC7\r\n>",

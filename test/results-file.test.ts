@@ -1,6 +1,7 @@
 /** Results files against file-system faults: one clear line each, whole lines or none, a BOM accepted. */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync as writeSyncReal } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync as writeSyncReal } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -97,8 +98,35 @@ test("a file whose last line was cut gets a line break before the next run", () 
   assert.deepEqual(read.lines, [host, host]);
 });
 
-test("missing folders are created", () => {
+test("missing folders are created at the first line, not before", () => {
   const file = join(dir, "a", "b", "run.jsonl");
   mkdirSync(join(dir, "a"));
+  const writer = openResultsWriter(file);
+  // Opened lazily: a run refused before its first line (a busy port) leaves no folder or file.
+  assert.equal(existsSync(join(dir, "a", "b")), false);
+  const [host] = runLines();
+  writer.write(host);
+  writer.close();
+  assert.equal(readFileSync(file, "utf8"), JSON.stringify(host) + "\n");
+});
+
+test("two writers on one file: the second is refused in one line, and may write once the first closes", () => {
+  const file = join(dir, "shared.jsonl");
+  const first = openResultsWriter(file);
+  assert.throws(() => openResultsWriter(join(dir, ".", "shared.jsonl")), oneLine(new RegExp(`shared\\.jsonl is being written by another thincall \\(pid ${process.pid}\\)`)));
+  first.close();
   openResultsWriter(file).close();
+});
+
+test("readResultsFile: a FIFO or a device is refused in one line, without reading it", () => {
+  const fifo = join(dir, "pipe.jsonl");
+  assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
+  // A writer at the other end, so that a read of the FIFO (the defect) ends instead of hanging the suite.
+  const feeder = spawn("sh", ["-c", `echo '{"t":"x"}' > '${fifo}'`], { stdio: "ignore" });
+  try {
+    assert.throws(() => readResultsFile(fifo), oneLine(/cannot read .*pipe\.jsonl: is a FIFO \(named pipe\), not a regular file/));
+  } finally {
+    feeder.kill("SIGKILL");
+  }
+  assert.throws(() => readResultsFile("/dev/zero"), oneLine(/cannot read \/dev\/zero: is a device, not a regular file/));
 });

@@ -1,7 +1,7 @@
 /** The telnet filter: every case fed whole, and split at every pair of points (1, 2 or 3 chunks). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { TelnetFilter } from "../scripts/transport/telnet.ts";
+import { SUB_NEGOTIATION_LIMIT, TelnetFilter } from "../scripts/transport/telnet.ts";
 
 const IAC = 0xff;
 const cases: Array<{ name: string; input: number[]; data: string }> = [
@@ -12,6 +12,19 @@ const cases: Array<{ name: string; input: number[]; data: string }> = [
   { name: "sub-negotiation payload is dropped", input: [0x41, IAC, 0xfa, 0x18, 0x00, ...Buffer.from("xterm"), IAC, 0xf0, 0x42], data: "AB" },
   { name: "IAC IAC inside a sub-negotiation stays inside", input: [IAC, 0xfa, 0x18, IAC, IAC, 0x41, IAC, 0xf0, 0x42], data: "B" },
   { name: "IAC followed by an option byte equal to IAC", input: [IAC, 0xfb, IAC, 0x41], data: "A" },
+  // Espruino does not escape 0xff in a program's output: IAC SB can be text that never ends.
+  {
+    name: "IAC SB that never ends gives its bytes back at the line break: the sync answer after it arrives",
+    input: [0x41, IAC, 0xfa, ...Buffer.from("TCSYNC7\r\n>")],
+    data: "A\xff\xfaTCSYNC7\r\n>",
+  },
+  {
+    name: "IAC SB past the length limit with no line break is data",
+    input: [IAC, 0xfa, ...Buffer.from("x".repeat(80))],
+    data: "\xff\xfa" + "x".repeat(80),
+  },
+  { name: "IAC <command> inside a sub-negotiation ends it, and the command is read", input: [IAC, 0xfa, 0x18, IAC, 0xf1, 0x41], data: "A" },
+  { name: "a real sub-negotiation then a line", input: [IAC, 0xfa, 0x1f, 0x00, 0x50, 0x00, 0x18, IAC, 0xf0, ...Buffer.from("ok\r\n")], data: "ok\r\n" },
 ];
 
 for (const c of cases) {
@@ -37,4 +50,12 @@ test("telnet: byte by byte equals whole", () => {
   const bytewise = [...input].map((b) => f.push(Uint8Array.of(b)).toString("latin1")).join("");
   assert.equal(bytewise, whole);
   assert.equal(whole, cases.map((c) => c.data).join(""));
+});
+
+test("telnet: an IAC SB that never ends swallows at most the limit, and everything after it is data", () => {
+  const f = new TelnetFilter();
+  let out = f.push(Uint8Array.of(IAC, 0xfa)).toString("latin1");
+  for (let i = 0; i < 1000; i++) out += f.push(Buffer.from("y")).toString("latin1");
+  assert.equal(out, "\xff\xfa" + "y".repeat(1000));
+  assert.ok(SUB_NEGOTIATION_LIMIT <= 64);
 });

@@ -103,7 +103,7 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     assert.equal(s.engine, "espruino");
     assert.deepEqual(s.styles.map((x) => x.id), [...STYLE_IDS]);
     assert.deepEqual(s.problems, [], "checksums agree, the end count matches");
-    assert.ok(s.coreBytes > 0);
+    assert.ok(s.coreBytes !== null && s.coreBytes > 0);
     const by = Object.fromEntries(s.styles.map((x) => [x.id, x]));
     for (const x of s.styles) assert.equal(x.error, null, `${x.id}: ${x.error}`);
     // An Array is a linked list on Espruino: the index loop walks it for every element.

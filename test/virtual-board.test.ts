@@ -219,4 +219,18 @@ describe("virtual board memory budget", () => {
       await host.transport.close();
     }
   });
+
+  test("memory held past the budget is never reported as usage above the total", async () => {
+    const host = await Host.open(13 * 2000);
+    try {
+      // The caught error keeps the filled array alive: Espruino's usage would stop at its total.
+      await host.send("\x10var a=[]; try { for(var i=0;i<1e6;i++) a.push({x:i,y:[i]}); } catch(e) {}\n");
+      await host.waitFor(">");
+      const m = await host.value<{ free: number; usage: number; total: number }>("process.memory(false)");
+      assert.ok(m.usage <= m.total, `usage ${m.usage} of ${m.total}`);
+      assert.equal(m.free, m.total - m.usage);
+    } finally {
+      await host.transport.close();
+    }
+  });
 });

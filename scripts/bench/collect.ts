@@ -1,9 +1,9 @@
 import { UserError } from "../errors.ts";
 import { cleanLine, parseFault } from "../console/lines.ts";
-import { parseProtocolLine } from "./records.ts";
+import { readProtocolLine, type RefusedLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
 import { isBootBanner } from "../console/boot-banner.ts";
-import type { DeviceRecord } from "./schema.ts";
+import { RECORD_TEXT_LIMIT, type DeviceRecord } from "./schema.ts";
 
 /** Options for {@link collectRun}. */
 export interface CollectOptions {
@@ -15,6 +15,8 @@ export interface CollectOptions {
   runId?: string;
   /** Called with every record the moment it arrives. */
   onRecord?: (record: DeviceRecord) => void;
+  /** Called with every protocol line refused (corrupted, out of range), the moment it arrives. */
+  onRefused?: (refused: RefusedLine) => void;
 }
 
 /** Thrown when the run stops before its end line; carries what had arrived. */
@@ -41,6 +43,8 @@ export interface Collector {
   readonly foreign: number;
   /** Figures rejected as out of physical range, by field name (the record was kept without them). */
   readonly rejected: string[];
+  /** Protocol lines of this run refused, in arrival order (out-of-range figures included). */
+  readonly refused: RefusedLine[];
   /** Why the run ended before its `end` line, once it has (an uncaught error, a lost link, …). */
   readonly stopped: string | undefined;
 }
@@ -51,6 +55,7 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   const idleMs = options.idleTimeoutMs ?? 120000;
   const records: DeviceRecord[] = [];
   const rejected: string[] = [];
+  const refused: RefusedLine[] = [];
   let foreign = 0;
   let outcome: string | true | undefined;
   let settle: ((o: string | true) => void) | undefined;
@@ -74,13 +79,28 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     if (outcome !== undefined) return;
     // A reset mid-run prints the boot banner: the run is over, say so at once (not after idleMs).
     if (records.length > 0 && isBootBanner(line)) return finish(`the board reset mid-run (its boot banner appeared after ${records.length} line(s))`);
-    const parsed = parseProtocolLine(cleanLine(line));
+    const parsed = readProtocolLine(cleanLine(line));
+    if (parsed?.refused) {
+      refused.push(parsed.refused);
+      options.onRefused?.(parsed.refused);
+      // A corrupted end line is still the end: say so now, not after the idle deadline.
+      if (/"t"\s*:\s*"end"/.test(parsed.refused.line)) return finish(`the board's end line failed validation (${parsed.refused.kind}): ${parsed.refused.line}`);
+      arm(idleMs, `after ${records.length} line(s)`);
+      return;
+    }
     if (parsed && options.runId !== undefined && parsed.record.r !== options.runId) {
       foreign++;
       return;
     }
     const record = parsed?.record;
-    if (parsed) rejected.push(...parsed.rejected);
+    if (parsed) {
+      rejected.push(...parsed.rejected);
+      for (const field of parsed.rejected) {
+        const out = { kind: `out of range: ${field}`, line: cleanLine(line).slice(0, RECORD_TEXT_LIMIT) };
+        refused.push(out);
+        options.onRefused?.(out);
+      }
+    }
     if (record) {
       records.push(record);
       options.onRecord?.(record);
@@ -95,6 +115,7 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   return {
     records,
     rejected,
+    refused,
     get foreign() {
       return foreign;
     },

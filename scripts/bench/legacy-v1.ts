@@ -3,6 +3,7 @@
  * comparable: their records are recognised here and summarized into the `/2` summary with
  * the figures `/1` had (one index-loop call time, empty loop subtracted, as `callUs`).
  */
+import * as v from "valibot";
 import type { BenchSummary, StyleSummary } from "./schema.ts";
 import { SUMMARY_SCHEMA } from "./summary-schema.ts";
 
@@ -13,27 +14,28 @@ export interface LegacyRecord {
   [field: string]: unknown;
 }
 
-type Check = (v: unknown) => boolean;
-const str: Check = (v) => typeof v === "string";
-const num: Check = (v) => typeof v === "number" && Number.isFinite(v);
-const numOrNull: Check = (v) => v === null || num(v);
+const str = v.string();
+const num = v.pipe(v.number(), v.finite());
+const numOrNull = v.nullable(num);
 
-/** The fields that tell a `/1` record from a `/2` one, per kind. */
-const SHAPES: Record<string, Record<string, Check>> = {
-  host: { board: str, port: str, coreBytes: num, startedAt: str, command: str },
-  hello: { board: str, engine: str, version: str, blocksize: num, free: num, loopUs: num, noiseUs: num },
-  progress: { id: str, i: num, n: num },
-  result: { id: str, callUs: numOrNull, hoistedUs: numOrNull, varsPerObject: numOrNull, n: num, sum: num },
-  end: { checksum: num, count: num },
-};
+/**
+ * The `/1` records, one valibot schema: the fields that tell each kind from a `/2` record (other
+ * fields pass through as they are). A `/2` record carries a run id (`r`, `runId`), which no `/1`
+ * record has.
+ */
+export const LegacyRecordSchema = v.variant("t", [
+  v.looseObject({ t: v.literal("host"), board: str, port: str, coreBytes: num, startedAt: str, command: str }),
+  v.looseObject({ t: v.literal("hello"), board: str, engine: str, version: str, blocksize: num, free: num, loopUs: num, noiseUs: num }),
+  v.looseObject({ t: v.literal("progress"), id: str, i: num, n: num }),
+  v.looseObject({ t: v.literal("result"), id: str, callUs: numOrNull, hoistedUs: numOrNull, varsPerObject: numOrNull, n: num, sum: num }),
+  v.looseObject({ t: v.literal("end"), checksum: num, count: num }),
+]);
 
 /** The value as a `/1` record, or null. `/2` records (they carry a run id `r`) are not `/1`. */
 export function legacyRecord(value: unknown): LegacyRecord | null {
   if (typeof value !== "object" || value === null || "r" in value || "runId" in value) return null;
-  const record = value as Record<string, unknown>;
-  const shape = Object.hasOwn(SHAPES, String(record.t)) ? SHAPES[String(record.t)] : undefined;
-  if (!shape || !Object.entries(shape).every(([key, check]) => check(record[key]))) return null;
-  return { ...record, legacy: 1 } as LegacyRecord;
+  const parsed = v.safeParse(LegacyRecordSchema, value);
+  return parsed.success ? ({ ...(value as object), legacy: 1 } as LegacyRecord) : null;
 }
 
 const field = <T>(r: LegacyRecord | undefined, key: string): T | undefined => r?.[key] as T | undefined;
@@ -42,13 +44,14 @@ const field = <T>(r: LegacyRecord | undefined, key: string): T | undefined => r?
 export function summarizeLegacy(lines: LegacyRecord[]): BenchSummary {
   const host = lines.find((l) => l.t === "host");
   const hello = lines.find((l) => l.t === "hello");
-  const blocksize = field<number>(hello, "blocksize") ?? 0;
+  // A figure the file does not give is null, never 0.
+  const blocksize = field<number>(hello, "blocksize") ?? null;
   const styles = lines
     .filter((l) => l.t === "result")
     .map((r): StyleSummary => {
       const error = (r.error as string | undefined) ?? null;
       const vars = error ? null : (r.varsPerObject as number | null);
-      const bytes = vars === null ? null : Math.round(vars * blocksize * 100) / 100;
+      const bytes = vars === null || blocksize === null ? null : Math.round(vars * blocksize * 100) / 100;
       const none = { forOf: null, index: null, grow: null };
       return {
         id: String(r.id), batch: false, forOfUs: null, indexUs: null, growUs: null,
@@ -65,8 +68,8 @@ export function summarizeLegacy(lines: LegacyRecord[]): BenchSummary {
     engine: field<string>(hello, "engine") === "quickjs" ? "quickjs" : "espruino",
     version: field<string>(hello, "version") ?? "unknown",
     mode: mode === "flash" ? "flash" : "ram",
-    blocksize, freeBytes: (field<number>(hello, "free") ?? 0) * blocksize,
-    coreBytes: field<number>(host, "coreBytes") ?? 0, runs: 1, n: (styles[0]?.sizes[0].n as number) ?? null,
+    blocksize, freeBytes: blocksize === null ? null : (field<number>(hello, "free") as number) * blocksize,
+    coreBytes: field<number>(host, "coreBytes") ?? null, runs: 1, n: (styles[0]?.sizes[0].n as number) ?? null,
     complete: lines.some((l) => l.t === "end"), problems: [], styles, sweep: [],
   };
 }

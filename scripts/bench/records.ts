@@ -5,15 +5,15 @@
 import * as v from "valibot";
 import { legacyRecord, type LegacyRecord } from "./legacy-v1.ts";
 import {
-  DeviceRecordSchema, HostSchema, IncompleteSchema, LINE_PREFIX,
-  type DeviceRecord, type HostRecord, type IncompleteRecord,
+  DeviceRecordSchema, HostSchema, IncompleteSchema, InvalidSchema, LINE_PREFIX, RECORD_TEXT_LIMIT,
+  type DeviceRecord, type HostRecord, type IncompleteRecord, type InvalidRecord,
 } from "./schema.ts";
 
 /** Any line of a results (JSONL) file: `/2` records, or `/1` ones from old files. */
-export type ResultsLine = DeviceRecord | HostRecord | IncompleteRecord | LegacyRecord;
+export type ResultsLine = DeviceRecord | HostRecord | IncompleteRecord | InvalidRecord | LegacyRecord;
 
 /** Figures a corrupted value may be dropped from (set to null) without losing the record. */
-const FIGURES = new Set(["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs", "varsPerObject", "fixedVars", "objectsFit"]);
+const FIGURES = new Set(["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs", "calUs", "varsPerObject", "fixedVars", "objectsFit"]);
 
 /** A device record, plus the names of figures set to null because they were out of range. */
 export interface ParsedRecord {
@@ -36,26 +36,51 @@ export function parseDeviceRecord(value: unknown): ParsedRecord | null {
   return result.success ? { record: result.output, rejected: [...new Set(keys)] } : null;
 }
 
+/** A protocol line that could not be used, and why (`not JSON`, `invalid result`, …). */
+export interface RefusedLine {
+  kind: string;
+  line: string;
+}
+
+/** What {@link readProtocolLine} made of a protocol line: a record, or a refusal to count. */
+export type ProtocolLine = (ParsedRecord & { refused?: undefined }) | { refused: RefusedLine };
+
+/** Why a parsed JSON value is not a device record: names the record kind when it has one. */
+function refusalKind(value: unknown): string {
+  const t = typeof value === "object" && value !== null ? (value as { t?: unknown }).t : undefined;
+  return typeof t === "string" && ["hello", "progress", "size", "result", "end"].includes(t) ? `invalid ${t}` : "unknown record";
+}
+
 /**
- * Parses one console line (already cleaned of prompts and control bytes). Returns the record,
- * or null for anything else: echo, banners, noise, a truncated or corrupted record.
+ * Reads one console line (already cleaned of prompts and control bytes). Returns null for what
+ * is not protocol (echo, banners, noise); a line with the protocol prefix is either a record or a
+ * refusal naming its kind, so no corrupted line passes uncounted.
  */
-export function parseProtocolLine(clean: string): ParsedRecord | null {
+export function readProtocolLine(clean: string): ProtocolLine | null {
   if (!clean.startsWith(LINE_PREFIX)) return null;
+  const line = clean.slice(0, RECORD_TEXT_LIMIT);
+  let value: unknown;
   try {
-    return parseDeviceRecord(JSON.parse(clean.slice(LINE_PREFIX.length)));
+    value = JSON.parse(clean.slice(LINE_PREFIX.length));
   } catch {
-    return null;
+    return { refused: { kind: "not JSON", line } };
   }
+  return parseDeviceRecord(value) ?? { refused: { kind: refusalKind(value), line } };
+}
+
+/** The record of one console line, or null (not protocol, or refused): see {@link readProtocolLine}. */
+export function parseProtocolLine(clean: string): ParsedRecord | null {
+  const read = readProtocolLine(clean);
+  return read && !read.refused ? read : null;
 }
 
 /** A results-file record (`/2` or `/1`), or null. */
 export function parseResultsLine(value: unknown): ResultsLine | null {
-  // Only a `host` or `incomplete` line can pass their schemas: trying them on every result line
+  // Only a `host`, `incomplete` or `invalid` line can pass their schemas: trying them on every result line
   // of a 100k-line file was half its reading time, spent building the issues of failed parses.
   const t = typeof value === "object" && value !== null ? (value as { t?: unknown }).t : undefined;
-  if (t === "host" || t === "incomplete") {
-    const r = v.safeParse(t === "host" ? HostSchema : IncompleteSchema, value);
+  if (t === "host" || t === "incomplete" || t === "invalid") {
+    const r = v.safeParse(t === "host" ? HostSchema : t === "invalid" ? InvalidSchema : IncompleteSchema, value);
     if (r.success) return r.output;
   }
   return parseDeviceRecord(value)?.record ?? legacyRecord(value);

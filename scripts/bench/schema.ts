@@ -162,7 +162,7 @@ export const ResultSchema = v.object({
    * µs per pass of the calibration loop, fastest reading during this style's timing: the machine's
    * speed meanwhile. The summary scales every µs figure by the run's fastest `calUs` over this.
    */
-  calUs: v.optional(v.pipe(v.number(), v.minValue(1e-6), v.maxValue(1e7))),
+  calUs: v.optional(v.nullable(v.pipe(v.number(), v.minValue(1e-6), v.maxValue(1e7)))),
   /** JsVars per object beyond the fixed cost, spare capacity included. */
   varsPerObject: v.optional(v.nullable(jsvars)),
   /** JsVars of an empty container (stores, views, first typed-array use). */
@@ -215,7 +215,24 @@ export const HostSchema = v.object({
 /** A results-file line that marks the run as cut short (Ctrl-C, lost board). */
 export const IncompleteSchema = v.object({
   t: v.literal("incomplete"),
+  /** The run id of the run cut short (files may hold several runs, even interleaved). */
+  r: v.optional(runId),
   reason: text(RECORD_TEXT_LIMIT),
+});
+
+/**
+ * A protocol line of this run that the host received and could not use (not JSON, a record that
+ * fails its schema, a figure out of range): kept in the results file, so nothing received is
+ * lost, and counted by `kind` in the summary's problems.
+ */
+export const InvalidSchema = v.object({
+  t: v.literal("invalid"),
+  /** The run id the host was collecting when the line came. */
+  r: v.optional(runId),
+  /** What was wrong, e.g. `not JSON`, `invalid result`, `out of range: calUs`. */
+  kind: text(80),
+  /** The line as received (cut to the text limit). */
+  line: text(RECORD_TEXT_LIMIT),
 });
 
 export type HelloRecord = v.InferOutput<typeof HelloSchema>;
@@ -226,5 +243,6 @@ export type EndRecord = v.InferOutput<typeof EndSchema>;
 export type DeviceRecord = v.InferOutput<typeof DeviceRecordSchema>;
 export type HostRecord = v.InferOutput<typeof HostSchema>;
 export type IncompleteRecord = v.InferOutput<typeof IncompleteSchema>;
+export type InvalidRecord = v.InferOutput<typeof InvalidSchema>;
 
 export type { BenchSummary, Shapes, SizeSummary, StyleSummary, SweepPoint, SweepStyle } from "./summary-schema.ts";

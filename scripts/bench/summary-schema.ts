@@ -76,14 +76,16 @@ export const BenchSummarySchema = v.strictObject({
   /** Record schema of the results it was made from (1 for old files). */
   source: v.picklist([1, 2]),
   board: v.string(),
-  engine: v.picklist(["espruino", "quickjs"]),
+  /** "unknown" when the run has no valid `hello` line (a problem says so). */
+  engine: v.picklist(["espruino", "quickjs", "unknown"]),
   version: v.string(),
   mode: v.picklist(["ram", "flash"]),
-  blocksize: count,
-  /** Free bytes at the start of the run (free JsVars × blocksize). */
-  freeBytes: count,
-  /** Bytes of the dispatch core, minified as bundled for the board. */
-  coreBytes: count,
+  /** Bytes per JsVar; null when the run has no valid `hello` line (never a made-up 0). */
+  blocksize: v.nullable(count),
+  /** Free bytes at the start of the run (free JsVars × blocksize); null when unknown. */
+  freeBytes: v.nullable(count),
+  /** Bytes of the dispatch core, minified as bundled for the board; null without a host line. */
+  coreBytes: v.nullable(count),
   /** Fresh runs the medians are taken over. */
   runs: count,
   /** Objects per container for the headline figures (`styles`): in a sweep, the first N listed. */

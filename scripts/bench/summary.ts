@@ -1,13 +1,16 @@
 import { summarizeLegacy, type LegacyRecord } from "./legacy-v1.ts";
 import type { ResultsLine } from "./records.ts";
+import { calibrationOutliers } from "./calibration.ts";
+import { medianOf } from "./median.ts";
 import {
   BASELINE_ID, CLASS_ID, STYLE_IDS,
-  type BenchSummary, type EndRecord, type HelloRecord, type HostRecord, type ResultRecord, type Shapes,
+  type BenchSummary, type EndRecord, type HelloRecord, type HostRecord, type InvalidRecord, type ResultRecord, type Shapes,
   type SizeRecord, type StyleSummary, type SweepPoint,
 } from "./schema.ts";
 import { SUMMARY_SCHEMA } from "./summary-schema.ts";
 
 export type { HostRecord, ResultsLine };
+export { medianOf };
 
 /** A figure's spread (max/min over runs) above this is flagged as noisy. */
 export const NOISY_SPREAD = 1.1;
@@ -16,14 +19,6 @@ const round = (v: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 };
-
-/** Median of the numbers among `xs` (nulls ignored); null when there are none. */
-export function medianOf(xs: (number | null | undefined)[]): number | null {
-  const s = xs.filter((x): x is number => typeof x === "number").sort((a, b) => a - b);
-  if (s.length === 0) return null;
-  const m = s.length >> 1;
-  return s.length & 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** max/min of the positive numbers among `xs`; null with fewer than two. */
 function spreadOf(xs: (number | null | undefined)[]): number | null {
@@ -50,14 +45,21 @@ const TIMED = ["forOfUs", "indexUs", "growUs", "hoistedUs", "buildUs"] as const;
 /**
  * Results with every µs figure scaled to the machine's fastest speed in the run: by the run's
  * fastest calibration reading (`calUs`) over the style's own. Styles timed seconds apart on a
- * drifting host are so compared at one speed. Results without `calUs` are left as they are.
+ * drifting host are so compared at one speed. Results without `calUs` are left as they are, and so
+ * are those whose reading is faster than the run's others beyond the machine's noise
+ * ({@link calibrationOutliers}): a corrupted reading neither sets the run's speed nor rescales its
+ * own style (a problem names it).
  */
 export function atFastestSpeed(results: ResultRecord[]): ResultRecord[] {
-  const cals = results.map((r) => r.calUs).filter((c): c is number => typeof c === "number" && c > 0);
+  // A fast stray is corrupted: it sets nobody's speed, its own style included. A slow one is the
+  // machine slowing down, which is what calibration corrects.
+  const outliers = new Set(calibrationOutliers(results).filter((o) => o.side === "fast").map((o) => o.result));
+  const usable = (r: ResultRecord): r is ResultRecord & { calUs: number } => typeof r.calUs === "number" && r.calUs > 0 && !outliers.has(r);
+  const cals = results.filter(usable).map((r) => r.calUs);
   if (!cals.length) return results;
   const fastest = Math.min(...cals);
   return results.map((r) => {
-    if (!(typeof r.calUs === "number" && r.calUs > 0)) return r;
+    if (!usable(r)) return r;
     const scaled: ResultRecord = { ...r };
     const f = fastest / r.calUs;
     for (const key of TIMED) {
@@ -68,9 +70,36 @@ export function atFastestSpeed(results: ResultRecord[]): ResultRecord[] {
   });
 }
 
-/** Checksum, end-count, duplicate and unknown-id checks: what makes figures untrustworthy. */
-function problemsOf(results: ResultRecord[], ends: EndRecord[], hello: HelloRecord | undefined): string[] {
+/** Relative slack allowed between the `end` checksum and the results' sums (float addition order). */
+const CHECKSUM_SLACK = 1e-9;
+
+/** `N kind, M kind` for the refused lines of a run, most common first. */
+function refusedKinds(invalid: InvalidRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const l of invalid) counts.set(l.kind, (counts.get(l.kind) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(", ");
+}
+
+/** What a run's lines need to be whole and trustworthy: each miss is a problem. */
+interface RunParts {
+  /** Results scaled to the run's fastest speed, and as received. */
+  results: ResultRecord[];
+  raw: ResultRecord[];
+  ends: EndRecord[];
+  hello: HelloRecord | undefined;
+  invalid: InvalidRecord[];
+  /** `/1` lines inside a `/2` run: neither protocol, so counted, never read. */
+  strangers: number;
+}
+
+/** Checksum, end-count, duplicate, unknown-id, calibration and missing-line checks: what makes figures untrustworthy. */
+function problemsOf({ results, raw, ends, hello, invalid, strangers }: RunParts): string[] {
   const problems: string[] = [];
+  if (!hello) problems.push("the run has no valid hello line: its board, engine and JsVar size are unknown");
+  if (hello && hello.engine !== "espruino" && hello.engine !== "quickjs") problems.push(`unknown engine "${hello.engine}" in the hello line`);
+  if (ends.length === 0) problems.push("the run has no end line: it did not finish");
+  if (invalid.length > 0) problems.push(`${invalid.length} protocol line(s) failed validation: ${refusedKinds(invalid)}`);
+  if (strangers > 0) problems.push(`${strangers} line(s) are neither of this /2 run nor of a /1 file, and were not read`);
   const seen = new Set<string>();
   for (const r of results) {
     const key = `${r.id}#${r.run}`;
@@ -88,10 +117,25 @@ function problemsOf(results: ResultRecord[], ends: EndRecord[], hello: HelloReco
       problems.push(`checksum of ${r.id} (run ${r.run + 1}) is ${r.sum}, the other styles computed ${common}`);
     }
   }
+  for (const o of calibrationOutliers(raw)) if (o.side === "fast") problems.push(o.problem);
+  const calibrated = results.some((r) => typeof r.calUs === "number");
+  for (const r of results) {
+    if (calibrated && !r.error && r.calUs === null) problems.push(`calibration reading of ${r.id} (run ${r.run + 1}) was rejected: its µs are not scaled`);
+  }
   const end = ends[ends.length - 1];
+  if (end) {
+    // The board adds every result's sum as it sends it: a result lost, added or altered shows here.
+    const total = results.reduce((t, r) => t + (typeof r.sum === "number" ? r.sum : 0), 0);
+    if (Math.abs(end.checksum - total) > CHECKSUM_SLACK * Math.max(1, Math.abs(total))) {
+      problems.push(`the end line's checksum is ${end.checksum}, the results received sum to ${total}`);
+    }
+  }
   if (end && end.count !== results.length) problems.push(`the board announced ${end.count} result(s) and sent ${results.length}`);
-  if (end && hello && end.count !== hello.styles * hello.runs) {
-    problems.push(`the board ran ${end.count} of ${hello.styles * hello.runs} style runs`);
+  const expected = hello ? hello.styles * hello.runs : undefined;
+  if (end && expected !== undefined && end.count !== expected) {
+    problems.push(`the board ran ${end.count} of ${expected} style runs`);
+  } else if (!end && expected !== undefined && results.length !== expected) {
+    problems.push(`${results.length} of ${expected} result(s) arrived`);
   }
   return problems;
 }
@@ -102,7 +146,9 @@ interface RunContext {
   classRuns: ResultRecord[];
   baselineRuns: ResultRecord[];
   sizesById: Map<string, SizeRecord[]>;
-  blocksize: number;
+  blocksize: number | null;
+  /** Styles timed while the machine ran slower than the run's noise allows: noisy. */
+  slowCalibration: Set<string>;
 }
 
 function shapesAgainst(ok: ResultRecord[], refs: ResultRecord[]): Shapes {
@@ -119,13 +165,13 @@ function medianField(ok: ResultRecord[], key: keyof ResultRecord): number | null
   return m === null ? null : round(m, 3);
 }
 
-function bytesOf(vars: number | null, blocksize: number): number | null {
-  return vars === null ? null : round(vars * blocksize, 2);
+function bytesOf(vars: number | null, blocksize: number | null): number | null {
+  return vars === null || blocksize === null ? null : round(vars * blocksize, 2);
 }
 
 /** The whole container's bytes at `n`, fixed costs included; null when either figure is missing. */
-function totalBytesOf(vars: number | null, fixed: number | null, n: number | undefined, blocksize: number): number | null {
-  return vars === null || fixed === null || n === undefined ? null : round((fixed + vars * n) * blocksize, 0);
+function totalBytesOf(vars: number | null, fixed: number | null, n: number | undefined, blocksize: number | null): number | null {
+  return vars === null || fixed === null || n === undefined || blocksize === null ? null : round((fixed + vars * n) * blocksize, 0);
 }
 
 /** One style's summary: medians over runs, ratios within each run, spreads across runs. */
@@ -161,7 +207,7 @@ function styleSummary(id: string, mine: ResultRecord[], run: RunContext): StyleS
     vsClass: shapesAgainst(ok, run.classRuns),
     vsBaseline: shapesAgainst(ok, run.baselineRuns),
     spread,
-    noisy: Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD),
+    noisy: [...Object.keys(spread).filter((k) => spread[k] > NOISY_SPREAD), ...(run.slowCalibration.has(id) ? ["calUs"] : [])],
     varsPerObject: vars,
     bytesPerObject: bytes,
     // One-time costs are paid once per interpreter (the first typed array): the largest reading is the cost.
@@ -232,16 +278,27 @@ export function summarizeRuns(runs: ResultsLine[][]): BenchSummary[] {
   return groups.map(summarizeSweep);
 }
 
+/**
+ * One run's summary. A figure the lines do not give is null (never 0), and every missing or
+ * refused line is a problem.
+ */
 function summarizeRun(lines: ResultsLine[]): BenchSummary {
-  if (lines.some((l) => "legacy" in l)) return summarizeLegacy(lines.filter((l): l is LegacyRecord => "legacy" in l));
-  const host = lines.find((l): l is HostRecord => l.t === "host");
-  const mine = <T extends ResultsLine>(l: ResultsLine): l is T => !host?.runId || !("r" in l) || l.r === host.runId;
-  const own = lines.filter(mine);
+  const legacy = lines.filter((l): l is LegacyRecord => "legacy" in l);
+  const current = lines.filter((l): l is Exclude<ResultsLine, LegacyRecord> => !("legacy" in l));
+  // A run is read as /1 only when nothing in it is /2 (a host line without a run id is either):
+  // one stray line cannot turn a run into another.
+  const only1 = current.every((l) => l.t === "incomplete" || (l.t === "host" && l.runId === undefined));
+  if (legacy.length > 0 && only1) return summarizeLegacy(legacy);
+  const host = current.find((l): l is HostRecord => l.t === "host");
+  const own = current.filter((l) => !host?.runId || !("r" in l) || l.r === undefined || l.r === host.runId);
   const hello = own.find((l): l is HelloRecord => l.t === "hello");
-  const results = atFastestSpeed(own.filter((l): l is ResultRecord => l.t === "result"));
+  const raw = own.filter((l): l is ResultRecord => l.t === "result");
+  const results = atFastestSpeed(raw);
+  const slowCalibration = new Set(calibrationOutliers(raw).filter((o) => o.side === "slow").map((o) => o.result.id));
   const sizes = own.filter((l): l is SizeRecord => l.t === "size");
   const ends = own.filter((l): l is EndRecord => l.t === "end");
-  const blocksize = hello?.blocksize ?? 0;
+  const invalid = own.filter((l): l is InvalidRecord => l.t === "invalid");
+  const blocksize = hello?.blocksize ?? null;
   const byId = new Map<string, ResultRecord[]>();
   for (const r of results) {
     const list = byId.get(r.id);
@@ -255,22 +312,23 @@ function summarizeRun(lines: ResultsLine[]): BenchSummary {
     else sizesById.set(z.id, [z]);
   }
   const okOf = (id: string) => (byId.get(id) ?? []).filter((r) => !r.error);
-  const run: RunContext = { classRuns: okOf(CLASS_ID), baselineRuns: okOf(BASELINE_ID), sizesById, blocksize };
+  const run: RunContext = { classRuns: okOf(CLASS_ID), baselineRuns: okOf(BASELINE_ID), sizesById, blocksize, slowCalibration };
   const styles = [...byId].map(([id, mine]) => styleSummary(id, mine, run));
-  const problems = problemsOf(results, ends, hello);
+  const problems = problemsOf({ results, raw, ends, hello, invalid, strangers: legacy.length });
+  const expected = hello ? hello.styles * hello.runs : undefined;
   return {
     schema: SUMMARY_SCHEMA,
     source: 2,
     board: host?.board ?? hello?.board ?? "unknown",
-    engine: hello?.engine === "quickjs" ? "quickjs" : "espruino",
+    engine: hello?.engine === "quickjs" || hello?.engine === "espruino" ? hello.engine : "unknown",
     version: hello?.version ?? "unknown",
     mode: hello?.mode ?? host?.mode ?? "ram",
     blocksize,
-    freeBytes: hello ? hello.free * blocksize : 0,
-    coreBytes: host?.coreBytes ?? 0,
+    freeBytes: hello ? hello.free * hello.blocksize : null,
+    coreBytes: host?.coreBytes ?? null,
     runs: hello?.runs ?? 1,
     n: hello?.sizes[hello.sizes.length - 1] ?? null,
-    complete: ends.length > 0 && !lines.some((l) => l.t === "incomplete"),
+    complete: hello !== undefined && ends.length > 0 && results.length === expected && !lines.some((l) => l.t === "incomplete"),
     problems,
     styles,
     sweep: [],

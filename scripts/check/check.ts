@@ -10,6 +10,25 @@ import { BOARD_RULE_IDS, findBoardIssues } from "./board-rules.ts";
 import { findHoistingIssues } from "./hoisting.ts";
 import { PROBE_FILE, RULES, RULES_BY_ID, type Rule, type RuleContext } from "./rules.ts";
 import { buildScopes } from "./scopes.ts";
+import { scanBrackets } from "../repl/bracket-scan.ts";
+
+/**
+ * Deepest bracket nesting the check reads. Deeper code overflows the stack of a recursive parser:
+ * acorn's, and Espruino's own on a board. Past it, V8 itself can abort (acorn tests a regular
+ * expression while the stack is exhausted), so the depth is measured first, by a flat scan.
+ * @default 200
+ */
+export const MAX_NESTING = 200;
+
+/** Where the bracket nesting of `code` first goes past {@link MAX_NESTING}, if it does. */
+function tooDeep(code: string): acorn.Position | undefined {
+  try {
+    for (const t of scanBrackets(code, { locations: true })) if (t.after > MAX_NESTING) return t.token.loc?.start;
+  } catch {
+    // Text the tokenizer refuses is acorn.parse's to report.
+  }
+  return undefined;
+}
 
 /** One construct Espruino cannot run. Lines are 1-based, columns 1-based. */
 export interface Violation {
@@ -121,6 +140,8 @@ export function checkCode(code: string, options: CheckOptions = {}): Violation[]
     return v;
   };
 
+  const deep = tooDeep(code);
+  if (deep) return [located("syntax", `brackets nested deeper than ${MAX_NESTING} levels (a recursive parser, Espruino's too, runs out of stack)`, deep)];
   let ast: acorn.Program;
   try {
     ast = acorn.parse(code, { ecmaVersion: "latest", sourceType: "script", locations: true });

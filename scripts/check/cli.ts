@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
+import { terminalText } from "../terminal/text.ts";
 import { checkCode, formatViolation } from "./check.ts";
 
 /** Options of {@link runCheck}. */
@@ -30,9 +31,10 @@ export async function runCheck(files: string[], options: RunCheckOptions = {}): 
     const mapFile = `${file}.map`;
     const map = existsSync(mapFile) ? readFileSync(mapFile, "utf8") : undefined;
     const violations = checkCode(readFileSync(file, "utf8"), { file, map, board: options.board, espruino: options.espruino });
-    for (const v of violations) process.stderr.write(formatViolation(v, file) + "\n");
+    // A violation quotes the file (a NUL, an escape sequence): never raw to the terminal.
+    for (const v of violations) process.stderr.write(terminalText(formatViolation(v, file)) + "\n");
     const errors = violations.filter((v) => v.severity !== "warning").length;
-    if (errors === 0) process.stdout.write(`ok ${file}${options.board ? ` (${options.board.id})` : ""}\n`);
+    if (errors === 0) process.stdout.write(`ok ${terminalText(file)}${options.board ? ` (${options.board.id})` : ""}\n`);
     count += errors;
   }
   return count;

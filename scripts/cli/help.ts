@@ -127,7 +127,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   boards: { usage: "thincall boards", summary: "list the board profiles" },
   emu: {
-    usage: "thincall emu install [--from <url|file>] | thincall emu where",
+    usage: "thincall emu install [--from <https-url|path>] [--allow-unknown] | thincall emu where",
     summary: "get real Espruino, emulated (the Web IDE's emulator), for board-true RAM figures without a board (--port emu)",
     options: [["--from <url|file>", "where to download the emulator files from; default the Espruino Web IDE repository"]],
   },

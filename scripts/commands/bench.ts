@@ -95,9 +95,11 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     lines.push(line);
     writer.write(line);
   };
+  /** The run being collected (one per N): an incomplete mark names it. */
+  let current = settings[0];
   /** Marks the file as a run cut short, once (Ctrl-C also ends the collector). */
   const markIncomplete = (reason: string) => {
-    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", reason: reason.slice(0, RECORD_TEXT_LIMIT) });
+    if (!lines.some((l) => l.t === "incomplete")) keep({ t: "incomplete", r: current.r, reason: reason.slice(0, RECORD_TEXT_LIMIT) });
   };
   /** The device's lines kept so far (not the host's own, nor the incomplete mark). */
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
@@ -109,69 +111,76 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
     `thincall bench --board ${budget?.id ?? board.id} --port PORT --to ${mode}` +
     (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n !== undefined ? ` --n ${ns.join(",")}` : "") +
     (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "");
-  await withBoardConsole(
-    board,
-    options.port,
-    async (session, spec) => {
-      let done = 0;
-      for (const run of settings) {
-        keep(hostRecord({ board: board.id, port: describePort(spec), coreBytes: core, mode, command: command.replace("PORT", describePort(spec)), runId: run.r, sweep, headline: ns[0] }));
-        const collector = startCollecting(session, {
-          runId: run.r,
-          helloTimeoutMs: options.helloTimeoutMs,
-          idleTimeoutMs: options.idleTimeoutMs,
-          onRecord: (r: DeviceRecord) => {
-            keep(r);
-            const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
-            if (old) stderr.write(`${old}\n`);
-            const at = sweep && r.t !== "end" && r.t !== "hello" && r.t !== "size" && "run" in r ? `N=${run.n} ` : "";
-            const pass = (i: number) => at + (runs > 1 ? `run ${i + 1}/${runs} ` : "");
-            if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
-            if (r.t === "result") {
-              done++;
-              progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
-            }
-          },
-        });
-        const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
-        try {
-          await uploadWhileCollecting(
-            collector,
-            uploadProgram(session, benchProgram(bundle.code, run), {
-              board,
-              mode,
-              ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
-              timeoutMs: replyTimeoutMs,
-              onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
-            }),
-          );
-        } finally {
-          // A failed upload's error starts on a line of its own, not after the bar.
-          upload.done();
-        }
-        try {
-          await collector.finished();
-        } catch (e) {
-          progress.done();
-          if (e instanceof RunAbortedError) {
-            markIncomplete(e.message);
-            throw new UserError(`${e.message}; ${kept()}`);
+  try {
+    await withBoardConsole(
+      board,
+      options.port,
+      async (session, spec) => {
+        let done = 0;
+        for (const run of settings) {
+          current = run;
+          keep(hostRecord({ board: board.id, port: describePort(spec), coreBytes: core, mode, command: command.replace("PORT", describePort(spec)), runId: run.r, sweep, headline: ns[0] }));
+          const collector = startCollecting(session, {
+            runId: run.r,
+            helloTimeoutMs: options.helloTimeoutMs,
+            idleTimeoutMs: options.idleTimeoutMs,
+            onRecord: (r: DeviceRecord) => {
+              keep(r);
+              const old = r.t === "hello" ? versionWarning(board, r.version) : undefined;
+              if (old) stderr.write(`${old}\n`);
+              const at = sweep && r.t !== "end" && r.t !== "hello" && r.t !== "size" && "run" in r ? `N=${run.n} ` : "";
+              const pass = (i: number) => at + (runs > 1 ? `run ${i + 1}/${runs} ` : "");
+              if (r.t === "progress") progress.update(done, `running ${pass(r.run)}${r.id}`);
+              if (r.t === "result") {
+                done++;
+                progress.update(done, r.error ? `failed ${pass(r.run)}${r.id}: ${r.error}` : `done ${pass(r.run)}${r.id}`);
+              }
+            },
+            // Nothing received is lost: a refused line is filed too, and the summary names it as a problem.
+            onRefused: (refused) => keep({ t: "invalid", r: run.r, ...refused }),
+          });
+          const upload = createProgress(`upload ${bundle.bytes} B`, 100, stderr, { percent: true });
+          try {
+            await uploadWhileCollecting(
+              collector,
+              uploadProgram(session, benchProgram(bundle.code, run), {
+                board,
+                mode,
+                ...(budget ? { prelude: reserveFreeJsVars(budget.freeAtBoot.jsvars) } : {}),
+                timeoutMs: replyTimeoutMs,
+                onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
+              }),
+            );
+          } finally {
+            // A failed upload's error starts on a line of its own, not after the bar.
+            upload.done();
           }
-          throw e;
+          try {
+            await collector.finished();
+          } catch (e) {
+            progress.done();
+            if (e instanceof RunAbortedError) {
+              markIncomplete(e.message);
+              throw new UserError(`${e.message}; ${kept()}`);
+            }
+            throw e;
+          }
+          if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
+          if (collector.rejected.length > 0) {
+            stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
+          }
         }
-        if (collector.foreign > 0) stderr.write(`ignored ${collector.foreign} line(s) of another run still talking on the board\n`);
-        if (collector.rejected.length > 0) {
-          stderr.write(`rejected ${collector.rejected.length} out-of-range figure(s): ${[...new Set(collector.rejected)].join(", ")}\n`);
-        }
-      }
-      progress.done();
-    },
-    () => {
-      // Ctrl-C on the host: the file says the run is cut short, so no report takes it as whole.
-      markIncomplete("interrupted on the host");
-      return `interrupted; ${kept()}`;
-    },
-  );
+        progress.done();
+      },
+      () => `interrupted; ${kept()}`,
+      // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
+      // takes it as whole, whatever happens while the board is stopped.
+      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
+    );
+  } finally {
+    // Releases the file's lock too: another run may write it now.
+    writer.close();
+  }
   // The file's runs, the sweep's taken together; checked against the documented shape before printing.
   const summary = checkedSummary(summarizeRuns(splitRuns(lines))[0] ?? summarize(lines));
   if (options.json) {

@@ -1,16 +1,18 @@
 import { emuCacheDir } from "../emu/cache-dir.ts";
 import { installEmulator } from "../emu/install.ts";
+import { identifyEmulatorFiles } from "../emu/known-versions.ts";
 import { checkEmulatorFiles, findEmulator } from "../emu/locate.ts";
 import { UserError } from "../errors.ts";
 
 /**
- * `thincall emu install [--from <url|file>]` downloads the Espruino emulator once into the
- * per-user cache; `thincall emu where` says which copy `--port emu` would use.
+ * `thincall emu install [--from <https-url|path>] [--allow-unknown]` downloads the Espruino
+ * emulator once into the per-user cache; `thincall emu where` says which copy `--port emu` would
+ * use, which version it is, and fails on a mixed install.
  */
-export async function runEmu(action: string | undefined, options: { from?: string }, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runEmu(action: string | undefined, options: { from?: string; allowUnknown?: boolean }, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   switch (action) {
     case "install":
-      await installEmulator({ from: options.from });
+      await installEmulator({ from: options.from, allowUnknown: options.allowUnknown });
       return;
     case "where": {
       const location = findEmulator();
@@ -18,9 +20,13 @@ export async function runEmu(action: string | undefined, options: { from?: strin
       const problem = checkEmulatorFiles(location);
       out.write(`${location.dir} (from ${location.from})${problem ? `: ${problem}` : ""}\n`);
       if (problem) throw new UserError(problem);
+      // Files of two versions (an install stopped half way by an older thincall, a hand copy) are no emulator.
+      const identity = identifyEmulatorFiles(location.files);
+      if (!identity.known && identity.mixed) throw new UserError(`${location.dir}: ${identity.problem}; run \`thincall emu install\` again`);
+      out.write(identity.known ? `${identity.version.label}\n` : `${identity.problem}\n`);
       return;
     }
     default:
-      throw new UserError(`emu takes install or where: thincall emu install [--from <url|file>]`);
+      throw new UserError(`emu takes install or where: thincall emu install [--from <https-url|path>] [--allow-unknown]`);
   }
 }

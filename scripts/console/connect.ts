@@ -36,41 +36,60 @@ export async function stopProgram(session: ConsoleSession, board: BoardProfile, 
   }
 }
 
+/** Signals that stop a run, and the exit code each gives (128 + the signal's number). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** What {@link withBoardConsole} does when the user stops the run (Ctrl-C, SIGTERM). */
+export interface InterruptHooks {
+  /** Called at once on the signal, before the board is stopped: mark the results file here. */
+  onSignal?: (signal: keyof typeof STOP_SIGNALS) => void;
+}
+
 /**
  * The one place that opens a board's console: resolves the port, takes the port's lock (a TCP
  * console serves whoever connected last), opens a session, runs `work`, and always closes the
- * link. Ctrl-C (SIGINT) stops the program on the board too, then ends the work with a one-line
- * error, exit code 130, whose text `onInterrupt` gives (what was received is on disk by then).
- * A second Ctrl-C while the board is being stopped ends the CLI at once (Node's default).
+ * link. Ctrl-C (SIGINT) or SIGTERM first calls `hooks.onSignal` (what was received is marked on
+ * disk at once), then stops the program on the board within a deadline (every write has one), and
+ * ends the work with a one-line error, exit code 130 (143 for SIGTERM), whose text `onInterrupt`
+ * gives. A second signal while the board is being stopped ends the CLI at once (Node's default).
  */
 export async function withBoardConsole<T>(
   board: BoardProfile,
   port: string | undefined,
   work: (session: ConsoleSession, spec: PortSpec) => Promise<T>,
   onInterrupt: (boardStopped: boolean) => string = () => "interrupted",
+  hooks: InterruptHooks = {},
 ): Promise<T> {
   const spec = parsePort(port, board);
   const lock: PortLock | undefined = spec.kind === "tcp" ? lockTcpPort(spec.host, spec.port) : undefined;
   let session: ConsoleSession | undefined;
-  let removeSigint = () => {};
+  let removeHandlers = () => {};
   try {
     session = new ConsoleSession(await createTransport(spec, board));
     await session.open();
     const opened = session;
-    // Once Ctrl-C was pressed, the work's own end (a reset seen by the collector) is not the story.
+    // Once a signal came, the work's own end (a reset seen by the collector) is not the story.
     let interrupting = false;
     const never = new Promise<never>(() => {});
     const interrupted = new Promise<never>((_, reject) => {
-      const handler = () => {
-        interrupting = true;
-        removeSigint();
-        void stopProgram(opened, board).then((stopped) => {
-          const note = stopped ? "" : "; the board did not answer in time (a reset() is queued for its next idle moment)";
-          reject(new UserError(onInterrupt(stopped) + note, 130));
-        });
+      const handlers = Object.entries(STOP_SIGNALS).map(([signal, code]) => {
+        const handler = () => {
+          interrupting = true;
+          removeHandlers();
+          hooks.onSignal?.(signal as keyof typeof STOP_SIGNALS);
+          // Each step of the stop has its deadline; this one bounds them all, whatever the link does.
+          const stop = Promise.race([stopProgram(opened, board), new Promise<boolean>((r) => setTimeout(() => r(false), 3 * INTERRUPT_STOP_MS).unref())]);
+          void stop.then((stopped) => {
+            const note = stopped ? "" : "; the board did not answer in time (a reset() is queued for its next idle moment)";
+            reject(new UserError(onInterrupt(stopped) + note, code));
+          });
+        };
+        process.once(signal, handler);
+        return [signal, handler] as const;
+      });
+      removeHandlers = () => {
+        for (const [signal, handler] of handlers) process.off(signal, handler);
       };
-      process.once("SIGINT", handler);
-      removeSigint = () => process.off("SIGINT", handler);
     });
     const worked = work(opened, spec).then(
       (v) => (interrupting ? never : v),
@@ -78,7 +97,7 @@ export async function withBoardConsole<T>(
     );
     return await Promise.race([worked, interrupted]);
   } finally {
-    removeSigint();
+    removeHandlers();
     await session?.close().catch(() => undefined);
     lock?.release();
   }

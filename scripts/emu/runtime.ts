@@ -25,6 +25,71 @@ interface EmuGlobals {
   jsHandleIO: () => void;
 }
 
+/** The host's side of the bridge: called from the context, never seen by its code. */
+interface HostSide {
+  setTimeout(f: () => void, ms: number): unknown;
+  clearTimeout(t: unknown): void;
+  performanceNow(): number;
+  decode(bytes: Uint8Array, label?: string): string;
+  encode(text: string): Uint8Array;
+  randomFill(bytes: Uint8Array): void;
+  tick(t: number): void;
+  initialized(): void;
+}
+
+/** What the bridge gives back: installs the glue's console hooks, as functions of the context. */
+interface ContextSide {
+  install(receive: (ch: number) => void): void;
+}
+
+/**
+ * Run inside the context before the emulator's files: builds the globals the glue needs as
+ * functions of the context's own realm. The host's functions stay in this closure, out of the
+ * files' reach, and only primitives cross: a host function, object or error handed to the
+ * context would lead back to the host's `Function` (and `process`) through `.constructor`.
+ */
+const CONTEXT_BRIDGE = `(function (host) {
+  "use strict";
+  // Taken before the files run: a file may replace Function.prototype.apply, String, Uint8Array…
+  var g = globalThis, apply = Reflect.apply, S = String, N = Number, U8 = Uint8Array, E = Error, realNow = Date.now;
+  var call = function (f, args) {
+    try { return apply(f, undefined, args); } catch (e) { throw new E(S(e && e.message)); }
+  };
+  var timers = Object.create(null), next = 1;
+  g.setTimeout = function setTimeout(f, ms) {
+    var id = next++;
+    timers[id] = call(host.setTimeout, [function () { delete timers[id]; if (typeof f === "function") f(); }, N(ms) || 0]);
+    return id;
+  };
+  g.clearTimeout = function clearTimeout(id) {
+    if (id in timers) { call(host.clearTimeout, [timers[id]]); delete timers[id]; }
+  };
+  g.performance = { now: function now() { return N(call(host.performanceNow, [])); } };
+  g.TextDecoder = class TextDecoder {
+    constructor(label) { this.label = label === undefined ? undefined : S(label); }
+    decode(bytes) { return S(call(host.decode, [bytes === undefined ? new U8(0) : new U8(bytes.buffer || bytes, bytes.byteOffset || 0, bytes.byteLength), this.label])); }
+  };
+  g.TextEncoder = class TextEncoder {
+    encode(text) { var out = call(host.encode, [S(text === undefined ? "" : text)]); var n = N(out.length), copy = new U8(n); for (var i = 0; i < n; i++) copy[i] = N(out[i]); return copy; }
+  };
+  g.crypto = { getRandomValues: function getRandomValues(bytes) { call(host.randomFill, [bytes]); return bytes; } };
+  // The interpreter's clock (EM_ASM Date.now()), with the host's poll hooked in.
+  Date.now = function now() { var t = apply(realNow, Date, []); call(host.tick, [t]); return t; };
+  g.console = { log: function () {}, warn: function () {}, error: function () {}, info: function () {}, debug: function () {} };
+  // emscripten picks its environment from these: a worker has no window and no require.
+  g.WorkerGlobalScope = function WorkerGlobalScope() {};
+  g.self = { location: { href: "file:///emu/" } };
+  // emscripten adopts an existing Module and calls this once the runtime is up.
+  g.Module = { onRuntimeInitialized: function () { call(host.initialized, []); } };
+  return {
+    install: function (receive) {
+      g.onConsoleOutput = function () {};
+      g.jsUpdateGfx = function () { g.jsHandleIO(); };
+      g.jsRXCallback = function (ch) { call(receive, [N(ch)]); };
+    },
+  };
+})`;
+
 /** An emulator file that does not evaluate. */
 export class EmuLoadError extends Error {}
 
@@ -74,49 +139,37 @@ export class EmuRuntime {
     let initialized!: () => void;
     const ready = new Promise<void>((resolve) => (initialized = resolve));
     let runtime: EmuRuntime | undefined;
-    const realNow = Date.now;
-    /** The interpreter's clock (EM_ASM `Date.now()`), with the poll hooked in. */
-    class EmuDate extends Date {
-      static override now(): number {
-        const t = realNow();
-        runtime?.tick(t);
-        return t;
-      }
-    }
-    const sandbox: Record<string, unknown> = {
-      console: { log() {}, warn() {}, error() {}, info() {}, debug() {} },
-      setTimeout,
-      clearTimeout,
-      performance,
-      TextDecoder,
-      TextEncoder,
-      crypto: globalThis.crypto,
-      Date: EmuDate,
-      // emscripten picks its environment from these: a worker has no window and no `require`.
-      WorkerGlobalScope: function WorkerGlobalScope() {},
-      self: { location: { href: "file:///emu/" } },
-      // emscripten adopts an existing `Module` and calls this once the runtime is up.
-      Module: { onRuntimeInitialized: () => initialized() },
+    // A context whose global has no host prototype (`this.constructor.constructor` is the
+    // classic way out of a vm context), given only functions of its own realm (see CONTEXT_BRIDGE).
+    const context = vm.createContext(Object.create(null) as object);
+    const host: HostSide = {
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
+      performanceNow: () => performance.now(),
+      decode: (bytes, label) => new TextDecoder(label).decode(bytes),
+      encode: (text) => new TextEncoder().encode(text),
+      randomFill: (bytes) => void crypto.getRandomValues(bytes),
+      tick: (t) => runtime?.tick(t),
+      initialized: () => initialized(),
     };
-    sandbox.globalThis = sandbox;
-    const context = vm.createContext(sandbox);
+    const bridge = vm.runInContext(CONTEXT_BRIDGE, context, { filename: "thincall-emu-bridge.js" }) as (h: HostSide) => ContextSide;
+    const side = bridge(host);
     for (const file of options.files) {
       try {
         vm.runInContext(readFileSync(file, "utf8"), context, { filename: basename(file) });
       } catch (e) {
-        throw new EmuLoadError(`${file} does not load (${(e as Error).message.split("\n")[0]})`);
+        throw new EmuLoadError(`${file} does not load (${String((e as Error)?.message).split("\n")[0]})`);
       }
     }
-    const g = sandbox as unknown as EmuGlobals;
+    const g = context as unknown as EmuGlobals;
     if (typeof g.jsInit !== "function" || typeof g.Module?._jshPushIOCharEvent !== "function") {
       throw new EmuLoadError(`${options.files.join(", ")}: no jsInit or jshPushIOCharEvent after loading; not the Espruino emulator`);
     }
     await ready;
     runtime = new EmuRuntime(options, g);
-    g.onConsoleOutput = () => {};
-    g.jsUpdateGfx = () => g.jsHandleIO();
     const made = runtime;
-    g.jsRXCallback = (ch) => made.receive(ch);
+    // The glue calls these: functions of the context's realm, forwarding to the host's.
+    side.install((ch) => made.receive(ch));
     return made;
   }
 
@@ -149,7 +202,7 @@ export class EmuRuntime {
   }
 
   /** Called on every clock read: drains output and delivers Ctrl-C while code runs. */
-  private tick(now: number): void {
+  tick(now: number): void {
     if (this.polling || now - this.lastPoll < POLL_MS) return;
     this.polling = true;
     this.lastPoll = now;
@@ -164,7 +217,8 @@ export class EmuRuntime {
     }
   }
 
-  private receive(ch: number): void {
+  /** One byte of console output from the interpreter. */
+  receive(ch: number): void {
     this.out += String.fromCharCode(ch);
     if (this.out.length >= FLUSH_CHARS) this.flush(); 
     // Output from timers (the glue's own idle loop) is flushed once the current call returns.

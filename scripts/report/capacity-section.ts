@@ -24,10 +24,11 @@ export const FLAT_STYLES: readonly string[] = ["thin.packed"];
  */
 export function capacityRunOf(summary: BenchSummary, boards: readonly BoardProfile[] = [], deduct: Deduction = undefined): CapacityRun {
   const ran = boards.find((b) => b.id === summary.board);
-  const freeAtStart = summary.blocksize > 0 ? Math.round(summary.freeBytes / summary.blocksize) : undefined;
+  const freeAtStart = summary.blocksize && summary.freeBytes !== null ? Math.round(summary.freeBytes / summary.blocksize) : undefined;
   return {
     board: summary.board,
-    blocksize: summary.blocksize,
+    // An unknown block size (no hello line) is no block size: the projection refuses the run.
+    blocksize: summary.blocksize ?? 0,
     ...(deduct === "bench" && ran && freeAtStart !== undefined
       ? { program: { jsvars: Math.max(0, ran.freeAtBoot.jsvars - freeAtStart), whose: "the bench program's own" } }
       : typeof deduct === "object" ? { program: deduct } : {}),

@@ -24,6 +24,9 @@ export function paretoMissing(summary: BenchSummary): StyleSummary[] {
   return summary.styles.filter((s) => s.id !== BASELINE_ID && (timeOf(s) === null || s.bytesPerObject === null));
 }
 
+/** The scales of a set of runs, by the array that holds them. */
+const SHARED_SCALES = new WeakMap<readonly BenchSummary[], { x: ReturnType<typeof linearScale>; y: ReturnType<typeof linearScale> }>();
+
 /**
  * The scatter for one run: one point per style (id as label, `data-style`, `data-run`), the
  * frontier as a step line with its points highlighted (class `frontier`), and the floor as a
@@ -39,10 +42,18 @@ export function paretoChart(summary: BenchSummary, run: string, shared: BenchSum
   const styles = drawn(summary);
   const floorUs = summary.styles.find((s) => s.id === BASELINE_ID)?.vsClass.forOf ?? null;
   // Every run's chart uses the scales of all runs, so charts side by side compare at a glance.
-  const all = shared.flatMap(drawn);
-  const floors = shared.map((sum) => sum.styles.find((s) => s.id === BASELINE_ID)?.vsClass.forOf ?? null).filter((v): v is number => v !== null);
-  const x = linearScale([...all.map((s) => s.callUs), ...floors], [FRAME.left, FRAME.right]);
-  const y = linearScale(all.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]);
+  // Made once per set of runs: made per chart, a report of 3,000 runs took minutes (quadratic).
+  let scales = SHARED_SCALES.get(shared);
+  if (!scales) {
+    const all = shared.flatMap(drawn);
+    const floors = shared.map((sum) => sum.styles.find((s) => s.id === BASELINE_ID)?.vsClass.forOf ?? null).filter((v): v is number => v !== null);
+    scales = {
+      x: linearScale([...all.map((s) => s.callUs), ...floors], [FRAME.left, FRAME.right]),
+      y: linearScale(all.map((s) => s.bytesPerObject), [FRAME.bottom, FRAME.top]),
+    };
+    SHARED_SCALES.set(shared, scales);
+  }
+  const { x, y } = scales;
   const frontier = paretoFrontier(styles.map((s) => ({ id: s.id, time: s.callUs, bytesPerObject: s.bytesPerObject })));
   const onFrontier = new Set(frontier);
 

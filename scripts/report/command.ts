@@ -8,7 +8,7 @@ import type { BenchSummary } from "../bench/schema.ts";
 import { summarizeRuns } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { renderHtml } from "./html.ts";
-import { checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
+import { checkNotAnInput, checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
 import { renderTable } from "./table.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
 
@@ -40,8 +40,11 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   if (files.length === 0) throw new UserError(`no results file given; ${REPORT_USAGE}`);
-  // A bad --html path fails before any file is read.
-  if (options.html) checkOutputPath(options.html);
+  // A bad --html path fails before any file is read; one that is an input fails before anything is written.
+  if (options.html) {
+    checkOutputPath(options.html);
+    checkNotAnInput(options.html, files);
+  }
   const summaries: BenchSummary[] = [];
   for (const file of files) {
     const { lines, skipped } = readResultsFile(file);

@@ -50,9 +50,9 @@ export function runDetails(summary: BenchSummary): string {
   const parts = [
     `${summary.engine} ${summary.version}`,
     `mode ${summary.mode}`,
-    `core ${grouped(summary.coreBytes)} bytes`,
-    `JsVar ${summary.blocksize} bytes`,
-    `free ${grouped(summary.freeBytes)} bytes`,
+    `core ${summary.coreBytes === null ? "unknown" : `${grouped(summary.coreBytes)} bytes`}`,
+    `JsVar ${summary.blocksize === null ? "size unknown" : `${summary.blocksize} bytes`}`,
+    `free ${summary.freeBytes === null ? "unknown" : `${grouped(summary.freeBytes)} bytes`}`,
     ...(summary.n !== null ? [`${summary.n} objects`] : []),
     `median of ${summary.runs} run${summary.runs === 1 ? "" : "s"}`,
     "µs are this machine's",

@@ -4,7 +4,10 @@
 import * as fs from "node:fs";
 import { accessSync, closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { isResultsLine } from "../bench/records.ts";
-import { dirname, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { holdLock } from "../transport/port-lock.ts";
 import { parseResultsText, splitRuns, type ResultsFile } from "./results-lines.ts";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
@@ -35,7 +38,10 @@ export { isResultsLine, splitRuns };
  */
 export function readResultsFile(path: string): ResultsFile {
   if (!existsSync(path)) throw new UserError(`results file not found: ${path}`);
-  if (statSync(path).isDirectory()) throw new UserError(`cannot read ${path}: is a folder, not a results file (EISDIR)`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new UserError(`cannot read ${path}: is a folder, not a results file (EISDIR)`);
+  // A FIFO would hang the read, a device (/dev/zero) never end it: only a regular file is a results file.
+  if (!stat.isFile()) throw new UserError(`cannot read ${path}: is ${kindOf(stat)}, not a regular file`);
   let content: string;
   try {
     content = readFileSync(path, "utf8");
@@ -47,6 +53,34 @@ export function readResultsFile(path: string): ResultsFile {
     throw new UserError(`no usable lines in results file ${path} (skipped ${skipped} bad line(s))`);
   }
   return { lines, skipped };
+}
+
+/** What a non-regular file is, for messages. */
+function kindOf(stat: fs.Stats): string {
+  if (stat.isFIFO()) return "a FIFO (named pipe)";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Refuses an output path that is one of the inputs (the same file by any name: a link, `./`), so
+ * a report never overwrites the measurements it reads. Checked before anything is written.
+ *
+ * @throws UserError naming both paths.
+ */
+export function checkNotAnInput(output: string, inputs: readonly string[]): void {
+  const id = (p: string) => {
+    try {
+      const s = statSync(p);
+      return `${s.dev}:${s.ino}`;
+    } catch {
+      return `path:${resolve(p)}`;
+    }
+  };
+  const out = id(output);
+  const same = inputs.find((input) => id(input) === out);
+  if (same !== undefined) throw new UserError(`refusing to write ${output}: it is the input ${same}, whose measurements it would overwrite`);
 }
 
 /**
@@ -75,17 +109,27 @@ export function checkOutputPath(path: string): void {
   }
 }
 
+/** The lock file of an output file, by its absolute path (the file itself may not exist yet). */
+export function outputLockPath(path: string, dir = tmpdir()): string {
+  return join(dir, `thincall-out-${createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16)}.lock`);
+}
+
 /** The file operations the writer uses; tests pass a failing one. */
 export type WriterIo = Pick<typeof fs, "writeSync">;
 
 /**
  * Opens a results file for appending, creating its folder. Each record is written
- * synchronously, so every line is on disk as soon as it arrives and a crash loses nothing.
+ * synchronously, so every line is on disk as soon as it arrives and a crash loses nothing. The
+ * file is locked for this writer until {@link ResultsWriter.close} (or exit).
  *
- * @throws UserError naming the file-system error when the file cannot be opened.
+ * @param lockDir where the lock file goes. @default os.tmpdir()
+ * @throws UserError naming the file-system error when the file cannot be opened, or the process
+ *   already writing it.
  */
-export function openResultsWriter(path: string, io: WriterIo = fs): ResultsWriter {
+export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmpdir()): ResultsWriter {
   checkOutputPath(path);
+  // Two runs appending to one file at once would interleave their lines: the second is refused.
+  const lock = holdLock(outputLockPath(path, lockDir), path, `${path} is being written by another thincall`);
   // Opened at the first line: a run refused before it starts (a busy port) leaves no empty file.
   let fd: number | undefined;
   let closed = false;
@@ -133,6 +177,7 @@ export function openResultsWriter(path: string, io: WriterIo = fs): ResultsWrite
     close() {
       if (fd !== undefined && !closed) closeSync(fd);
       closed = true;
+      lock.release();
     },
   };
 }

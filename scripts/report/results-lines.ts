@@ -42,22 +42,39 @@ export function toResultsText(lines: readonly ResultsLine[]): string {
   return lines.map((l) => JSON.stringify(l) + "\n").join("");
 }
 
+/** The run id a line carries (`runId` on a host line, `r` on the others), if any. */
+function runIdOf(line: ResultsLine): string | undefined {
+  if (line.t === "host") return "runId" in line && typeof line.runId === "string" ? line.runId : undefined;
+  return "r" in line && typeof line.r === "string" ? line.r : undefined;
+}
+
 /**
- * Splits one file's lines into runs. A run starts at a `host` record, or at a `hello`
- * record when the current run already has one (runs written without host lines).
+ * Splits one file's lines into runs, by run id: two runs written to one file at once interleave
+ * their lines, and each still gets all of its own. A `host` line starts a run (the newest run of
+ * an id takes its lines); a line with no run id, or an id no run has, goes to the current run,
+ * and a `hello` starts a new one when its run already has one (files without host lines).
+ * Linear in the lines.
  */
 export function splitRuns(lines: ResultsLine[]): ResultsLine[][] {
   const runs: ResultsLine[][] = [];
-  let current: ResultsLine[] = [];
+  const byId = new Map<string, ResultsLine[]>();
+  const withHello = new Set<ResultsLine[]>();
+  let current: ResultsLine[] | undefined;
+  const start = (id: string | undefined) => {
+    current = [];
+    runs.push(current);
+    if (id !== undefined) byId.set(id, current);
+    return current;
+  };
   for (const line of lines) {
-    const starts = line.t === "host" || (line.t === "hello" && current.some((l) => l.t === "hello"));
-    if (starts && current.length > 0) {
-      runs.push(current);
-      current = [];
-    }
-    current.push(line);
+    const id = runIdOf(line);
+    let run = line.t === "host" ? start(id) : id !== undefined ? byId.get(id) : undefined;
+    // A second hello of one id is a run of its own (the same id reused in a file without host lines).
+    if (run && line.t === "hello" && withHello.has(run)) run = start(id);
+    if (!run) run = !current || (line.t === "hello" && withHello.has(current)) ? start(id) : current;
+    if (line.t === "hello") withHello.add(run);
+    run.push(line);
   }
-  if (current.length > 0) runs.push(current);
   // A lone host line (device never answered) is not a run worth a table column.
   return runs.filter((run) => run.some((l) => l.t === "hello" || l.t === "result"));
 }

@@ -49,8 +49,8 @@ export async function createTransport(spec: PortSpec, board: BoardProfile): Prom
       return createVirtualTransport(board);
     }
     case "emu": {
-      const [{ requireEmulator }, { EmuTransport }] = await Promise.all([import("../emu/locate.ts"), import("./emu.ts")]);
-      return new EmuTransport(requireEmulator());
+      const [{ requireEmulator }, { createEmuTransport }] = await Promise.all([import("../emu/locate.ts"), import("./emu.ts")]);
+      return createEmuTransport(requireEmulator());
     }
     case "tcp":
       return new TcpTransport(spec.host, spec.port);

@@ -38,15 +38,25 @@ export function lockPath(host: string, port: number, dir = tmpdir()): string {
  * @throws UserError naming the process that holds the port.
  */
 export function lockTcpPort(host: string, port: number, dir = tmpdir(), sys: LockSystem = processLockSystem): PortLock {
-  const path = lockPath(host, port, dir);
+  const name = `tcp://${host}:${port}`;
+  return holdLock(lockPath(host, port, dir), name, `${name} is in use by another thincall`, sys);
+}
+
+/**
+ * Takes the lock file `path` for this process until {@link PortLock.release} or exit.
+ * @param name what is locked, for messages
+ * @param busy the message's start when a running process holds it (its pid and a hint follow)
+ * @throws UserError naming the process that holds it.
+ */
+export function holdLock(path: string, name: string, busy: string, sys: LockSystem = processLockSystem): PortLock {
   let take;
   try {
     take = takeLockFile(path, sys);
   } catch (e) {
-    throw new UserError(`cannot lock tcp://${host}:${port} (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UserError(`cannot lock ${name} (${path}): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (!take.taken) {
-    throw new UserError(`tcp://${host}:${port} is in use by another thincall (pid ${take.holder}); wait for it to end, or stop it with Ctrl-C`);
+    throw new UserError(`${busy} (pid ${take.holder}); wait for it to end, or stop it with Ctrl-C`);
   }
   let held = true;
   const release = () => {

@@ -10,14 +10,3 @@ export function startWorker(url: URL, workerData: unknown): Worker {
   const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
-
-/**
- * Posts console bytes to a board running in a worker. Ctrl-C bytes are counted in `ctrlC` first:
- * code that is busy cannot read messages, but it polls that shared count, so it can be interrupted.
- */
-export function postConsoleBytes(worker: Worker, ctrlC: Int32Array, data: string): void {
-  let count = 0;
-  for (let i = data.indexOf("\x03"); i >= 0; i = data.indexOf("\x03", i + 1)) count++;
-  if (count > 0) Atomics.add(ctrlC, 0, count);
-  worker.postMessage({ data });
-}

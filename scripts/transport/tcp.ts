@@ -1,5 +1,6 @@
 import { connect, type Socket } from "node:net";
 import { UserError } from "../errors.ts";
+import { WRITE_DEADLINE_MS, withDeadline } from "./flow-control.ts";
 import { TelnetFilter } from "./telnet.ts";
 import type { Transport, TransportEvents } from "./transport.ts";
 
@@ -11,11 +12,18 @@ export class TcpTransport implements Transport {
   readonly description: string;
   private socket?: Socket;
   private closing = false;
+  /** Why the link was given up here (a write past its deadline), reported as the loss. */
+  private stalled?: Error;
 
+  /**
+   * @param connectTimeoutMs @default {@link TCP_CONNECT_TIMEOUT_MS}
+   * @param writeDeadlineMs longest wait for the link to take a write, ms. @default {@link WRITE_DEADLINE_MS}
+   */
   constructor(
     private readonly host: string,
     private readonly port: number,
     private readonly connectTimeoutMs = TCP_CONNECT_TIMEOUT_MS,
+    private readonly writeDeadlineMs = WRITE_DEADLINE_MS,
   ) {
     this.description = `tcp://${host}:${port}`;
   }
@@ -42,7 +50,7 @@ export class TcpTransport implements Transport {
         if (!connected) reject(this.describeError(e));
       });
       socket.on("close", () => {
-        if (connected) events.close(this.closing ? undefined : new Error(`${this.description} closed the connection`));
+        if (connected) events.close(this.closing ? undefined : (this.stalled ?? new Error(`${this.description} closed the connection`)));
       });
     });
   }
@@ -55,11 +63,23 @@ export class TcpTransport implements Transport {
     return new UserError(`${this.description}: ${code}`);
   }
 
-  write(data: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (!this.socket || this.socket.destroyed) return reject(new UserError(`${this.description} is not open`));
-      this.socket.write(Buffer.from(data, "latin1"), (e) => (e ? reject(new UserError(`${this.description}: ${e.message}`)) : resolve()));
+  async write(data: string): Promise<void> {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) throw new UserError(`${this.description} is not open`);
+    const written = new Promise<void>((resolve, reject) => {
+      socket.write(Buffer.from(data, "latin1"), (e) => (e ? reject(new UserError(`${this.description}: ${e.message}`)) : resolve()));
     });
+    const message = `${this.description}: the board did not take a write within ${this.writeDeadlineMs / 1000} s`;
+    try {
+      await withDeadline(written, this.writeDeadlineMs, message);
+    } catch (e) {
+      // A peer that stops reading holds every write: the link is as good as lost.
+      if (!this.closing && !this.stalled) {
+        this.stalled = new Error(message);
+        socket.destroy();
+      }
+      throw e;
+    }
   }
 
   close(): Promise<void> {

@@ -93,7 +93,9 @@ export class MemoryMeter {
   /** `process.memory()`: collects first unless `gc` is false. */
   report(gc: boolean): MemoryReport {
     if (gc) this.collect();
-    const usage = this.usage();
-    return { free: Math.max(0, this.total - usage), usage, total: this.total, blocksize: this.blocksize };
+    // QuickJS may hold more than the budget between two checks (the limit has headroom); Espruino's
+    // usage never exceeds its total, and a figure above it would be a figure no board can give.
+    const usage = Math.min(this.usage(), this.total);
+    return { free: this.total - usage, usage, total: this.total, blocksize: this.blocksize };
   }
 }

@@ -199,9 +199,9 @@ export class VirtualRuntime {
     define("errorFlags", () => JSON.stringify(hooks.takeErrorFlags()));
     define("memory", (gc) => {
       const report = this.meter.report(gc === true);
-      // Espruino's usage never exceeds its total: a program that sees more is out of memory, so
+      // Espruino's usage never exceeds its total: a program at it may be out of memory, so
       // the interrupt handler must check the budget at its next call, not up to 4 ms later.
-      if (report.usage > report.total) this.lastMemoryCheck = -Infinity;
+      if (report.usage >= report.total) this.lastMemoryCheck = -Infinity;
       return JSON.stringify(report);
     });
     define("sWrite", (name, data, offset, size) =>

@@ -55,21 +55,41 @@ async function benchFor(query: URLSearchParams): Promise<string> {
   return JSON.stringify(built);
 }
 
+/** Whether a request comes from this server's own page (or is a plain navigation), by its headers. */
+export function fromOwnPage(headers: IncomingMessage["headers"], port: number): boolean {
+  const own = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+  const origin = headers.origin;
+  if (origin !== undefined && !own.includes(origin.toLowerCase())) return false;
+  // Browsers send no Origin on a cross-site <img>/<script> GET, but they do send Sec-Fetch-Site.
+  const site = headers["sec-fetch-site"];
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
 /**
- * Serves the page on the loopback interface only. Requests must name the server by a loopback
- * host name, so another web site cannot reach it through DNS rebinding.
+ * Serves the page on both loopback addresses only (or fails). Requests must name the server by a
+ * loopback host name, so another web site cannot reach it through DNS rebinding, and come from
+ * its own page (Origin, Sec-Fetch-Site), so another site cannot make it build bench programs.
+ * Builds run one at a time.
  */
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const page = await (options.page ?? buildPage)();
+  // A build takes a second of CPU and hundreds of MB: never several at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse, port: number) => {
     const host = (req.headers.host ?? "").toLowerCase();
     if (![`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`].includes(host)) {
       return send(res, 421, "text", `open http://localhost:${port}/\n`);
     }
+    if (!fromOwnPage(req.headers, port)) return send(res, 403, "text", `only the page of http://localhost:${port}/ may ask this server\n`);
     const url = new URL(req.url ?? "/", `http://localhost:${port}`);
     // The one POST: the page's own program, built (scripts/web/build-endpoint.ts checks its origin).
     if (req.method === "POST" && url.pathname === "/build") {
-      return buildForPage(req, url.searchParams, `http://${host}`).then(
+      return oneAtATime(() => buildForPage(req, url.searchParams, `http://${host}`)).then(
         (body) => send(res, 200, "json", body),
         (e: unknown) =>
           e instanceof UserError ? send(res, 400, "text", e.message + "\n") : send(res, 500, "text", `internal error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`),
@@ -91,7 +111,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
         case "/boards.json":
           return send(res, 200, "json", JSON.stringify(loadAllBoards()));
         case "/bench":
-          return send(res, 200, "json", await benchFor(url.searchParams));
+          return send(res, 200, "json", await oneAtATime(() => benchFor(url.searchParams)));
         default:
           return send(res, 404, "text", `not found: ${url.pathname}\n`);
       }
@@ -113,9 +133,19 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(code === "EADDRINUSE" ? `port ${options.port ?? 8090} is in use; pick another with --listen N` : `cannot listen: ${code ?? e}`);
   }
-  // localhost may resolve to ::1 first; serve it too when the machine has IPv6 loopback.
+  // localhost may resolve to ::1 first: serve it too, or a browser may open another program's page
+  // there. Only a machine without IPv6 loopback is served on 127.0.0.1 alone.
   const v6 = createServer((req, res) => void handle(req, res, port));
-  const hasV6 = await listen(v6, port, "::1").then(() => true, () => false);
+  const v6Error = await listen(v6, port, "::1").then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? String(e));
+  const hasV6 = v6Error === undefined;
+  if (!hasV6 && v6Error !== "EADDRNOTAVAIL" && v6Error !== "EAFNOSUPPORT") {
+    await new Promise<void>((resolve) => v4.close(() => resolve()));
+    throw new UserError(
+      v6Error === "EADDRINUSE"
+        ? `port ${port} is in use on [::1] by another program (localhost may reach it there); pick another with --listen N`
+        : `cannot listen on [::1]:${port}: ${v6Error}`,
+    );
+  }
   const closeOne = (s: Server) => new Promise<void>((resolve) => (s.closeAllConnections(), s.close(() => resolve())));
   return {
     url: `http://localhost:${port}/`,

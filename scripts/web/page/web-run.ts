@@ -1,7 +1,7 @@
 import type { BoardProfile } from "../../boards/profile.ts";
 import { RunAbortedError, startCollecting, uploadWhileCollecting } from "../../bench/collect.ts";
 import { hostRecord } from "../../bench/host-record.ts";
-import type { DeviceRecord } from "../../bench/schema.ts";
+import type { DeviceRecord, InvalidRecord } from "../../bench/schema.ts";
 import type { HostRecord } from "../../bench/summary.ts";
 import { cleanLine } from "../../console/lines.ts";
 import { ConsoleSession } from "../../console/session.ts";
@@ -41,7 +41,7 @@ export interface RunTimeouts {
 export interface RunCallbacks {
   state(state: Exclude<PageState, "idle" | "done" | "error">): void;
   /** Each results line (host line first), the moment it exists. */
-  line(line: HostRecord | DeviceRecord): void;
+  line(line: HostRecord | DeviceRecord | InvalidRecord): void;
   /** Upload progress. */
   upload(sent: number, total: number): void;
   /** Every console line, for the console pane. */
@@ -84,6 +84,8 @@ export async function runOnPage(transport: Transport, build: () => Promise<Built
         callbacks.line(r);
         callbacks.state("running");
       },
+      // Kept in the file like any record: the summary counts them as problems.
+      onRefused: (refused) => callbacks.line({ t: "invalid", r: bench.runId, ...refused }),
     });
     callbacks.state("uploading");
     await uploadWhileCollecting(

@@ -1,0 +1,51 @@
+/** `report` never loses data: its output is never an input, and runs are split by run id. */
+import assert from "node:assert/strict";
+import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { after, test } from "node:test";
+import { summarize } from "../scripts/bench/summary.ts";
+import { UserError } from "../scripts/errors.ts";
+import { runReport } from "../scripts/report/command.ts";
+import { splitRuns } from "../scripts/report/results-lines.ts";
+import { runLines } from "./support/report-fixtures.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "thincall-report-safety-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const quiet = () => new Writable({ write: (_c, _e, done) => done() });
+const jsonl = (lines: object[]) => lines.map((l) => JSON.stringify(l) + "\n").join("");
+
+test("an --html path equal to an input, by any name, is refused before anything is written", async () => {
+  const file = join(dir, "r.jsonl");
+  const text = jsonl(runLines());
+  writeFileSync(file, text);
+  linkSync(file, join(dir, "alias.html"));
+  for (const html of [file, join(dir, ".", "r.jsonl"), join(dir, "alias.html")]) {
+    await assert.rejects(runReport([file], { html, out: quiet(), err: quiet() }), (e: unknown) =>
+      e instanceof UserError && /^refusing to write .*: it is the input .*r\.jsonl, whose measurements it would overwrite$/.test(e.message));
+  }
+  assert.equal(readFileSync(file, "utf8"), text, "the measurements are intact");
+});
+
+test("two runs written to one file at once: each keeps all of its lines", () => {
+  const a = runLines({ board: "PICO", runId: "aaaa" });
+  const b = runLines({ board: "ESP32", runId: "bbbb" });
+  // Interleaved line by line, as two writers appending at once would leave them.
+  const mixed = a.flatMap((line, i) => [line, b[i]]);
+  const runs = splitRuns(mixed).map(summarize);
+  assert.deepEqual(runs.map((s) => s.board), ["PICO", "ESP32"]);
+  for (const s of runs) {
+    assert.equal(s.styles.length, 14);
+    assert.deepEqual(s.problems, []);
+    assert.equal(s.complete, true);
+  }
+});
+
+test("an incomplete mark goes to its own run, by run id", () => {
+  const a = runLines({ board: "PICO", runId: "aaaa" }).slice(0, -1);
+  const b = runLines({ board: "ESP32", runId: "bbbb" });
+  const mixed = [...a.slice(0, 5), ...b, ...a.slice(5), { t: "incomplete" as const, r: "aaaa", reason: "interrupted on the host" }];
+  const runs = splitRuns(mixed).map(summarize);
+  assert.deepEqual(runs.map((s) => [s.board, s.complete]), [["PICO", false], ["ESP32", true]]);
+});
