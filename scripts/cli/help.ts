@@ -42,7 +42,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
   },
   bench: {
-    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects] [--styles a,b]",
+    usage: "thincall bench [--board id] [--port P] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects] [--styles a,b] [--workload file.ts] [--show style]",
     summary: "run the dispatch benchmark on a board and summarize it",
     options: [
       BOARD, PORT, BAUD,
@@ -53,6 +53,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--runs <k>", "fresh repetitions of the whole measurement; figures are medians; default 3 (1 with --quick)"],
       ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two)"],
       ["--styles <a,b,…>", "run only these style ids"],
+      ["--workload <file.ts>", "measure your own types: every style generated from the workload file (docs/workloads.md); default the built-in rects and triangles"],
+      ["--show <style>", "print that style's generated code for the workload (to copy into your firmware) and run nothing"],
     ],
   },
   report: {

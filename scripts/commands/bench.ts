@@ -12,6 +12,11 @@ import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
 import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
+import { BUILTIN_WORKLOAD } from "../workload/builtin.ts";
+import { writeWorkloadEntry } from "../workload/entry.ts";
+import { showStyle } from "../workload/generate.ts";
+import { loadWorkload } from "../workload/load.ts";
+import { dirname, join } from "node:path";
 
 /** Options of `thincall bench`. */
 export interface BenchOptions {
@@ -33,6 +38,10 @@ export interface BenchOptions {
   n?: number;
   /** Style ids to run. @default all */
   styles?: string[];
+  /** A workload file (docs/workloads.md): measure its types rather than the built-in rects and triangles. @default the built-in workload */
+  workload?: string;
+  /** Print this style's generated code for the workload and run nothing. @default run the bench */
+  show?: string;
   /** Deadline for each round trip during upload, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
   replyTimeoutMs?: number;
   /** Deadline for the first record, ms. @default 30000 */
@@ -44,9 +53,14 @@ export interface BenchOptions {
 }
 
 /** Builds the bench for the board, runs it on the port, writes every line as it arrives. */
-export async function runBench(options: BenchOptions): Promise<BenchSummary> {
+export async function runBench(options: BenchOptions): Promise<BenchSummary | undefined> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  const workload = options.workload || options.show ? await loadWorkload(options.workload ?? BUILTIN_WORKLOAD) : undefined;
+  if (options.show) {
+    stdout.write(await showStyle(workload!, options.show));
+    return undefined;
+  }
   // Without a board: the emulator when installed, else QuickJS with a hint (scripts/emu/default-port.ts).
   options = { ...options, port: benchPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
   const board = resolveBoard(options.board, options.port);
@@ -55,12 +69,14 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const mode = options.to ?? board.flash.default;
   if (mode === "flash" && !board.flash.storage) throw new UserError(`${board.id} has no Storage; use --to ram`);
   // Settings first: an unknown style id fails before any work.
-  const run = benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: options.n, styles: options.styles });
+  const run = benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: options.n ?? workload?.n, styles: options.styles });
   const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   // A path that cannot be written fails now, not after a build and an upload.
   checkOutputPath(file);
-  const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  const bundle = await buildBundle(entry, board);
+  // A workload's styles are generated code: checked for Espruino by the build, not type-checked.
+  const generated = workload && writeWorkloadEntry(workload);
+  const entry = generated ? generated.entry : firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
+  const bundle = generated ? await buildBundle(entry, board, join(dirname(entry), "dist"), { typeCheck: false }) : await buildBundle(entry, board);
   const core = await coreBytes(board);
   const writer = openResultsWriter(file);
   const lines: ResultsLine[] = [];
@@ -76,7 +92,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
 
   const { runs, r: runId } = run;
-  const styleCount = options.styles?.length || STYLE_IDS.length;
+  const styleCount = options.styles?.length || (generated ? generated.styles.length : STYLE_IDS.length);
   const progress = createProgress("bench", runs * styleCount, stderr);
   await withBoardConsole(
     board,
@@ -92,7 +108,8 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
         command:
           `thincall bench --board ${board.id} --port ${describePort(spec)} --to ${mode}` +
           (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n ? ` --n ${options.n}` : "") +
-          (options.styles?.length ? ` --styles ${options.styles.join(",")}` : ""),
+          (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "") +
+          (options.workload ? ` --workload ${options.workload}` : ""),
         runId,
       };
       keep(host);

@@ -94,7 +94,7 @@ export function forOfLoop(name: string, loop: WorkloadLoop, shape: LoopShape): s
   const setup = shape.setup ? `  ${shape.setup}\n` : "";
   const decl = shape.outerVar ? `  var ${shape.elem};\n` : "";
   const head = `for (${shape.outerVar ? "" : "var "}${shape.elem} of ${shape.over})`;
-  const doc = `/** ${loop.name}: ${loop.sum ? `the sum of ${loop.call}(${loop.args.join(", ")})` : `${loop.call}(${loop.args.join(", ")})`} over every object. */\n`;
+  const doc = `// ${loop.name}: ${loop.sum ? `the sum of ${loop.call}(${loop.args.join(", ")})` : `${loop.call}(${loop.args.join(", ")})`} over every object.\n`;
   if (loop.sum) return `${doc}function ${name}(${shape.params}) {\n${setup}  var s = 0;\n${decl}  while (r--) ${head} s += ${shape.call};\n  return s;\n}\n`;
   return `${doc}function ${name}(${shape.params}) {\n${setup}${decl}  while (r--) ${head} ${shape.call};\n  return 0;\n}\n`;
 }
@@ -109,9 +109,12 @@ export function allFields(w: Workload): string[] {
   return [...new Set(w.types.flatMap((t) => t.fields.map((f) => f.name)))];
 }
 
-/** The checksum over an Array of objects: every field of every object, added up. */
+/**
+ * The checksum over an Array of objects: every field of every object, added up. A field some
+ * types lack counts 0 on them (`+o.on || 0`: on Espruino a missing `on` is Object's event method).
+ */
 export function objectsCheck(w: Workload): string {
-  const sum = allFields(w).map((f) => (w.types.every((t) => t.fields.some((x) => x.name === f)) ? `o.${f}` : `(o.${f} || 0)`)).join(" + ");
+  const sum = allFields(w).map((f) => (w.types.every((t) => t.fields.some((x) => x.name === f)) ? `o.${f}` : `(+o.${f} || 0)`)).join(" + ");
   return `function check(xs) {\n  var c = 0;\n  for (var o of xs) c += ${sum};\n  return c;\n}\n`;
 }
 

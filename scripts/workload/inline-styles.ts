@@ -49,7 +49,7 @@ export function jsSwitch(w: Workload): StyleResult {
   const names = loopNames(w);
   const loops = w.loops
     .map((l, k) => {
-      const doc = `/** ${l.name}: ${l.call}'s work inline, by a switch on the tag. */\n`;
+      const doc = `// ${l.name}: ${l.call}'s work inline, by a switch on the tag.\n`;
       const body = `while (r--)\n    for (var o of xs)\n      ${sw(l, "o", "o.t")}`;
       return `${doc}function ${names[k]}(xs, n, r) {\n${l.sum ? "  var s = 0;\n" : ""}  ${body}\n  return ${l.sum ? "s" : "0"};\n}\n`;
     })

@@ -25,14 +25,14 @@ function build(n) {
   return xs;
 }
 
-/** area: the sum of area() over every object. */
+// area: the sum of area() over every object.
 function areaLoop(xs, n, r) {
   var s = 0;
   while (r--) for (var o of xs) s += o.area();
   return s;
 }
 
-/** grow: grow(1) over every object. */
+// grow: grow(1) over every object.
 function growLoop(xs, n, r) {
   while (r--) for (var o of xs) o.grow(1);
   return 0;

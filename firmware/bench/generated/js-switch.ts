@@ -17,7 +17,7 @@ function build(n) {
   return xs;
 }
 
-/** area: area's work inline, by a switch on the tag. */
+// area: area's work inline, by a switch on the tag.
 function areaLoop(xs, n, r) {
   var s = 0;
   while (r--)
@@ -32,7 +32,7 @@ function areaLoop(xs, n, r) {
   return s;
 }
 
-/** grow: grow's work inline, by a switch on the tag. */
+// grow: grow's work inline, by a switch on the tag.
 function growLoop(xs, n, r) {
   while (r--)
     for (var o of xs)

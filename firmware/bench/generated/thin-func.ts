@@ -22,7 +22,7 @@ function build(n) {
   return xs;
 }
 
-/** area: the sum of area() over every object. */
+// area: the sum of area() over every object.
 function areaLoop(xs, n, r) {
   var s = 0;
   while (r--) for (var o of xs) s += o.f();

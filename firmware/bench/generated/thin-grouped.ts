@@ -45,7 +45,7 @@ function build(n) {
   return s;
 }
 
-/** area: the sum of area() over every object. */
+// area: the sum of area() over every object.
 function areaLoop(st, n, r) {
   var s = 0;
   var y;
@@ -53,7 +53,7 @@ function areaLoop(st, n, r) {
   return s;
 }
 
-/** grow: grow(1) over every object. */
+// grow: grow(1) over every object.
 function growLoop(st, n, r) {
   var y;
   while (r--) for (y of st.Y) y.grow(1);

@@ -31,7 +31,7 @@ function build(n) {
   return s;
 }
 
-/** area: the sum of area() over every object. */
+// area: the sum of area() over every object.
 function areaLoop(st, n, r, order) {
   var Y = st.Y;
   var s = 0;
@@ -40,7 +40,7 @@ function areaLoop(st, n, r, order) {
   return s;
 }
 
-/** grow: grow(1) over every object. */
+// grow: grow(1) over every object.
 function growLoop(st, n, r, order) {
   var Y = st.Y;
   var t;

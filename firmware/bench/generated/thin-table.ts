@@ -30,7 +30,7 @@ function build(n) {
   return xs;
 }
 
-/** area: the sum of area() over every object. */
+// area: the sum of area() over every object.
 function areaLoop(xs, n, r, T) {
   var A = T.area;
   var s = 0;
@@ -38,7 +38,7 @@ function areaLoop(xs, n, r, T) {
   return s;
 }
 
-/** grow: grow(1) over every object. */
+// grow: grow(1) over every object.
 function growLoop(xs, n, r, T) {
   var A = T.grow;
   while (r--) for (var o of xs) A[o.t](o, 1);
