@@ -11,7 +11,7 @@ import { errorLines, killAllCli, runCli, tempDir, warmBuildCache, type CliResult
 /** The fixed style ids, in run order (scripts/bench/schema.ts says reports and users rely on them). */
 const IDS = [
   "baseline.inline", "floor.local-call", "js.class", "js.prototype", "js.literal-closures", "js.literal-shared",
-  "js.closure", "js.bind", "js.switch", "thin.func", "thin.vtable", "thin.table", "thin.packed", "thin.batch",
+  "js.closure", "js.bind", "js.switch", "thin.func", "thin.vtable", "thin.table", "thin.packed", "thin.grouped", "thin.batch",
 ];
 
 const tmp = tempDir();
