@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as acorn from "acorn";
+import { tsImport } from "tsx/esm/api";
 import { checkCode, formatViolation } from "../check/check.ts";
 import { UserError } from "../errors.ts";
 import type { FieldKind, WorkloadSpec } from "./define.ts";
@@ -66,13 +67,17 @@ const GENERATED_NAMES = ["P", "T", "build", "item", "check", "style", "Methods",
 export async function loadWorkload(file: string): Promise<Workload> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UserError(`workload ${file}: no such file`);
-  let mod: { default?: unknown };
+  let exported: unknown;
   try {
-    mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    // tsImport loads TypeScript in a CommonJS project too (no "type": "module"), where a plain import fails.
+    const mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown };
+    exported = mod.default;
+    // A CommonJS project's file arrives as module.exports: its own default export is one level down.
+    if (exported && typeof exported === "object" && !("types" in exported) && "default" in exported) exported = (exported as { default: unknown }).default;
   } catch (e) {
     throw new UserError(`workload ${file}: ${String((e as Error).message ?? e).split("\n")[0]}`);
   }
-  return workloadFrom(mod.default, file);
+  return workloadFrom(exported, file);
 }
 
 /** Checks a workload object (the default export of a workload file) and builds its model. */
