@@ -110,16 +110,25 @@ export function allFields(w: Workload): string[] {
 }
 
 /**
- * The checksum over an Array of objects: every field of every object, added up. A field some
- * types lack counts 0 on them (`+o.on || 0`: on Espruino a missing `on` is Object's event method).
+ * The checksums, shared by every style (one copy in the bench): every field of every object
+ * added up. In an Array, a field some types lack counts 0 on them (`+o.on || 0`: on Espruino a
+ * missing `on` is Object's event method); in a packed store, every column up to its count.
  */
-export function objectsCheck(w: Workload): string {
+export function checksModule(w: Workload): string {
   const sum = allFields(w).map((f) => (w.types.every((t) => t.fields.some((x) => x.name === f)) ? `o.${f}` : `(+o.${f} || 0)`)).join(" + ");
-  return `function check(xs) {\n  var c = 0;\n  for (var o of xs) c += ${sum};\n  return c;\n}\n`;
+  return (
+    `export function checkObjects(xs) {\n  var c = 0;\n  for (var o of xs) c += ${sum};\n  return c;\n}\n\n` +
+    `export function checkStore(st) {\n  var c = 0, y, k, j;\n  for (y of st.Y) for (k in y.of) for (j = 0; j < y.n; j++) c += y[k][j];\n  return c;\n}\n`
+  );
 }
 
-/** The checksum over a packed store: every column of every type, up to its count. */
-export const STORE_CHECK = `function check(st) {\n  var c = 0, y, k, j;\n  for (y of st.Y) for (k in y.of) for (j = 0; j < y.n; j++) c += y[k][j];\n  return c;\n}\n`;
+/** The glue's checksum of an Array of objects (see {@link checksModule}). */
+export function objectsCheck(_w: Workload): string {
+  return `import { checkObjects as check } from "./checks";\n`;
+}
+
+/** The glue's checksum of a packed store (see {@link checksModule}). */
+export const STORE_CHECK = `import { checkStore as check } from "./checks";\n`;
 
 /** Every type has the same fields, in the same order: a method of one type may run on any object. */
 export function sameFields(w: Workload): boolean {

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 import { UserError } from "../errors.ts";
-import type { GeneratedStyle, Skipped, StyleResult } from "./emit.ts";
+import { checksModule, type GeneratedStyle, type Skipped, type StyleResult } from "./emit.ts";
 import { baselineInline, jsSwitch, thinGrouped } from "./inline-styles.ts";
 import { jsBind, jsClass, jsClosure, jsLiteralClosures, jsLiteralShared, jsPrototype } from "./js-styles.ts";
 import type { Workload } from "./load.ts";
@@ -57,6 +57,7 @@ export function writeStyles(w: Workload, dir: string, core = "thincall"): Genera
   const { styles } = generateStyles(w);
   mkdirSync(dir, { recursive: true });
   for (const s of styles) writeFileSync(join(dir, `${moduleName(s.id)}.ts`), styleModule(s, core));
+  writeFileSync(join(dir, "checks.ts"), `${NOCHECK}${checksModule(w)}`);
   writeFileSync(join(dir, "index.ts"), indexModule(w, styles));
   return styles;
 }

@@ -61,11 +61,7 @@ function areaLoopIndex(xs, n, r) {
     }
   return s;
 }
-function check(xs) {
-  var c = 0;
-  for (var o of xs) c += o.w + o.h;
-  return c;
-}
+import { checkObjects as check } from "./checks";
 export var style = {
   id: "js.switch",
   build: build,

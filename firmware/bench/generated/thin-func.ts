@@ -40,11 +40,7 @@ function areaLoopHoisted(xs, n, r, f) {
   while (r--) for (var o of xs) s += f.call(o);
   return s;
 }
-function check(xs) {
-  var c = 0;
-  for (var o of xs) c += o.w + o.h;
-  return c;
-}
+import { checkObjects as check } from "./checks";
 export var style = {
   id: "thin.func",
   build: build,

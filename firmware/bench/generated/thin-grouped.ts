@@ -61,11 +61,7 @@ function growLoop(st, n, r) {
 }
 
 // Bench glue.
-function check(st) {
-  var c = 0, y, k, j;
-  for (y of st.Y) for (k in y.of) for (j = 0; j < y.n; j++) c += y[k][j];
-  return c;
-}
+import { checkStore as check } from "./checks";
 export var style = {
   id: "thin.grouped",
   build: build,
