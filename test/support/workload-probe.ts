@@ -23,7 +23,7 @@ export const GARDEN_STYLES = [
  */
 export function gardenProbe(n: number): string {
   return [
-    "class V{constructor(f,o){this.flow=f;this.open=o;this.extra=0.5}}",
+    "class V{constructor(f,o){this.flow=f;this.open=o}}",
     "class M{constructor(r,g,o){this.rpm=r;this.gain=g;this.on=o}}",
     "class S{constructor(a,h){this.arc=a;this.head=h}}",
     "var VV={},MV={},SV={},P=[0,1,2,0];",
