@@ -178,3 +178,23 @@ test("a grow pass changes what the area loop then computes, by the same amount i
     assert.equal(after, want, s.id);
   }
 });
+
+test("a calibration reading shorter than a timer tick is not taken (it reads 0); with none, calUs is 0", () => {
+  const realTime = g.getTime;
+  let now = 0;
+  // A coarse clock: 1 ms ticks. A calibration pass takes 0.6 ms once warm: its readings are 0 or 1 ms.
+  g.getTime = () => Math.floor(now * 1000) / 1000;
+  let calCost = 1e-3;
+  const loop: Loop = (_c, _n, r) => ((now += r * 4e-4), 0);
+  const calibration: Loop = (_c, _n, r) => ((now += r * calCost), (calCost = 6e-4), 0);
+  try {
+    const t = timeLoops({ id: "fake", build: () => [], loops: [loop] }, [], 1, 2, 9, calibration);
+    assert.ok(t.us[0] > 0);
+    assert.ok(Math.abs(t.calUs - 1000) < 1e-6, `the fastest reading that lasted a tick, 1 ms for one pass: ${t.calUs}`);
+    calCost = 1e-3;
+    const none = timeLoops({ id: "fake", build: () => [], loops: [loop] }, [], 1, 2, 3, (_c, _n, r) => ((now += r * calCost), (calCost = 1e-7), 0));
+    assert.equal(none.calUs, 0);
+  } finally {
+    g.getTime = realTime;
+  }
+});

@@ -87,7 +87,7 @@ export function timedLoops(st: Style): (Loop | null)[] {
 export interface Timings {
   /** In the order of {@link timedLoops}. */
   us: (number | null)[];
-  /** µs per pass of the calibration loop at its fastest reading in these rounds. */
+  /** µs per pass of the calibration loop at its fastest reading in these rounds; 0 when no reading lasted a tick. */
   calUs: number;
 }
 
@@ -121,11 +121,14 @@ export function timeLoops(st: Style, c: any, n: number, ms: number, k: number, c
       if (!loop) continue;
       var t = timeOnce(loop, c, n, reps[i], st, out) / reps[i];
       if (us[i] === null || t < (us[i] as number)) us[i] = t;
-      cal = Math.min(cal, timeOnce(cl, 0, 1, calReps, CALIBRATION, out));
+      // A reading shorter than one tick of a coarse timer reads 0 (the emulator speeds up as its
+      // host optimises it): it says nothing of the speed, so it is not taken.
+      var c2 = timeOnce(cl, 0, 1, calReps, CALIBRATION, out);
+      if (c2 > 0) cal = Math.min(cal, c2);
     }
   }
   for (i = 0; i < count; i++) if (us[i] !== null) us[i] = ((us[i] as number) * 1e6) / n;
-  return { us: us, calUs: (cal * 1e6) / calReps };
+  return { us: us, calUs: cal < 1e9 ? (cal * 1e6) / calReps : 0 };
 }
 
 /** What every loop computes in one pass over a freshly built container: what all styles must agree on. */
