@@ -22,11 +22,11 @@ declare const THINCALL_RUN: { mode: "ram" | "flash"; quick: number; runs: number
 var cfg = typeof THINCALL_RUN === "undefined" ? { mode: "ram" as const, quick: 0, runs: 1, n: 0, only: "", r: "", ms: 2, k: 25 } : THINCALL_RUN;
 var mem0 = process.memory();
 /** The large container: not a power of two (see largeN); the small one shows fixed costs. */
-var N = cfg.n || largeN(mem0.free);
-var SMALL = 32;
+var objectCount = cfg.n || largeN(mem0.free);
+var smallCount = 32;
 /** Timing rounds per style and run (see timeLoops). */
-var K = cfg.k;
-var RUNS = cfg.runs || 1;
+var timingRounds = cfg.k;
+var runCount = cfg.runs || 1;
 // Array indexOf, not a search in the joined string: Espruino 2v29's String indexOf matches a
 // needle that runs off the end of the text (",a,b,".indexOf(",x,") is 4, not -1).
 var only = cfg.only ? cfg.only.split(",") : [];
@@ -43,57 +43,57 @@ function kick(): void {
 }
 
 function fail(id: string, run: number, error: string): void {
-  emit({ t: "result", r: cfg.r, id: id, run: run, n: N, error: error });
+  emit({ t: "result", r: cfg.r, id: id, run: run, n: objectCount, error: error });
   count++;
 }
 
-function us(v: number | null): number | null {
+function figure(v: number | null): number | null {
   return v === null ? null : r3(v);
 }
 
-function measure(st: Style, run: number): void {
+function measure(style: Style, run: number): void {
   if (!run) {
-    var small = buildMeasured(st.build, SMALL);
-    emit({ t: "size", r: cfg.r, id: st.id, n: SMALL, varsPerObject: small.varsPerObject, fixedVars: small.fixedVars });
+    var small = buildMeasured(style.build, smallCount);
+    emit({ t: "size", r: cfg.r, id: style.id, n: smallCount, varsPerObject: small.varsPerObject, fixedVars: small.fixedVars });
     small.container = null;
     small.keep = [];
   }
-  var m = buildMeasured(st.build, N);
+  var built = buildMeasured(style.build, objectCount);
   kick();
   // Results first, on the fresh container: timing runs each loop a different number of times per style.
-  var res = results(st, m.container, N, LOOPS);
-  var time = timeLoops(st, m.container, N, cfg.ms, K);
+  var got = results(style, built.container, objectCount, LOOPS);
+  var time = timeLoops(style, built.container, objectCount, cfg.ms, timingRounds);
   kick();
-  var t = time.us;
-  var L = LOOPS.length;
-  var first = res.loops[0];
+  var us = time.us;
+  var L = LOOPS.length; // the index and hoisted timings follow the workload loops
+  var first = got.loops[0];
   if (first !== null) checksum += first;
   count++;
   var loops = [];
-  for (var i = 0; i < L; i++) loops.push({ name: LOOPS[i].name, us: us(t[i]), sum: res.loops[i] });
+  for (var i = 0; i < L; i++) loops.push({ name: LOOPS[i].name, us: figure(us[i]), sum: got.loops[i] });
   emit({
     t: "result",
     r: cfg.r,
-    id: st.id,
+    id: style.id,
     run: run,
-    n: N,
+    n: objectCount,
     // The first two loops keep the built-in workload's names: for…of (area) and grow.
-    forOfUs: us(t[0]),
-    indexUs: us(t[L]),
-    growUs: L > 1 ? us(t[1]) : null,
-    hoistedUs: us(t[L + 1]),
-    buildUs: r3(m.buildUs),
+    forOfUs: figure(us[0]),
+    indexUs: figure(us[L]),
+    growUs: L > 1 ? figure(us[1]) : null,
+    hoistedUs: figure(us[L + 1]),
+    buildUs: r3(built.buildUs),
     // Without a reading the style's µs are left unscaled (scripts/bench/summary.ts atFastestSpeed).
     calUs: time.calUs > 0 ? Math.round(time.calUs * 1e6) / 1e6 : undefined,
-    varsPerObject: m.varsPerObject,
-    fixedVars: m.fixedVars,
-    objectsFit: m.varsPerObject > 0 ? Math.floor((mem0.free - m.fixedVars) / m.varsPerObject) : null,
+    varsPerObject: built.varsPerObject,
+    fixedVars: built.fixedVars,
+    objectsFit: built.varsPerObject > 0 ? Math.floor((mem0.free - built.fixedVars) / built.varsPerObject) : null,
     sum: first === null ? undefined : first,
     loops: loops,
-    hoistedSum: res.hoisted === null ? undefined : res.hoisted,
-    batch: st.batch ? true : undefined,
+    hoistedSum: got.hoisted === null ? undefined : got.hoisted,
+    batch: style.batch ? true : undefined,
     // Both loops visit the same objects before any change: a different sum means a broken loop.
-    error: res.index !== null && res.index !== first ? "index loop sum " + res.index + " is not the for-of sum " + first : undefined,
+    error: got.index !== null && got.index !== first ? "index loop sum " + got.index + " is not the for-of sum " + first : undefined,
   });
 }
 
@@ -109,19 +109,19 @@ function step(): void {
   }
   task++;
   run = Math.floor(task / styles.length);
-  if (stop || run >= RUNS) {
+  if (stop || run >= runCount) {
     emit({ t: "end", r: cfg.r, checksum: checksum, count: count });
     return;
   }
-  var st = styles[task % styles.length];
-  pending = st.id;
+  var style = styles[task % styles.length];
+  pending = style.id;
   setTimeout(step, 0);
-  emit({ t: "progress", r: cfg.r, id: st.id, i: task, n: RUNS * styles.length, run: run });
+  emit({ t: "progress", r: cfg.r, id: style.id, i: task, n: runCount * styles.length, run: run });
   E.getErrorFlags();
   try {
-    measure(st, run);
+    measure(style, run);
   } catch (e) {
-    fail(st.id, run, String(e).indexOf("memory") >= 0 ? "Out of memory" : String(e));
+    fail(style.id, run, String(e).indexOf("memory") >= 0 ? "Out of memory" : String(e));
   }
   pending = "";
 }
@@ -132,8 +132,8 @@ function step(): void {
  */
 export function runBench(all: Style[], loops: LoopInfo[]): void {
   LOOPS = loops;
-  styles = all.filter(function (st) {
-    return !only.length || only.indexOf(st.id) >= 0;
+  styles = all.filter(function (style) {
+    return !only.length || only.indexOf(style.id) >= 0;
   });
   emit({
     t: "hello",
@@ -147,8 +147,8 @@ export function runBench(all: Style[], loops: LoopInfo[]): void {
     mode: cfg.mode,
     quick: !!cfg.quick,
     styles: styles.length,
-    runs: RUNS,
-    sizes: [SMALL, N],
+    runs: runCount,
+    sizes: [smallCount, objectCount],
     loops: loops.map(function (l) {
       return l.name;
     }),
