@@ -192,7 +192,7 @@ test("a calibration reading shorter than a timer tick is not taken (it reads 0);
     assert.ok(t.us[0] > 0);
     assert.ok(Math.abs(t.calUs - 1000) < 1e-6, `the fastest reading that lasted a tick, 1 ms for one pass: ${t.calUs}`);
     calCost = 1e-3;
-    const none = timeLoops({ id: "fake", build: () => [], loops: [loop] }, [], 1, 2, 3, (_c, _n, r) => ((now += r * calCost), (calCost = 1e-7), 0));
+    const none = timeLoops({ id: "fake", build: () => [], loops: [loop] }, [], 1, 2, 3, ((_c, _n, r) => ((now += r * calCost), (calCost = 1e-7), 0)) as Loop);
     assert.equal(none.calUs, 0);
   } finally {
     g.getTime = realTime;

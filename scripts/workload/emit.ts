@@ -104,6 +104,29 @@ export function indexLoop(name: string, params: string, setup: string, call: str
   return `function ${name}(${params}) {\n${setup ? `  ${setup}\n` : ""}  var s = 0;\n${needsO ? "  var o;\n" : ""}  while (r--) for (var i = 0; i < n; i++) s += ${call};\n  return s;\n}\n`;
 }
 
+/** How a style writes the first loop's index and hoisted forms. */
+export interface FirstLoopForms {
+  /** The index loop's parameters and setup, and its work for element `xs[i]`. */
+  index: { params: string; setup?: string; call: string; needsO?: boolean };
+  /** The hoisted loop (the first type's method, resolved once): parameters, setup, the call on `o`. */
+  hoisted?: { params: string; setup?: string; call: string };
+}
+
+/**
+ * The first loop in an index loop, and hoisted, when it is a sum (hoisted only when every type has
+ * the same fields, so the first type's method runs on any object): their code and names.
+ */
+export function firstLoopExtras(w: Workload, name: string, forms: FirstLoopForms): { glue: string; index?: string; hoisted?: string } {
+  if (!w.loops[0].sum) return { glue: "" };
+  const index = `${name}Index`;
+  let glue = indexLoop(index, forms.index.params, forms.index.setup ?? "", forms.index.call, !!forms.index.needsO);
+  if (!forms.hoisted || !sameFields(w)) return { glue, index };
+  const hoisted = `${name}Hoisted`;
+  const h = forms.hoisted;
+  glue += `function ${hoisted}(${h.params}) {\n${h.setup ? `  ${h.setup}\n` : ""}  var s = 0;\n  while (r--) for (var o of xs) s += ${h.call};\n  return s;\n}\n`;
+  return { glue, index, hoisted };
+}
+
 /** Every field name of every type, once. */
 export function allFields(w: Workload): string[] {
   return [...new Set(w.types.flatMap((t) => t.fields.map((f) => f.name)))];

@@ -10,6 +10,7 @@ import { checksModule, type GeneratedStyle, type Skipped, type StyleResult } fro
 import { baselineInline, jsSwitch, thinGrouped } from "./inline-styles.ts";
 import { jsBind, jsClass, jsClosure, jsLiteralClosures, jsLiteralShared, jsPrototype } from "./js-styles.ts";
 import type { Workload } from "./load.ts";
+import { shareRepeatedFunctions } from "./shared-functions.ts";
 import { thinFunc, thinPacked, thinTable, thinVtable } from "./thin-styles.ts";
 
 export type { GeneratedStyle, Skipped };
@@ -56,7 +57,10 @@ export function indexModule(w: Workload, styles: GeneratedStyle[]): string {
 export function writeStyles(w: Workload, dir: string, core = "thincall"): GeneratedStyle[] {
   const { styles } = generateStyles(w);
   mkdirSync(dir, { recursive: true });
-  for (const s of styles) writeFileSync(join(dir, `${moduleName(s.id)}.ts`), styleModule(s, core));
+  // Loops repeated across styles are stored once on the board (shared-functions.ts).
+  const { modules, shared } = shareRepeatedFunctions(new Map(styles.map((s) => [moduleName(s.id), styleModule(s, core)])));
+  for (const [name, code] of modules) writeFileSync(join(dir, `${name}.ts`), code);
+  writeFileSync(join(dir, "shared.ts"), `${NOCHECK}${shared}`);
   writeFileSync(join(dir, "checks.ts"), `${NOCHECK}${checksModule(w)}`);
   writeFileSync(join(dir, "index.ts"), indexModule(w, styles));
   return styles;

@@ -3,7 +3,7 @@
  * moved into each style's idiomatic shape.
  */
 import {
-  ARRAY_BUILD, callArgs, fnName, forOfLoop, indexLoop, loopNames, makeFn, objectsCheck, patternDecl, sameFields,
+  ARRAY_BUILD, callArgs, firstLoopExtras, fnName, forOfLoop, loopNames, makeFn, objectsCheck, patternDecl,
   styleObject, type StyleResult,
 } from "./emit.ts";
 import type { Workload, WorkloadType } from "./load.ts";
@@ -14,20 +14,12 @@ function methodLoops(w: Workload, hoistedFn: string | undefined, hoistFirst?: bo
   const names = loopNames(w);
   const code = w.loops.map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r", elem: "o", over: "xs", call: `o.${l.call}(${callArgs(l)})` })).join("\n");
   const first = w.loops[0];
-  let glue = "";
-  let index: string | undefined;
-  let hoisted: string | undefined;
-  if (first.sum) {
-    index = `${names[0]}Index`;
-    glue += indexLoop(index, "xs, n, r", "", `xs[i].${first.call}(${callArgs(first)})`, false);
-    if (sameFields(w) && (hoistedFn || hoistFirst)) {
-      hoisted = `${names[0]}Hoisted`;
-      // The first type's method, resolved once and called on every object.
-      const setup = hoistFirst ? `var f = xs[0].${first.call};` : "";
-      glue += `function ${hoisted}(xs, n, r, f) {\n${setup ? `  ${setup}\n` : ""}  var s = 0;\n  while (r--) for (var o of xs) s += f.call(${callArgs(first, ["o"])});\n  return s;\n}\n`;
-    }
-  }
-  return { code, glue, loops: names, index, hoisted };
+  // The first type's method, resolved once and called on every object.
+  const extras = firstLoopExtras(w, names[0], {
+    index: { params: "xs, n, r", call: `xs[i].${first.call}(${callArgs(first)})` },
+    hoisted: hoistedFn || hoistFirst ? { params: "xs, n, r, f", setup: hoistFirst ? `var f = xs[0].${first.call};` : "", call: `f.call(${callArgs(first, ["o"])})` } : undefined,
+  });
+  return { code, glue: extras.glue, loops: names, index: extras.index, hoisted: extras.hoisted };
 }
 
 function methodStyle(w: Workload, id: string, about: string, decls: string, construct: (t: WorkloadType, args: string[]) => string, hoist?: string, hoistFirst?: boolean): StyleResult {
@@ -122,9 +114,8 @@ function selfCallLoops(w: Workload, runs: number[]) {
   const names = loopNames(w);
   const code = runs.map((k) => forOfLoop(names[k], w.loops[k], { params: "xs, n, r", elem: "f", over: "xs", call: `f(${callArgs(w.loops[k])})` })).join("\n");
   const first = w.loops[0];
-  const index = `${names[0]}Index`;
-  const glue = first.sum ? indexLoop(index, "xs, n, r", "", `xs[i](${callArgs(first)})`, false) : "";
-  return { code, glue, loops: w.loops.map((_l, k) => (runs.includes(k) ? names[k] : null)), index: first.sum ? index : undefined };
+  const { glue, index } = firstLoopExtras(w, names[0], { index: { params: "xs, n, r", call: `xs[i](${callArgs(first)})` } });
+  return { code, glue, loops: w.loops.map((_l, k) => (runs.includes(k) ? names[k] : null)), index };
 }
 
 export function jsClosure(w: Workload): StyleResult {

@@ -3,7 +3,7 @@
  * loops its docs give (docs/core.md).
  */
 import {
-  ARRAY_BUILD, callArgs, fnName, forOfLoop, indexLoop, loopNames, makeFn, objectsCheck, patternDecl, sameFields,
+  ARRAY_BUILD, callArgs, firstLoopExtras, fnName, forOfLoop, loopNames, makeFn, objectsCheck, patternDecl,
   STORE_CHECK, styleObject, type StyleResult,
 } from "./emit.ts";
 import type { Workload, WorkloadType } from "./load.ts";
@@ -32,17 +32,10 @@ export function thinFunc(w: Workload): StyleResult {
   const loops = runs.map((k) => forOfLoop(names[k], w.loops[k], { params: "xs, n, r", elem: "o", over: "xs", call: `o.f(${callArgs(w.loops[k])})` })).join("\n");
   const code = `import { func } from "thincall";\n\n${decls}\n${patternDecl(w)}${makeFn(w, (t, a) => `func(${data(t, a)}, ${fnName(t, method)})`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
-  let glue = "";
-  let index: string | undefined;
-  let hoisted: string | undefined;
-  if (first.sum) {
-    index = `${names[0]}Index`;
-    glue += indexLoop(index, "xs, n, r", "", `xs[i].f(${callArgs(first)})`, false);
-    if (sameFields(w)) {
-      hoisted = `${names[0]}Hoisted`;
-      glue += `function ${hoisted}(xs, n, r, f) {\n  var s = 0;\n  while (r--) for (var o of xs) s += f.call(${callArgs(first, ["o"])});\n  return s;\n}\n`;
-    }
-  }
+  let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
+    index: { params: "xs, n, r", call: `xs[i].f(${callArgs(first)})` },
+    hoisted: { params: "xs, n, r, f", call: `f.call(${callArgs(first, ["o"])})` },
+  });
   glue += objectsCheck(w) + styleObject(id, { loops: w.loops.map((_l, k) => (runs.includes(k) ? names[k] : null)), index, hoisted, check: "check", x: hoisted && fnName(w.types[0], method) });
   const about = w.methods.length === 1 ? "the function carried inline as property f: o.f()" : `the function carried inline as property f (${method} only: a single-method interface): o.f()`;
   return { id, about, imports: ["func"], code, glue };
@@ -75,17 +68,10 @@ export function thinVtable(w: Workload): StyleResult {
   const loops = w.loops.map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r", elem: "o", over: "xs", call: `o.v.${l.call}(${callArgs(l, ["o"])})` })).join("\n");
   const code = `import { make, trait } from "thincall";\n\n${vtables(w, o)}\n${patternDecl(w)}${makeFn(w, (t, a) => `make(${data(t, a)}, ${t.name}VT)`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
-  let glue = "";
-  let index: string | undefined;
-  let hoisted: string | undefined;
-  if (first.sum) {
-    index = `${names[0]}Index`;
-    glue += indexLoop(index, "xs, n, r", "", `(o = xs[i]).v.${first.call}(${callArgs(first, ["o"])})`, true);
-    if (sameFields(w)) {
-      hoisted = `${names[0]}Hoisted`;
-      glue += `function ${hoisted}(xs, n, r, f) {\n  var s = 0;\n  while (r--) for (var o of xs) s += f(${callArgs(first, ["o"])});\n  return s;\n}\n`;
-    }
-  }
+  let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
+    index: { params: "xs, n, r", call: `(o = xs[i]).v.${first.call}(${callArgs(first, ["o"])})`, needsO: true },
+    hoisted: { params: "xs, n, r, f", call: `f(${callArgs(first, ["o"])})` },
+  });
   glue += objectsCheck(w) + styleObject(id, { loops: names, index, hoisted, check: "check", x: hoisted && `${w.types[0].name}VT.${first.call}` });
   return { id, about: "a shared vtable per type, carried in one property v: o.v.method(o)", imports: ["make", "trait"], code, glue };
 }
@@ -102,17 +88,10 @@ export function thinTable(w: Workload): StyleResult {
   const table = `var T = tagTable([${w.types.map((t) => `${t.name}VT`).join(", ")}]);\n`;
   const code = `import { tag, tagTable, trait } from "thincall";\n\n${vtables(w, o)}${table}\n${patternDecl(w)}${makeFn(w, (t, a) => `tag(${data(t, a)}, ${t.tag})`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
-  let glue = "";
-  let index: string | undefined;
-  let hoisted: string | undefined;
-  if (first.sum) {
-    index = `${names[0]}Index`;
-    glue += indexLoop(index, "xs, n, r, T", `var A = T.${first.call};`, `A[(o = xs[i]).t](${callArgs(first, ["o"])})`, true);
-    if (sameFields(w)) {
-      hoisted = `${names[0]}Hoisted`;
-      glue += `function ${hoisted}(xs, n, r, T, f) {\n  var s = 0;\n  while (r--) for (var o of xs) s += f(${callArgs(first, ["o"])});\n  return s;\n}\n`;
-    }
-  }
+  let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
+    index: { params: "xs, n, r, T", setup: `var A = T.${first.call};`, call: `A[(o = xs[i]).t](${callArgs(first, ["o"])})`, needsO: true },
+    hoisted: { params: "xs, n, r, T, f", call: `f(${callArgs(first, ["o"])})` },
+  });
   glue += objectsCheck(w) + styleObject(id, { loops: names, index, hoisted, check: "check", x: "T", y: hoisted && `${w.types[0].name}VT.${first.call}` });
   return { id, about: "a small tag per object indexing one shared array per method: A[o.t](o), A = T.method read once", imports: ["tag", "tagTable", "trait"], code, glue };
 }

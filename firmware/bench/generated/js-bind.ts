@@ -21,18 +21,10 @@ function build(n) {
 }
 
 // area: the sum of area() over every object.
-function areaLoop(xs, n, r) {
-  var s = 0;
-  while (r--) for (var f of xs) s += f();
-  return s;
-}
+import { shared4 as areaLoop } from "./shared";
 
 // Bench glue.
-function areaLoopIndex(xs, n, r) {
-  var s = 0;
-  while (r--) for (var i = 0; i < n; i++) s += xs[i]();
-  return s;
-}
+import { shared5 as areaLoopIndex } from "./shared";
 export var style = {
   id: "js.bind",
   build: build,

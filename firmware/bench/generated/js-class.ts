@@ -34,29 +34,14 @@ function build(n) {
 }
 
 // area: the sum of area() over every object.
-function areaLoop(xs, n, r) {
-  var s = 0;
-  while (r--) for (var o of xs) s += o.area();
-  return s;
-}
+import { shared0 as areaLoop } from "./shared";
 
 // grow: grow(1) over every object.
-function growLoop(xs, n, r) {
-  while (r--) for (var o of xs) o.grow(1);
-  return 0;
-}
+import { shared1 as growLoop } from "./shared";
 
 // Bench glue.
-function areaLoopIndex(xs, n, r) {
-  var s = 0;
-  while (r--) for (var i = 0; i < n; i++) s += xs[i].area();
-  return s;
-}
-function areaLoopHoisted(xs, n, r, f) {
-  var s = 0;
-  while (r--) for (var o of xs) s += f.call(o);
-  return s;
-}
+import { shared2 as areaLoopIndex } from "./shared";
+import { shared3 as areaLoopHoisted } from "./shared";
 import { checkObjects as check } from "./checks";
 export var style = {
   id: "js.class",

@@ -26,24 +26,13 @@ function build(n) {
 }
 
 // area: the sum of area() over every object.
-function areaLoop(xs, n, r) {
-  var s = 0;
-  while (r--) for (var o of xs) s += o.area();
-  return s;
-}
+import { shared0 as areaLoop } from "./shared";
 
 // grow: grow(1) over every object.
-function growLoop(xs, n, r) {
-  while (r--) for (var o of xs) o.grow(1);
-  return 0;
-}
+import { shared1 as growLoop } from "./shared";
 
 // Bench glue.
-function areaLoopIndex(xs, n, r) {
-  var s = 0;
-  while (r--) for (var i = 0; i < n; i++) s += xs[i].area();
-  return s;
-}
+import { shared2 as areaLoopIndex } from "./shared";
 function areaLoopHoisted(xs, n, r, f) {
   var f = xs[0].area;
   var s = 0;

@@ -35,11 +35,7 @@ function areaLoopIndex(xs, n, r) {
   while (r--) for (var i = 0; i < n; i++) s += xs[i].f();
   return s;
 }
-function areaLoopHoisted(xs, n, r, f) {
-  var s = 0;
-  while (r--) for (var o of xs) s += f.call(o);
-  return s;
-}
+import { shared3 as areaLoopHoisted } from "./shared";
 import { checkObjects as check } from "./checks";
 export var style = {
   id: "thin.func",
