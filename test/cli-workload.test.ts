@@ -64,6 +64,9 @@ test("a bad workload file is a one-line error and a non-zero exit", async () => 
   const r = await runCli(["bench", "--workload", file, "--port", "virtual"]);
   assert.equal(r.code, 1);
   assert.deepEqual(errorLines(r.stderr), [`thincall: workload ${file}: type B lacks method g (A has it; every type has the same methods)`]);
+  const skipped = await runCli(["bench", "--workload", GARDEN, "--styles", "baseline.inline", "--port", "virtual"]);
+  assert.equal(skipped.code, 1);
+  assert.match(errorLines(skipped.stderr).join("\n"), /^thincall: baseline\.inline does not apply to .*garden\.ts: the types' water differ/);
   const missing = await runCli(["bench", "--workload", tmp.path("none.ts")]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /workload .*none\.ts: no such file/);

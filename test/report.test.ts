@@ -205,7 +205,7 @@ test("renderHtml has the header, table, three charts and the picks, with findabl
   for (const id of ["chart-pareto", "chart-fit", "chart-shapes", "picks", "results"]) assert.match(html, new RegExp(`id="${id}"`));
   const count = (re: RegExp) => html.match(re)?.length ?? 0;
   assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 14);
-  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 12);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 13);
   assert.equal(count(/<g class="point frontier"/g), 2);
   assert.match(html, /<span class="warn virtual">virtual board \(QuickJS\), not Espruino figures<\/span>/);
   assert.match(html, /Not shown, no figure — PICO \(ram, quickjs\): js\.bind \(Out of memory\)/);

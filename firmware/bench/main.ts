@@ -1,7 +1,7 @@
 /**
  * The on-device benchmark for any workload's styles: per style, µs per element in each loop and
  * JsVars per object, printed over the console as protocol lines (see scripts/bench/schema.ts),
- * ending with `end`. Entries call {@link runBench} with their styles (firmware/bench.ts: the
+ * ending with `end`. Entries call {@link setUp} with their styles, then `setTimeout(step, 0)` (firmware/bench.ts: the
  * built-in workload; `thincall bench --workload`: a generated entry).
  *
  * Each (run, style) pair is one timer task, and the next task is queued before a style starts:
@@ -97,7 +97,8 @@ function measure(style: Style, run: number): void {
   });
 }
 
-function step(): void {
+/** One task: the next (run, style), or the end. */
+export function step(): void {
   var run = Math.floor(task / styles.length);
   // A style left unfinished ran out of memory (which cannot be caught), or was interrupted: Ctrl-C,
   // which means stop (Ctrl-C leaves this queued timer alive, and a bench going on unwatched
@@ -127,10 +128,11 @@ function step(): void {
 }
 
 /**
- * Runs the bench over `all` (filtered by the host's `only`), whose loops are `loops`: one timer
- * task per (run, style), as described above.
+ * Sets the bench up over `all` (filtered by the host's `only`), whose loops are `loops`, and says
+ * hello. The entry then starts it with `setTimeout(step, 0)` as its last top-level statement: one
+ * timer task per (run, style), as described above (and a program counts as started there).
  */
-export function runBench(all: Style[], loops: LoopInfo[]): void {
+export function setUp(all: Style[], loops: LoopInfo[]): void {
   LOOPS = loops;
   styles = all.filter(function (style) {
     return !only.length || only.indexOf(style.id) >= 0;
@@ -153,5 +155,4 @@ export function runBench(all: Style[], loops: LoopInfo[]): void {
       return l.name;
     }),
   });
-  setTimeout(step, 0);
 }

@@ -14,7 +14,7 @@ import { checkOutputPath, openResultsWriter } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
 import { BUILTIN_WORKLOAD } from "../workload/builtin.ts";
 import { writeWorkloadEntry } from "../workload/entry.ts";
-import { showStyle } from "../workload/generate.ts";
+import { generateStyles, showStyle } from "../workload/generate.ts";
 import { loadWorkload } from "../workload/load.ts";
 import { dirname, join } from "node:path";
 
@@ -75,6 +75,11 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary | un
   checkOutputPath(file);
   // A workload's styles are generated code: checked for Espruino by the build, not type-checked.
   const generated = workload && writeWorkloadEntry(workload);
+  const missing = generated ? (options.styles ?? []).filter((id) => !generated.styles.some((g) => g.id === id)) : [];
+  if (missing.length) {
+    const why = generateStyles(workload!).skipped.find((x) => x.id === missing[0]);
+    throw new UserError(`${missing[0]} does not apply to ${options.workload}${why ? `: ${why.reason}` : ""}; styles: ${generated!.styles.map((g) => g.id).join(", ")}`);
+  }
   const entry = generated ? generated.entry : firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
   const bundle = generated ? await buildBundle(entry, board, join(dirname(entry), "dist"), { typeCheck: false }) : await buildBundle(entry, board);
   const core = await coreBytes(board);

@@ -26,7 +26,9 @@ function inlineWork(m: Method, loop: WorkloadLoop, o: string): string {
   const args = Object.fromEntries(m.params.map((p, k) => [p, String(loop.args[k])]));
   const part = loop.sum ? "return" : "body";
   const text = rewrite(m, part, (a) => `${o}.${a.field}`, args);
-  return loop.sum ? text : text.slice(1, -1).trim();
+  if (loop.sum) return text;
+  const statements = text.slice(1, -1).trim();
+  return /[;}]$/.test(statements) ? statements : `${statements};`;
 }
 
 const LOOP_LOCALS = ["s", "o", "r", "xs", "n", "i"];

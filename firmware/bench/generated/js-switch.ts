@@ -38,10 +38,10 @@ function growLoop(xs, n, r) {
     for (var o of xs)
       switch (o.t) {
       case 0:
-        o.w+=1;o.h+=1
+        o.w+=1;o.h+=1;
         break;
       case 1:
-        o.w+=1;o.h+=1
+        o.w+=1;o.h+=1;
     }
   return 0;
 }
