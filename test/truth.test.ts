@@ -116,7 +116,8 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     // JsVar counts are exact on Espruino, so the memory goals are invariants here.
     assert.ok(by["thin.packed"].bytesPerObject! * 5 <= by["js.class"].bytesPerObject!, "packed ≥5× smaller than a class instance");
     assert.ok(by["thin.vtable"].bytesPerObject! <= 0.85 * by["js.class"].bytesPerObject!, "vtable ≤0.85× a class instance");
-    assert.ok(by["thin.func"].bytesPerObject! <= 0.6 * by["js.closure"].bytesPerObject!, "func ≤0.6× a closure");
+    // The generated closure captures only the fields (8 JsVars); the hand-written one also kept its type flag (9): 5/8.
+    assert.ok(by["thin.func"].bytesPerObject! <= 0.63 * by["js.closure"].bytesPerObject!, "func ≤0.63× a closure");
   });
 
   test("JsVars per object agree with an independent process.memory() count at the same N (±0.1)", async () => {
