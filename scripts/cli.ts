@@ -108,11 +108,14 @@ export async function main(argv: string[]): Promise<number> {
         runs: { type: "string" },
         n: { type: "string" },
         styles: { type: "string" },
+        workload: { type: "string" },
+        show: { type: "string" },
       });
       // Bad arguments, a missing serial port or an unwritable --out fail before the build pipeline is even loaded.
       const to = mode(values.to as string | undefined);
       baud(values.baud as string | undefined);
-      await preflight(values.board as string | undefined, values.port as string | undefined, values.out as string | undefined);
+      // --show prints code and touches no board.
+      if (values.show === undefined) await preflight(values.board as string | undefined, values.port as string | undefined, values.out as string | undefined);
       const { runBench } = await import("./commands/bench.ts");
       await runBench({
         board: values.board as string | undefined,
@@ -124,6 +127,8 @@ export async function main(argv: string[]): Promise<number> {
         runs: whole(values.runs as string | undefined, "--runs", 1, 100),
         n: sizes(values.n as string | undefined),
         styles: values.styles === undefined ? undefined : (values.styles as string).split(",").filter(Boolean),
+        workload: values.workload as string | undefined,
+        show: values.show as string | undefined,
       });
       return 0;
     }

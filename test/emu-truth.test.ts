@@ -5,12 +5,14 @@
  * process.memory() count. Skipped, with a notice, when ESPRUINO_EMU is unset.
  */
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
 import { firmwareEntries } from "../scripts/bundle/build.ts";
 import { parseFault } from "../scripts/console/lines.ts";
 import { killAllCli, ROOT, runCli, tempDir } from "./support/cli-helpers.ts";
+import { assertGardenMemory, assertGardenRun, GARDEN, gardenProbe } from "./support/workload-probe.ts";
 
 const skip = process.env.ESPRUINO_EMU ? false : "ESPRUINO_EMU is not set (path to the Espruino emulator's folder): skipping the truth tier on the emulator";
 if (skip) process.stdout.write(`# notice: ${skip}\n`);
@@ -82,5 +84,17 @@ describe("truth tier: the Espruino emulator", { skip, concurrency: 1 }, () => {
     const independent = probe ?? { classInstance: 6, vtable: 5 };
     assert.ok(Math.abs(by["js.class"].varsPerObject! - independent.classInstance) <= 0.1, `js.class ${by["js.class"].varsPerObject}`);
     assert.ok(Math.abs(by["thin.vtable"].varsPerObject! - independent.vtable) <= 0.1, `thin.vtable ${by["thin.vtable"].varsPerObject}`);
+  });
+
+  test("a workload it was not written for: every generated style, equal results per loop, JsVars equal to an independent count", async () => {
+    const out = tmp.path("garden.jsonl");
+    const r = await runCli(["bench", "--port", "emu", "--quick", "--json", "--out", out, "--workload", GARDEN], { timeoutMs: 600000, env: EMU_ENV });
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse(r.stdout) as BenchSummary;
+    assertGardenRun(s, readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l)));
+    const probeFile = tmp.path("garden-probe.js");
+    writeFileSync(probeFile, gardenProbe(s.n!) + "\n");
+    const lines = await flashOnEmu(probeFile, 3);
+    assertGardenMemory(s, lines.find((l) => l.startsWith("COUNT ")) ?? assert.fail(lines.join("\n")));
   });
 });

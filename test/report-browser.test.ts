@@ -72,7 +72,7 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
   // Three runs side by side stay readable at 1280 px: the table fits without scrolling sideways.
   const [table] = await boxes(page, "table#results");
   assert.ok(table.x >= 0 && table.x + table.w <= 1280, `table spans ${table.x}..${table.x + table.w}`);
-  assert.equal(await page.$$eval("table#results tbody tr", (rows) => rows.length), 14);
+  assert.equal(await page.$$eval("table#results tbody tr", (rows) => rows.length), 15);
 
   for (const id of ["chart-pareto", "chart-fit", "chart-shapes"]) {
     for (const box of await boxes(page, `#${id} svg`)) assert.ok(box.w > 100 && box.h > 100, `${id} has a size`);
@@ -83,15 +83,15 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
   // Scatter: one point per style with both figures; the baseline is a reference line, js.bind failed on ESP32.
   const pointIds = (run: string, extra = "") =>
     page.$$eval(`#chart-pareto .point${extra}[data-run="${run}"]`, (els) => els.map((e) => e.getAttribute("data-style")));
-  assert.equal((await pointIds(RUNS.pico)).length, 13);
-  assert.equal((await pointIds(RUNS.esp)).length, 12);
+  assert.equal((await pointIds(RUNS.pico)).length, 14);
+  assert.equal((await pointIds(RUNS.esp)).length, 13);
   for (const run of Object.values(RUNS)) assert.deepEqual((await pointIds(run, ".frontier")).sort(), [...FRONTIER].sort());
   for (const box of await boxes(page, "#chart-pareto .point circle")) assert.ok(box.w > 0 && box.h > 0);
 
   // Every label is visible and no two labels of one chart overlap.
   for (const run of Object.values(RUNS)) {
     const labels = await boxes(page, `#chart-pareto .point[data-run="${run}"] text`);
-    assert.equal(labels.length, run === RUNS.esp ? 12 : 13);
+    assert.equal(labels.length, run === RUNS.esp ? 13 : 14);
     for (const [i, a] of labels.entries()) {
       assert.ok(a.w > 20 && a.h > 5, "label has a size");
       for (const b of labels.slice(i + 1)) {
@@ -104,13 +104,13 @@ test("HTML report renders its charts in Chromium", { skip: SKIP, timeout: 60_000
 
   // Fit: one bar per run and style with a figure (no failed js.bind on ESP32).
   const fitBars = await boxes(page, "#chart-fit rect.bar");
-  assert.equal(fitBars.length, 14 + 13 + 14);
+  assert.equal(fitBars.length, 15 + 14 + 15);
   assert.ok(fitBars.every((b) => b.w > 0 && b.h > 0));
-  assert.equal((await boxes(page, `#chart-fit rect.bar[data-run="${RUNS.esp}"]`)).length, 13);
+  assert.equal((await boxes(page, `#chart-fit rect.bar[data-run="${RUNS.esp}"]`)).length, 14);
   assert.ok(await page.locator("#chart-fit text.category", { hasText: "thin.packed" }).isVisible());
 
   // Loop shapes: one bar per run and style with a ratio, in one chart per shape (shared axes).
-  assert.equal((await boxes(page, `#chart-shapes svg[data-shape="forOf"] rect.bar`)).length, 14 + 13 + 14);
+  assert.equal((await boxes(page, `#chart-shapes svg[data-shape="forOf"] rect.bar`)).length, 15 + 14 + 15);
   assert.equal((await boxes(page, `#chart-shapes svg[data-shape="index"] rect.bar[data-run="${RUNS.pico}"]`)).length, 12);
 
   // The noisy run is flagged, and each board gets its picks.

@@ -184,7 +184,7 @@ test("paretoFrontier on a realistic run: the batch store beats everything", () =
   const { styles } = summarize(runLines());
   const points = styles.map((s) => ({ id: s.id, time: s.vsClass.forOf, bytesPerObject: s.bytesPerObject }));
   assert.deepEqual(paretoFrontier(points), ["thin.batch"]);
-  assert.deepEqual(paretoFrontier(points.filter((p) => p.id !== "thin.batch")), ["baseline.inline", "thin.packed"]);
+  assert.deepEqual(paretoFrontier(points.filter((p) => p.id !== "thin.batch")), ["baseline.inline", "thin.grouped"]);
 });
 
 // ── HTML ───────────────────────────────────────────────────────────────────
@@ -204,12 +204,12 @@ test("renderHtml has the header, table, three charts and the picks, with findabl
   const html = renderHtml([pico, quick]);
   for (const id of ["chart-pareto", "chart-fit", "chart-shapes", "picks", "results"]) assert.match(html, new RegExp(`id="${id}"`));
   const count = (re: RegExp) => html.match(re)?.length ?? 0;
-  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 13);
-  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 12);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, espruino\)"/g), 14);
+  assert.equal(count(/<g class="point[^"]*" data-style="[^"]+" data-run="PICO \(ram, quickjs\)"/g), 13);
   assert.equal(count(/<g class="point frontier"/g), 2);
   assert.match(html, /<span class="warn virtual">virtual board \(QuickJS\), not Espruino figures<\/span>/);
   assert.match(html, /Not shown, no figure — PICO \(ram, quickjs\): js\.bind \(Out of memory\)/);
-  assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 14 + 13);
+  assert.equal(count(/<rect class="bar" data-style="[^"]+" data-run="[^"]+" data-series="objectsFit"/g), 15 + 14);
   assert.equal(count(/<ul class="picks"/g), 2);
   assert.ok(html.indexOf('id="picks"') < html.indexOf('id="results"'), "What to pick comes first, before the figures behind it");
   // Every chart has a caption; the two loop-shape charts say which loop they are, on their axes too.

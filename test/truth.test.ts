@@ -17,6 +17,7 @@ import { cleanLine, parseFault } from "../scripts/console/lines.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { createTransport, parsePort } from "../scripts/transport/open-port.ts";
+import { assertGardenMemory, assertGardenRun, GARDEN, gardenProbe } from "./support/workload-probe.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
 const BOARD_PORT = process.env.ESPRUINO_PORT;
@@ -111,14 +112,16 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     // The baseline is the cheapest code for the work: no per-object style beats it beyond noise.
     // In an index loop the Array walk is most of every style's time, so the margins there are a few
     // percent and one quick run on a busy machine can move them that much: a looser bound.
-    for (const x of s.styles.filter((st) => !st.batch)) {
+    // Containers that visit type by type (thin.grouped) do the work inline too, without per-object dispatch.
+    for (const x of s.styles.filter((st) => !st.batch && st.id !== "thin.grouped")) {
       assert.ok(x.vsBaseline.forOf! >= 0.97, `${x.id}: ${x.vsBaseline.forOf}× baseline.inline in for…of`);
       if (x.vsBaseline.index !== null) assert.ok(x.vsBaseline.index >= 0.9, `${x.id}: ${x.vsBaseline.index}× baseline.inline in the index loop`);
     }
     // JsVar counts are exact on Espruino, so the memory goals are invariants here.
     assert.ok(by["thin.packed"].bytesPerObject! * 5 <= by["js.class"].bytesPerObject!, "packed ≥5× smaller than a class instance");
     assert.ok(by["thin.vtable"].bytesPerObject! <= 0.85 * by["js.class"].bytesPerObject!, "vtable ≤0.85× a class instance");
-    assert.ok(by["thin.func"].bytesPerObject! <= 0.6 * by["js.closure"].bytesPerObject!, "func ≤0.6× a closure");
+    // The generated closure captures only the fields (8 JsVars); the hand-written one also kept its type flag (9): 5/8.
+    assert.ok(by["thin.func"].bytesPerObject! <= 0.63 * by["js.closure"].bytesPerObject!, "func ≤0.63× a closure");
   });
 
   test("JsVars per object agree with an independent process.memory() count at the same N (±0.1)", async () => {
@@ -139,6 +142,16 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     const by = Object.fromEntries(summary.styles.map((x) => [x.id, x]));
     assert.ok(Math.abs(by["js.class"].varsPerObject! - cls) <= 0.1, `js.class ${by["js.class"].varsPerObject} vs ${cls}`);
     assert.ok(Math.abs(by["thin.vtable"].varsPerObject! - vtable) <= 0.1, `thin.vtable ${by["thin.vtable"].varsPerObject} vs ${vtable}`);
+  });
+
+  test("a workload it was not written for: every generated style, equal results per loop, JsVars equal to an independent count", async () => {
+    const out = join(work, "garden.jsonl");
+    const { code, stdout, stderr } = await runCli(["bench", "--board", board.id, "--port", port, "--quick", "--json", "--out", out, "--workload", GARDEN]);
+    assert.equal(code, 0, stderr);
+    const s = JSON.parse(stdout) as BenchSummary;
+    assertGardenRun(s, readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l)));
+    const lines = await runBundle(gardenProbe(s.n!), "ram", /^COUNT /, 20000);
+    assertGardenMemory(s, lines.find((l) => l.startsWith("COUNT "))!);
   });
 
   test("the core's behaviour holds on the interpreter (selftest, from RAM and from flash)", async () => {

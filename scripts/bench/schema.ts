@@ -27,6 +27,7 @@ export const STYLE_IDS = [
   "thin.vtable",
   "thin.table",
   "thin.packed",
+  "thin.grouped",
   "thin.batch",
 ] as const;
 
@@ -116,6 +117,17 @@ export const HelloSchema = v.object({
   runs: v.pipe(count(100), v.minValue(1)),
   /** Container sizes measured: [small, large]; figures are at the large one. */
   sizes: v.array(count(1e6)),
+  /** The workload's loops, in order (absent before workloads: the built-in area and grow). */
+  loops: v.optional(v.array(text(64))),
+});
+
+/** One workload loop's figures in a result. */
+export const LoopResultSchema = v.object({
+  name: text(64),
+  /** µs per element in the style's fast loop; null when the style lacks the loop. */
+  us: micros,
+  /** One pass on a fresh container: the sum of a sum loop, else the checksum of every field after it. */
+  sum: v.nullable(v.pipe(v.number(), v.finite())),
 });
 
 /** A style has started. */
@@ -148,11 +160,11 @@ export const ResultSchema = v.object({
   run: count(100),
   /** Objects per container. */
   n: count(1e6),
-  /** Area sum in the style's fast loop (`for…of`, or its documented fast loop). */
+  /** The first loop (built-in: the area sum) in the style's fast loop (`for…of`, or its documented fast loop). */
   forOfUs: v.optional(micros),
   /** Area sum in an index loop; null when the container has none. */
   indexUs: v.optional(micros),
-  /** `grow(k)` in the `for…of` shape; null for single-method styles. */
+  /** The second loop (built-in: `grow(k)`) in the `for…of` shape; null for single-method styles. */
   growUs: v.optional(micros),
   /** Area with the target resolved once before the loop; null when there is no target. */
   hoistedUs: v.optional(micros),
@@ -169,8 +181,12 @@ export const ResultSchema = v.object({
   fixedVars: v.optional(v.nullable(jsvars)),
   /** Objects that would fit in the free memory at the start. */
   objectsFit: v.optional(v.nullable(count(1e9))),
-  /** Area sum of one pass: every style computes the same workload. */
+  /** The first loop's result in one pass (built-in: the area sum): every style computes the same workload. */
   sum: v.optional(v.pipe(v.number(), v.finite())),
+  /** Per workload loop, in order; `forOfUs` is the first loop's µs and `growUs` the second's. */
+  loops: v.optional(v.array(LoopResultSchema)),
+  /** The hoisted loop's sum in one pass (every object through the first type's method). */
+  hoistedSum: v.optional(v.pipe(v.number(), v.finite())),
   /** Per-element work done by the interpreter's natives, a type per call. */
   batch: v.optional(v.boolean()),
   /** Set when the style failed (e.g. "Out of memory"). */
@@ -239,6 +255,7 @@ export type HelloRecord = v.InferOutput<typeof HelloSchema>;
 export type ProgressRecord = v.InferOutput<typeof ProgressSchema>;
 export type SizeRecord = v.InferOutput<typeof SizeSchema>;
 export type ResultRecord = v.InferOutput<typeof ResultSchema>;
+export type LoopResult = v.InferOutput<typeof LoopResultSchema>;
 export type EndRecord = v.InferOutput<typeof EndSchema>;
 export type DeviceRecord = v.InferOutput<typeof DeviceRecordSchema>;
 export type HostRecord = v.InferOutput<typeof HostSchema>;

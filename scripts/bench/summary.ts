@@ -1,4 +1,5 @@
 import { summarizeLegacy, type LegacyRecord } from "./legacy-v1.ts";
+import { loopProblems } from "./loop-checks.ts";
 import type { ResultsLine } from "./records.ts";
 import { calibrationOutliers } from "./calibration.ts";
 import { medianOf } from "./median.ts";
@@ -107,13 +108,15 @@ function problemsOf({ results, raw, ends, hello, invalid, strangers }: RunParts)
     seen.add(key);
     if (!(STYLE_IDS as readonly string[]).includes(r.id)) problems.push(`unknown style id ${r.id}`);
   }
-  // Every style computes the same workload: the most common sum is the right one.
-  const sums = results.filter((r) => !r.error && typeof r.sum === "number").map((r) => r.sum as number);
+  // Every style computes the same workload: the most common sum is the right one (per loop when
+  // the records carry loops: scripts/bench/loop-checks.ts).
+  problems.push(...loopProblems(results));
+  const sums = results.filter((r) => !r.error && !r.loops && typeof r.sum === "number").map((r) => r.sum as number);
   const counts = new Map<number, number>();
   for (const s of sums) counts.set(s, (counts.get(s) ?? 0) + 1);
   const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const r of results) {
-    if (!r.error && typeof r.sum === "number" && r.sum !== common) {
+    if (!r.error && !r.loops && typeof r.sum === "number" && r.sum !== common) {
       problems.push(`checksum of ${r.id} (run ${r.run + 1}) is ${r.sum}, the other styles computed ${common}`);
     }
   }

@@ -92,7 +92,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     notes: [BUDGET_NOTE],
   },
   bench: {
-    usage: "thincall bench [--board id] [-p port] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b]",
+    usage: "thincall bench [--board id] [-p port] [--to ram|flash] [--out results.jsonl] [--json] [--quick] [--runs k] [--n objects[,objects…]] [--styles a,b] [--workload file.ts] [--show style]",
     summary: "run the dispatch benchmark on a board and summarize it",
     options: [
       BOARD, PORT, BAUD,
@@ -103,6 +103,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["--runs <k>", "fresh repetitions of the whole measurement; figures are medians; default 3 (1 with --quick)"],
       ["--n <objects>", "objects per container; default from free memory (at most 257, never a power of two); several (--n 257,100,1000) run one after another, smallest first (the first listed is the headline), and the table shows how each figure moves with N"],
       ["--styles <a,b,…>", "run only these style ids"],
+      ["--workload <file.ts>", "measure your own types: every style generated from the workload file (docs/workloads.md); default the built-in rects and triangles"],
+      ["--show <style>", "print that style's generated code for the workload (to copy into your firmware) and run nothing"],
     ],
     notes: [BUDGET_NOTE],
   },

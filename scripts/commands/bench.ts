@@ -18,6 +18,11 @@ import { parsePort } from "../transport/open-port.ts";
 import { UserError } from "../errors.ts";
 import { checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
+import { BUILTIN_WORKLOAD } from "../workload/builtin.ts";
+import { writeWorkloadEntry } from "../workload/entry.ts";
+import { generateStyles, showStyle } from "../workload/generate.ts";
+import { loadWorkload } from "../workload/load.ts";
+import { dirname, join } from "node:path";
 
 /** Options of `thincall bench`. */
 export interface BenchOptions {
@@ -43,6 +48,10 @@ export interface BenchOptions {
   n?: number | number[];
   /** Style ids to run. @default all */
   styles?: string[];
+  /** A workload file (docs/workloads.md): measure its types rather than the built-in rects and triangles. @default the built-in workload */
+  workload?: string;
+  /** Print this style's generated code for the workload and run nothing. @default run the bench */
+  show?: string;
   /** Deadline for each round trip during upload, ms. @default $THINCALL_REPLY_TIMEOUT_MS, else 10000 */
   replyTimeoutMs?: number;
   /** Deadline for the first record, ms. @default 30000 */
@@ -54,9 +63,14 @@ export interface BenchOptions {
 }
 
 /** Builds the bench for the board, runs it on the port, writes every line as it arrives. */
-export async function runBench(options: BenchOptions): Promise<BenchSummary> {
+export async function runBench(options: BenchOptions): Promise<BenchSummary | undefined> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  const workload = options.workload || options.show ? await loadWorkload(options.workload ?? BUILTIN_WORKLOAD) : undefined;
+  if (options.show) {
+    stdout.write(await showStyle(workload!, options.show));
+    return undefined;
+  }
   // Without a port: the one default-port rule (scripts/emu/default-port.ts), which says where it runs.
   const named = options.port;
   options = { ...options, port: defaultPort(options.port, options.board, (line) => stderr.write(`${line}\n`)) };
@@ -73,13 +87,20 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   // Smallest first: after running out of memory, a board (the emulator, measured) may not even load
   // the program again, so the size most likely to fail goes last. The first size listed is the headline.
   const order = [...ns].sort((a, b) => (a ?? 0) - (b ?? 0));
-  const settings = order.map((n) => benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n, styles: options.styles }));
+  const settings = order.map((n) => benchRunSettings(board, { mode, quick: options.quick, runs: options.runs, n: n ?? workload?.n, styles: options.styles }));
   const sweep = ns.length > 1 ? newRunId() : undefined;
   const file = options.out ?? `results/${board.id}-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`;
   // A path that cannot be written fails now, not after a build and an upload.
   checkOutputPath(file);
-  const entry = firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
-  const bundle = await buildBundle(entry, board);
+  // A workload's styles are generated code: checked for Espruino by the build, not type-checked.
+  const generated = workload && writeWorkloadEntry(workload);
+  const missing = generated ? (options.styles ?? []).filter((id) => !generated.styles.some((g) => g.id === id)) : [];
+  if (missing.length) {
+    const why = generateStyles(workload!).skipped.find((x) => x.id === missing[0]);
+    throw new UserError(`${missing[0]} does not apply to ${options.workload}${why ? `: ${why.reason}` : ""}; styles: ${generated!.styles.map((g) => g.id).join(", ")}`);
+  }
+  const entry = generated ? generated.entry : firmwareEntries().find((f) => /\/bench\.ts$/.test(f))!;
+  const bundle = generated ? await buildBundle(entry, board, join(dirname(entry), "dist"), { typeCheck: false }) : await buildBundle(entry, board);
   const core = await coreBytes(board);
   // A bench that would not load in the board's free RAM runs from Storage, and says so (real Espruino only).
   const sized = budget ?? board;
@@ -105,12 +126,13 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary> {
   const kept = () => `${lines.filter((l) => l.t !== "host" && l.t !== "incomplete").length} line(s) kept in ${file}`;
 
   const runs = settings[0].runs;
-  const styleCount = options.styles?.length || STYLE_IDS.length;
+  const styleCount = options.styles?.length || (generated ? generated.styles.length : STYLE_IDS.length);
   const progress = createProgress("bench", ns.length * runs * styleCount, stderr);
   const command =
     `thincall bench --board ${budget?.id ?? board.id} --port PORT --to ${mode}` +
     (options.quick ? " --quick" : "") + (options.runs ? ` --runs ${runs}` : "") + (options.n !== undefined ? ` --n ${ns.join(",")}` : "") +
-    (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "");
+    (options.styles?.length ? ` --styles ${options.styles.join(",")}` : "") +
+    (options.workload ? ` --workload ${options.workload}` : "");
   try {
     await withBoardConsole(
       board,

@@ -60,6 +60,7 @@ async function benchInto(file: string, args: { board?: string; port: string }, o
   const n = ns.length === 1 ? ns[0] : ns;
   const started = Date.now();
   const summary = await runBench({ ...args, quick: options.quick, n, out: file, json: true, stdout: discard(), stderr: options.stderr });
+  if (!summary) throw new UserError(`the bench on ${args.port} gave no summary`);
   return { summary, text: readFileSync(file, "utf8"), seconds: (Date.now() - started) / 1000 };
 }
 

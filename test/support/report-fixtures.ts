@@ -17,6 +17,7 @@ export const FIGURES: Record<StyleId, [number, number | null, number | null, num
   "thin.vtable": [12.8, 20.8, 14.0, 10.5, 5, 0],
   "thin.table": [14.0, 22.0, 15.0, 10.6, 5, 0],
   "thin.packed": [18.0, null, 20.0, null, 0.7, 40],
+  "thin.grouped": [9.0, null, 10.0, null, 0.7, 40],
   "thin.batch": [3.0, null, 4.0, null, 0.6, 44],
 };
 
