@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startCollecting } from "../scripts/bench/collect.ts";
 import { calibrationOutliers } from "../scripts/bench/calibration.ts";
-import type { ResultRecord } from "../scripts/bench/schema.ts";
+import { STYLE_IDS, type ResultRecord } from "../scripts/bench/schema.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
@@ -14,6 +14,8 @@ import { picksFor } from "../scripts/report/picks.ts";
 import { FakeTransport } from "./support/fake-transport.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
+/** Styles in a fixture run: one result each. */
+const N = STYLE_IDS.length;
 const results = (lines: ResultsLine[]) => lines.filter((l): l is ResultRecord => l.t === "result");
 
 /** Collects the lines a board prints (as bench does: refused lines filed as `invalid` records). */
@@ -65,7 +67,7 @@ test("a run missing its end line, or one result, is incomplete with a problem", 
   assert.equal(summarize(noEnd).complete, false);
   assert.ok(summarize(noEnd).problems.includes("the run has no end line: it did not finish"));
   const oneLess = noEnd.filter((l) => !(l.t === "result" && l.id === "js.bind"));
-  assert.ok(summarize(oneLess).problems.includes("13 of 14 result(s) arrived"), summarize(oneLess).problems.join("\n"));
+  assert.ok(summarize(oneLess).problems.includes(`${N - 1} of ${N} result(s) arrived`), summarize(oneLess).problems.join("\n"));
   assert.equal(summarize(lines).complete, true);
 });
 
@@ -73,15 +75,15 @@ test("the end checksum is verified: a checksum of 1, or a result altered in tran
   const lines = runLines();
   const end = lines.at(-1)!;
   if (end.t === "end") end.checksum = 1;
-  assert.ok(summarize(lines).problems.some((p) => p === "the end line's checksum is 1, the results received sum to 14000"));
+  assert.ok(summarize(lines).problems.some((p) => p === `the end line's checksum is 1, the results received sum to ${N * 1000}`));
   const withAll = runLines();
   for (const r of results(withAll)) r.sum = 1001; // every style agrees, yet the board counted 1000 each
-  assert.ok(summarize(withAll).problems.some((p) => /checksum is 14000, the results received sum to 14014/.test(p)));
+  assert.ok(summarize(withAll).problems.some((p) => p.includes(`checksum is ${N * 1000}, the results received sum to ${N * 1001}`)));
 });
 
 test("a corrupted end line ends the run at once, with a clear line (not after the idle deadline)", async () => {
   const printed = asPrinted(runLines());
-  printed[printed.length - 1] = printed.at(-1)!.replace('"count":14', '"count":"14"');
+  printed[printed.length - 1] = printed.at(-1)!.replace(`"count":${N}`, `"count":"${N}"`);
   const { stopped } = await collect(printed);
   assert.match(stopped ?? "", /the board's end line failed validation \(invalid end\)/);
 });
@@ -90,7 +92,7 @@ test("calUs 0 is counted and the record kept, never dropped", async () => {
   const printed = asPrinted(runLines().map((l) => (l.t === "result" ? { ...l, calUs: l.id === "js.closure" ? 0 : 0.5 } : l)));
   const { lines } = await collect(printed);
   const s = summarize(lines);
-  assert.equal(results(lines).length, 14, "the board sent 14, 14 are kept");
+  assert.equal(results(lines).length, N, "the board sent every result, all are kept");
   assert.ok(s.problems.includes("1 protocol line(s) failed validation: 1 out of range: calUs"), s.problems.join("\n"));
   assert.ok(s.problems.includes("calibration reading of js.closure (run 1) was rejected: its µs are not scaled"));
   assert.ok(!s.problems.some((p) => /announced|arrived/.test(p)));
@@ -141,6 +143,6 @@ test("a /1-shaped line inside a /2 run is counted, never turns the run into /1",
   const s = summarize([...lines.slice(0, 3), progress, ...lines.slice(3)]);
   assert.equal(s.source, 2);
   assert.equal(s.board, "PICO");
-  assert.equal(s.styles.length, 14);
+  assert.equal(s.styles.length, N);
   assert.ok(s.problems.includes("1 line(s) are neither of this /2 run nor of a /1 file, and were not read"));
 });
