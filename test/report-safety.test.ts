@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { after, test } from "node:test";
 import { summarize } from "../scripts/bench/summary.ts";
+import { STYLE_IDS } from "../scripts/bench/schema.ts";
 import { UserError } from "../scripts/errors.ts";
 import { runReport } from "../scripts/report/command.ts";
 import { splitRuns } from "../scripts/report/results-lines.ts";
@@ -36,7 +37,7 @@ test("two runs written to one file at once: each keeps all of its lines", () => 
   const runs = splitRuns(mixed).map(summarize);
   assert.deepEqual(runs.map((s) => s.board), ["PICO", "ESP32"]);
   for (const s of runs) {
-    assert.equal(s.styles.length, 14);
+    assert.equal(s.styles.length, STYLE_IDS.length);
     assert.deepEqual(s.problems, []);
     assert.equal(s.complete, true);
   }
