@@ -102,7 +102,7 @@ describe("thincall mem on the emulator", { skip: skipEmu, concurrency: 1 }, () =
     const out = tmp.path("esp32.jsonl");
     const r = await runCli(["bench", "--board", "esp32", "--quick", "--json", "--styles", "js.class,thin.func", "--out", out], { timeoutMs: 300000, env: { ESPRUINO_EMU: EMU ?? "" } });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^no --port: the bench runs on the Espruino emulator with esp32's free memory/m);
+    assert.match(r.stderr, /^no --port: running on the Espruino emulator with esp32's free memory/m);
     assert.match(r.stderr, /^emulating esp32's memory/m);
     const summary = JSON.parse(r.stdout) as { styles: Array<{ id: string; error: string | null }> };
     assert.deepEqual(summary.styles.filter((s) => s.error).map((s) => s.id), []);

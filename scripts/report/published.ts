@@ -140,7 +140,8 @@ export function publishedForOf(readme: string): Map<string, number> {
   if (begin < 0 || end < begin) return out;
   for (const line of readme.slice(begin, end).split("\n")) {
     const m = /^\| `([a-z0-9.-]+)`[^|]*\| [^|]* \| ([0-9.]+)/.exec(line);
-    if (m) out.set(m[1], Number(m[2]));
+    // The first table is the figures table; the tables by N below it repeat the ids.
+    if (m && !out.has(m[1])) out.set(m[1], Number(m[2]));
   }
   return out;
 }
