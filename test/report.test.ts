@@ -9,7 +9,7 @@ import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
 import { UserError } from "../scripts/errors.ts";
 import { openResultsWriter, readResultsFile, splitRuns } from "../scripts/report/results-file.ts";
 import { renderTable } from "../scripts/report/table.ts";
-import { paretoFrontier, renderHtml } from "../scripts/report/html.ts";
+import { paretoFrontier, renderHtml, renderHtmlParts } from "../scripts/report/html.ts";
 import { runLabels } from "../scripts/report/format.ts";
 import { runReport } from "../scripts/report/command.ts";
 import { runLines } from "./support/report-fixtures.ts";
@@ -239,4 +239,15 @@ test("runReport prints one table for all runs, warns about bad lines, writes HTM
 
 test("runReport without files is a user error with usage", async () => {
   await assert.rejects(runReport([], {}), (e: unknown) => e instanceof UserError && /usage: thincall report/.test(e.message));
+});
+
+test("the HTML page comes in sections, rendered one at a time, that make the same page", () => {
+  const s = summarize(runLines());
+  const parts = renderHtmlParts([s]);
+  const first = parts.next();
+  assert.match(first.value as string, /^<!doctype html>/);
+  const rest = [...parts];
+  // The head, the sections (loop shapes in three pieces), the tail: `report --html` writes each and lets it go.
+  assert.equal(rest.length, 11);
+  assert.equal([first.value, ...rest].join(""), renderHtml([s]));
 });

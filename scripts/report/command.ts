@@ -1,13 +1,13 @@
 /**
  * `thincall report`: results files in, terminal table (and optionally an HTML page) out.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
 import { fileError } from "./file-errors.ts";
 import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
 import { summarizeRuns } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
-import { renderHtml } from "./html.ts";
+import { renderHtmlParts } from "./html.ts";
 import { checkNotAnInput, checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
 import { renderTable } from "./table.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
@@ -54,10 +54,14 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   const program = options.programJsVars !== undefined ? { jsvars: options.programJsVars, whose: "your program's" } : undefined;
   out.write(renderTable(summaries, options.all, program));
   if (options.html) {
-    const page = renderHtml(summaries, options.all, program);
     try {
       await mkdir(dirname(options.html), { recursive: true });
-      await writeFile(options.html, page);
+      const file = await open(options.html, "w");
+      try {
+        for (const part of renderHtmlParts(summaries, options.all, program)) await file.write(part);
+      } finally {
+        await file.close();
+      }
     } catch (e) {
       throw fileError(e, "write", options.html);
     }

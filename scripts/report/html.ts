@@ -179,7 +179,8 @@ function fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned)
   return `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${caption}${svg}</figure>${missingNote(runs, missing)}</section>`;
 }
 
-function shapesSection(runs: string[], aligned: Aligned): string {
+/** The loop-shape section in three pieces (its text, then each chart), each made when asked for. */
+function* shapesSection(runs: string[], aligned: Aligned): Generator<string> {
   const data = (shape: "forOf" | "index") => chartData(aligned, runs, shape, (s) => s.vsClass[shape], "lower");
   const forOf = data("forOf");
   const index = data("index");
@@ -191,15 +192,13 @@ function shapesSection(runs: string[], aligned: Aligned): string {
       axisLabel: `time over js.class's in the ${loop}, same run (lower is better)`,
       format: (v) => v.toFixed(2),
     });
-  return (
-    `<section id="chart-shapes"><h2>Loop shapes</h2>` +
+  yield `<section id="chart-shapes"><h2>Loop shapes</h2>` +
     `<p>On Espruino an Array is a linked list: an index loop walks it for every element, a <code>for…of</code> does not. ` +
-    `Both charts share one axis per loop shape across runs.</p>${leftOutNote([forOf, index], runs)}` +
-    `<figure>${caption2("for…of loop: for (o of xs) s += o.area()", "Each style's fast loop: the element comes straight from the list. Shorter bars are faster.")}` +
-    `${chart("forOf", forOf, "for…of loop (each style's fast loop)", "for…of loop")}</figure>` +
-    `<figure>${caption2("index loop: for (i = 0; i < n; i++) s += xs[i].area()", "xs[i] walks the list from its start for every element, so every style is slower here than in for…of.")}` +
-    `${chart("index", index, "index loop", "index loop")}</figure></section>`
-  );
+    `Both charts share one axis per loop shape across runs.</p>${leftOutNote([forOf, index], runs)}`;
+  yield `<figure>${caption2("for…of loop: for (o of xs) s += o.area()", "Each style's fast loop: the element comes straight from the list. Shorter bars are faster.")}` +
+    `${chart("forOf", forOf, "for…of loop (each style's fast loop)", "for…of loop")}</figure>`;
+  yield `<figure>${caption2("index loop: for (i = 0; i < n; i++) s += xs[i].area()", "xs[i] walks the list from its start for every element, so every style is slower here than in for…of.")}` +
+    `${chart("index", index, "index loop", "index loop")}</figure></section>`;
 }
 
 /**
@@ -209,23 +208,43 @@ function shapesSection(runs: string[], aligned: Aligned): string {
  * table-limit.ts), or every one when `all`; bar charts draw {@link CHART_STYLE_LIMIT} at most either way.
  */
 export function renderHtml(summaries: BenchSummary[], all = false, program?: ProgramDeduction): string {
-  const runs = runLabels(summaries);
-  const aligned = align(summaries, styleOrder(summaries));
-  const body =
-    summaries.length === 0
-      ? `<header><h1>thincall bench report</h1></header><p>No runs.</p>`
-      : header(summaries, runs) +
-        // What to pick leads: the answer first, the figures behind it after.
-        picksHtml(summaries) +
-        `<h2>Results</h2>${table(summaries, all ? Infinity : TABLE_STYLE_LIMIT)}` +
-        paretoSection(summaries, runs) +
-        fitSection(summaries, runs, aligned) +
-        shapesSection(runs, aligned) +
-        capacityHtml(summaries, undefined, program) +
-        sweepHtml(summaries);
-  return (
+  return [...renderHtmlParts(summaries, all, program)].join("");
+}
+
+/**
+ * {@link renderHtml}'s page in its sections, in order, each rendered when asked for: written one by
+ * one, a page of thousands of runs is never one string (a 70 MB page, and its copy for writing).
+ */
+export function* renderHtmlParts(summaries: BenchSummary[], all = false, program?: ProgramDeduction): Generator<string> {
+  const head =
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>thincall bench report</title><style>${REPORT_CSS}</style></head>\n<body>${body}</body></html>\n`
-  );
+    `<title>thincall bench report</title><style>${REPORT_CSS}</style></head>\n<body>`;
+  const tail = `</body></html>\n`;
+  yield head;
+  if (summaries.length === 0) {
+    yield `<header><h1>thincall bench report</h1></header><p>No runs.</p>`;
+    yield tail;
+    return;
+  }
+  const runs = runLabels(summaries);
+  const aligned = align(summaries, styleOrder(summaries));
+  // Each section is rendered only when its turn comes: the one before it may be written and gone.
+  const sections: (() => string | Iterable<string>)[] = [
+    () => header(summaries, runs),
+    // What to pick leads: the answer first, the figures behind it after.
+    () => picksHtml(summaries),
+    () => `<h2>Results</h2>${table(summaries, all ? Infinity : TABLE_STYLE_LIMIT)}`,
+    () => paretoSection(summaries, runs),
+    () => fitSection(summaries, runs, aligned),
+    () => shapesSection(runs, aligned),
+    () => capacityHtml(summaries, undefined, program),
+    () => sweepHtml(summaries),
+  ];
+  for (const render of sections) {
+    const section = render();
+    if (typeof section === "string") yield section;
+    else yield* section;
+  }
+  yield tail;
 }
