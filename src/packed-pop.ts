@@ -11,7 +11,7 @@ import type { Packed } from "./packed-store";
  * @returns the removed object's tag.
  */
 export const packPop: (s: Packed) => number = (s, t?: any, y?: any, k?: any) => {
-  y = s.Y[(t = s.n ? s.T[--s.n] : fail("empty"))];
+  y = s.Y[(t = s.T[s.n ? --s.n : fail("empty")])];
   for (k in (y.n--, y.of)) y[k][y.n] = 0;
   return t;
 };

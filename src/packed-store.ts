@@ -109,11 +109,11 @@ export const packType: <S extends Schema, M extends object>(
   s: Packed,
   of: S & NoneOf<Taken>,
   methods: M & NoneOf<Taken | keyof S> & ThisType<PackedType<S, M>>,
-) => PackedType<S, M> = (s, of: any, methods, Y?: any, y?: any, k?: any) => {
-  (Y = s.Y)[255] && fail("too many types");
+) => PackedType<S, M> = (s, of: any, methods, y?: any, k?: any) => {
+  s.Y[255] && fail("too many types");
   CHECKED && names(of, methods);
   for (k in ((y = { i: 0 }), of)) y[k] = new of[k](0);
-  return assign(y, methods, { n: 0, t: Y.push(y) - 1, of: of });
+  return assign(y, methods, { n: 0, t: s.Y.push(y) - 1, of: of });
 };
 
 /**

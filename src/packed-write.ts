@@ -16,5 +16,5 @@ import { fail } from "./fail";
  * @param f - the field's name, for the message.
  */
 export const fits = (C: new (a: number[]) => any, v: number, f: string, a?: any): unknown =>
-  // x - x == 0 is isFinite(x), shorter.
-  ((a = new C([0.5, v]))[0] ? a[1] - a[1] == 0 : a[1] === v) || fail(f + "=" + v + " does not fit");
+  // x * 0 == 0 is isFinite(x), shorter (Infinity * 0 and NaN * 0 are NaN).
+  ((a = new C([0.5, v]))[0] ? a[1] * 0 == 0 : a[1] === v) || fail(f + "=" + v + " does not fit");

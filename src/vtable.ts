@@ -37,6 +37,18 @@ export type Defaults<M> = { readonly [K in keyof M]?: M[K] | null };
 /** Methods an impl must give: every method of `M` without a default, plus any of the defaulted ones. */
 export type Impl<M, Dft> = Omit<M, { [K in keyof Dft]: Dft[K] extends null | undefined ? never : K }[keyof Dft]> & Partial<M>;
 
+/**
+ * A method taking `self` first, as the primary method of a callable vtable: the same method with
+ * `self` as `this` (method syntax, so an impl may narrow `this` to its own data type).
+ */
+export type Primary<F> = F extends (self: infer S, ...args: infer A) => infer R ? { m(this: S, ...args: A): R }["m"] : never;
+
+/** A callable vtable: the primary method `P` itself (call it `o.v()`), the other methods as its properties (`o.v.grow(o, k)`). */
+export type Callable<M, P extends keyof M> = Primary<M[P]> & Omit<M, P>;
+
+/** Methods an impl of a callable trait must give: the primary, reading `this`, and the others as {@link Impl}. */
+export type CallableImpl<M, Dft, P extends keyof M> = Omit<Impl<M, Dft>, P> & { [K in P]: Primary<M[K]> };
+
 /** A trait over the method interface `M`, with defaults `Dft`. */
 export interface Trait<M, Dft> {
   /**
@@ -49,6 +61,17 @@ export interface Trait<M, Dft> {
   impl(methods: Impl<M, Dft>): M;
 }
 
+/** A trait whose vtables are callable: the primary method `P` is the vtable. */
+export interface CallableTrait<M, Dft, P extends keyof M> {
+  /**
+   * Builds a callable vtable: the given primary method itself, carrying the other methods (then
+   * the defaults of those not given) as its properties. A function carries one set of
+   * properties, so a primary that already carries some (another vtable's methods) is refused:
+   * `"<P> is shared"`; give each type its own primary function. Otherwise as {@link Trait.impl}.
+   */
+  impl(methods: CallableImpl<M, Dft, P>): Callable<M, P>;
+}
+
 /**
  * Pairs `data` with vtable `vt` at the cost of one property: sets `data.v = vt`, returns `data`.
  * @param data - the data object; it is mutated and returned.
@@ -56,18 +79,35 @@ export interface Trait<M, Dft> {
  */
 export const make: <D extends object, V>(data: D, vt: V) => Dyn<D, V> = setter("v");
 
+/** How {@link trait}'s second call declares a trait: plain vtables, or callable ones when it names a primary method. */
+export interface DeclareTrait<M> {
+  <Dft extends Defaults<M> = {}>(defaults?: Dft): Trait<M, Dft>;
+  <P extends keyof M, Dft extends Defaults<M> & { readonly [K in P]?: null } = {}>(defaults: Dft | undefined, primary: P): CallableTrait<M, Dft, P>;
+}
+
 /**
  * Declares a trait over the method interface `M` (methods take `self` first). Curried so that `M`
  * is given explicitly while the defaults' type is inferred:
  * `const Shape = trait<ShapeMethods>()({ area: null, describe: function () { return "shape"; } })`.
  * Hot loop: `for (o of xs) s += o.v.area(o)`.
- * @returns a function taking the {@link Defaults} (@default none), returning the {@link Trait}.
+ *
+ * Naming a primary method makes the vtables callable, 0.90× a class's loop instead of 1.06×:
+ * `const Shape = trait<ShapeMethods>()({ grow: growBoth }, "area")`, each impl giving `area` as a
+ * `function` reading `this`; hot loop `for (o of xs) s += o.v()`, the others `o.v.grow(o, k)`.
+ * The primary has no default (one function can be the primary of one vtable only).
+ * @returns a function taking the {@link Defaults} (@default none) and the primary method's name
+ *   (@default none: plain vtables), returning the trait.
  */
 export const trait =
-  <M,>() =>
-  <Dft extends Defaults<M> = {}>(defaults?: Dft): Trait<M, Dft> => ({
+  <M,>(): DeclareTrait<M> =>
+  (d?: any, p?: any): any => ({
     impl: (m: any, v?: any, k?: any): any => {
-      for (k in ((v = assign({}, m)), defaults)) v[k] = v[k] || (defaults as any)[k];
+      // A function carries one set of properties: a primary that has some is another vtable's.
+      for (k in (v = m[p] || {})) fail(p + " is shared");
+      if (CHECKED) p in m || p == null || fail("no method " + p);
+      // Given methods first, then the defaults of those not given (or given as undefined).
+      // A callable vtable does not carry itself (`o.v.area(o)` would run it with `this` = the vtable).
+      for (k in assign({}, m, d)) k != p && (v[k] = m[k] || d[k]);
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },
