@@ -7,7 +7,7 @@ export { func, callOnce } from "./inline-fn";
 export { funcMut, funcOnce } from "./func-kinds";
 export type { InlineFn, Func, FuncMut, FuncOnce, Once } from "./inline-fn";
 export { trait, make } from "./vtable";
-export type { Impl, Dyn, Trait } from "./vtable";
+export type { Impl, Dyn, Trait, Callable, CallableTrait, CallableImpl, Primary, Defaults, DeclareTrait } from "./vtable";
 export { tagTable, tag } from "./tag-table";
 export type { TagTable, Tagged } from "./tag-table";
 export { packed, packType, packOrder } from "./packed-store";

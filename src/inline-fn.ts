@@ -15,6 +15,7 @@
  * `for (i = 0; i < n; i++) s += xs[i].f()`, 2.28× (an Espruino Array is a linked list).
  * @packageDocumentation
  */
+import { CHECKED } from "./checked";
 import { fail } from "./fail";
 import { setter } from "./setter";
 
@@ -45,14 +46,16 @@ export const func: <D extends object, F extends InlineFn<Readonly<D>>>(d: D, fn:
 
 /**
  * Calls the function of a {@link FuncOnce} with `this` = `x`, after setting `x.f` to 0, so a
- * second call throws `Error("FuncOnce called twice")`. Spending allocates nothing.
+ * second call throws: the interpreter's own error in the default build (`0.call` is no
+ * function: Espruino says `Function "call" not found!`), `Error("FuncOnce called twice")` in
+ * the checked build (src/checked.ts). Spending allocates nothing.
  * @param x - the object made by {@link funcOnce}.
  * @param a - first argument, if the function takes one.
  * @param b - second argument, if the function takes two.
  * @returns what the function returns.
  */
 export const callOnce: CallOnce = (x: any, a?: unknown, b?: unknown, f?: any) => (
-  (f = x.f || fail("FuncOnce called twice")), (x.f = 0), f.call(x, a, b)
+  (f = x.f), CHECKED && (f || fail("FuncOnce called twice")), (x.f = 0), f.call(x, a, b)
 );
 
 /** The signatures of {@link callOnce}: 0 to 2 arguments, as the function takes. */

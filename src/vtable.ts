@@ -6,8 +6,10 @@
  * Fastest loop measured on Espruino 2v29 (Linux, N=257, two types alternating, instructions
  * counted with cachegrind, as a ratio to a class's `for (o of xs) s += o.area()`; docs/core.md):
  * `for (o of xs) s += o.v.area(o)` 1.06×. Named slots beat array slots (`o.v[0](o)` 1.16×).
- * Faster still, 0.90×: a callable vtable, the type's primary method itself with the others as
- * its properties, called `o.v()` with `this` = the object (built by hand; `make` takes it as is).
+ * Faster still, 0.90×: a callable vtable (a trait that names a primary method), the type's
+ * primary method itself with the others as its properties, called `o.v()` with `this` = the
+ * object (no argument: Espruino makes a variable per argument, `this` is free), the others
+ * `o.v.grow(o, k)`; `make` takes it as is.
  * Slowest common mistake: an index loop with a `const` in its body,
  * `for (let i = 0; i < n; i++) { const o = xs[i]; s += o.v[0](o); }`, 2.83× (an Espruino Array
  * is a linked list, so `xs[i]` walks it, and a block-scoped `const` makes a scope per pass).
@@ -64,10 +66,11 @@ export interface Trait<M, Dft> {
 /** A trait whose vtables are callable: the primary method `P` is the vtable. */
 export interface CallableTrait<M, Dft, P extends keyof M> {
   /**
-   * Builds a callable vtable: the given primary method itself, carrying the other methods (then
-   * the defaults of those not given) as its properties. A function carries one set of
-   * properties, so a primary that already carries some (another vtable's methods) is refused:
-   * `"<P> is shared"`; give each type its own primary function. Otherwise as {@link Trait.impl}.
+   * Builds a callable vtable: the given primary method itself (a `function` reading `this`),
+   * carrying the other methods (then the defaults of those not given) as its properties, and
+   * itself under its own name, which marks it taken: a function carries one set of properties,
+   * so a primary already taken by another vtable is refused, `"<P> is shared"`. Give each type
+   * its own primary function. Otherwise as {@link Trait.impl}.
    */
   impl(methods: CallableImpl<M, Dft, P>): Callable<M, P>;
 }
@@ -75,7 +78,7 @@ export interface CallableTrait<M, Dft, P extends keyof M> {
 /**
  * Pairs `data` with vtable `vt` at the cost of one property: sets `data.v = vt`, returns `data`.
  * @param data - the data object; it is mutated and returned.
- * @param vt - a vtable built by {@link Trait.impl}, shared by all objects of one type.
+ * @param vt - a vtable built by {@link Trait.impl} or {@link CallableTrait.impl}, shared by all objects of one type.
  */
 export const make: <D extends object, V>(data: D, vt: V) => Dyn<D, V> = setter("v");
 
@@ -94,7 +97,8 @@ export interface DeclareTrait<M> {
  * Naming a primary method makes the vtables callable, 0.90× a class's loop instead of 1.06×:
  * `const Shape = trait<ShapeMethods>()({ grow: growBoth }, "area")`, each impl giving `area` as a
  * `function` reading `this`; hot loop `for (o of xs) s += o.v()`, the others `o.v.grow(o, k)`.
- * The primary has no default (one function can be the primary of one vtable only).
+ * The primary has no default (one function can be the primary of one vtable only), and
+ * `o.v.area` is the vtable itself, reading `this`: call it `o.v()`, never `o.v.area(o)`.
  * @returns a function taking the {@link Defaults} (@default none) and the primary method's name
  *   (@default none: plain vtables), returning the trait.
  */
@@ -102,12 +106,12 @@ export const trait =
   <M,>(): DeclareTrait<M> =>
   (d?: any, p?: any): any => ({
     impl: (m: any, v?: any, k?: any): any => {
-      // A function carries one set of properties: a primary that has some is another vtable's.
-      for (k in (v = m[p] || {})) fail(p + " is shared");
-      if (CHECKED) p in m || p == null || fail("no method " + p);
-      // Given methods first, then the defaults of those not given (or given as undefined).
-      // A callable vtable does not carry itself (`o.v.area(o)` would run it with `this` = the vtable).
-      for (k in assign({}, m, d)) k != p && (v[k] = m[k] || d[k]);
+      // A function carries one set of properties: a primary that carries itself is another vtable's.
+      (v = m[p] || {})[p] && fail(p + " is shared");
+      if (CHECKED && p != null) m[p] || fail("no method " + p);
+      // Given methods first, then the defaults of those not given (or given as undefined). A
+      // callable vtable gets itself as its primary's property: the mark checked above.
+      for (k in assign({}, m, d)) v[k] = m[k] || d[k];
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },

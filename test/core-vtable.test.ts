@@ -120,3 +120,90 @@ test("a method given as undefined keeps its default; a listed method without one
   assert.throws(() => S.impl({ area: () => 1 } as never), { message: "no method grow" });
   assert.throws(() => S.impl({ area: () => 1, grow: undefined } as never), { message: "no method grow" });
 });
+
+// ---- Callable vtables: the trait names a primary method ----------------------------------------
+
+interface Sized {
+  area(self: Dims): number;
+  grow(self: Dims, k: number): void;
+  describe(self: object): string;
+}
+const growBoth = (r: Dims, k: number) => {
+  r.w += k;
+  r.h += k;
+};
+const Sized = trait<Sized>()({ grow: growBoth, describe: () => "shape" }, "area");
+
+test("a callable vtable is the primary method itself: o.v() runs it with this = the object, the others are its properties", () => {
+  const rectArea = function (this: Dims) {
+    return this.w * this.h;
+  };
+  const RectC = Sized.impl({ area: rectArea });
+  const TriC = Sized.impl({ area: function () { return (this.w * this.h) / 2; }, describe: () => "tri" });
+  assert.equal(RectC, rectArea);
+  assert.equal(typeof TriC, "function");
+  // Given methods first, then the defaults; the primary marks itself under its own name.
+  assert.deepEqual(Object.keys(RectC), ["area", "grow", "describe"]);
+  assert.deepEqual(Object.keys(TriC), ["area", "describe", "grow"]);
+  const xs = [make({ w: 2, h: 3 }, RectC), make({ w: 4, h: 1 }, TriC), make({ w: 1, h: 1 }, RectC)];
+  let s = 0;
+  for (const o of xs) s += o.v();
+  assert.equal(s, 6 + 2 + 1);
+  for (const o of xs) o.v.grow(o, 1);
+  s = 0;
+  for (const o of xs) s += o.v();
+  assert.equal(s, 12 + 5 + 4);
+  assert.equal(xs[0].v.describe(xs[0]) + xs[1].v.describe(xs[1]), "shapetri");
+  assert.deepEqual(Object.keys(xs[0]), ["w", "h", "v"]);
+});
+
+test("a primary already taken by another vtable is refused, so neither vtable silently loses a method", () => {
+  const shared = function (this: Dims) {
+    return this.w;
+  };
+  const A = Sized.impl({ area: shared, grow: () => {} });
+  const before = { ...A };
+  assert.throws(() => Sized.impl({ area: shared, grow: growBoth }), { message: "area is shared" });
+  assert.deepEqual({ ...A }, before);
+  // Also across traits naming the same primary, and with no other method to overwrite.
+  const Only = trait<{ area(self: Dims): number }>()(undefined, "area");
+  const own = function (this: Dims) {
+    return this.h;
+  };
+  Only.impl({ area: own });
+  assert.throws(() => Only.impl({ area: own }), { message: "area is shared" });
+  assert.throws(() => Sized.impl({ area: own }), { message: "area is shared" });
+});
+
+test("a plain trait is unchanged by the callable path: its vtable is an object without a mark", () => {
+  const vt = trait<Sized>()({ describe: () => "d" }).impl({ area: (r: Dims) => r.w, grow: growBoth });
+  assert.equal(typeof vt, "object");
+  assert.deepEqual(Object.keys(vt), ["area", "grow", "describe"]);
+});
+
+test("checked build: a callable impl without its primary says which method is missing", () => {
+  assert.throws(() => Sized.impl({} as never), { message: "no method area" });
+  const Listed = trait<Sized>()({ area: null, grow: growBoth, describe: () => "" }, "area");
+  assert.throws(() => Listed.impl({} as never), { message: "no method area" });
+});
+
+test("property: every callable vtable dispatches o.v() to its own primary and o.v.m(o) to its own methods", () => {
+  fc.assert(
+    fc.property(fc.array(fc.record({ k: fc.integer({ min: -5, max: 5 }), own: fc.boolean() }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), (types, picks) => {
+      const vts = types.map((t) =>
+        Sized.impl({
+          area: function (this: Dims) { return this.w * t.k; },
+          ...(t.own ? { grow: (r: Dims, k: number) => { r.w += k * t.k; } } : {}),
+        }),
+      );
+      const xs = picks.map((p, i) => ({ t: p % types.length, o: make({ w: i, h: 1 }, vts[p % types.length]) }));
+      for (const { t, o } of xs) assert.equal(o.v(), o.w * types[t].k);
+      for (const { t, o } of xs) {
+        const w = o.w;
+        o.v.grow(o, 2);
+        assert.equal(o.w, w + (types[t].own ? 2 * types[t].k : 2));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
