@@ -87,8 +87,10 @@ test("types interleave by share, and init functions become expressions of the in
 
 test("method bodies move into each style's shape: this.x becomes the style's own access", () => {
   const w = read();
-  assert.match(style(w, "thin.vtable").code, /power: function \(o\) \{return o\.on\?o\.level\*\.02:0\}/);
+  // Callable vtables: the first method reads this and is the vtable; the others take the object first.
+  assert.match(style(w, "thin.vtable").code, /power: function \(\) \{return this\.on\?this\.level\*\.02:0\}/);
   assert.match(style(w, "thin.vtable").code, /dim: function \(o, k\) \{o\.rpm-=k\}/);
+  assert.match(style(w, "thin.table").code, /power: function \(o\) \{return o\.on\?o\.level\*\.02:0\}/);
   assert.match(style(w, "js.class").code, /class Led \{\n  constructor\(level, on\) \{/);
   // A closure carries the fields as variables; a bound function takes them first.
   assert.match(style(w, "js.closure").code, /function LedPower\(level, on\) \{\n  return function \(\) \{return on\?level\*\.02:0\};/);
@@ -117,6 +119,41 @@ test("a style that cannot take the workload says why; the others are still gener
   assert.match(generateStyles(m).skipped.find((x) => x.id === "js.closure")!.reason, /Led\.dim writes fields/);
 });
 
+test("thin.vtable: the first method is the callable vtable's primary, never a default; the others keep o.v.m(o)", () => {
+  // Both types' dim alike: a default of the trait; power (first) stays each type's own function.
+  const same = read((s) => (s.types.Motor.methods.dim = s.types.Led.methods.dim = function (k: number) { return k; }));
+  const code = style(same, "thin.vtable").code;
+  assert.match(code, /var Methods = trait\(\)\(\{\n {2}dim: function \(o, k\) \{[^\n]*\}\n\}, "power"\);/);
+  assert.match(code, /var LedVT = Methods\.impl\(\{\n {2}power: function \(\) \{return this\.on/);
+  // A first method alike in every type is still each type's own: one function is the primary of one vtable.
+  const alike = read((s) => (s.types.Motor.methods.power = s.types.Led.methods.power = function () { return 1; }));
+  assert.doesNotMatch(style(alike, "thin.vtable").code, /trait\(\)\(\{\n {2}power/);
+  assert.equal(style(alike, "thin.vtable").code.match(/power: function \(\) \{return 1\}/g)?.length, 2);
+  // The loops: o.v() for the primary, o.v.dim(o, 1) for the others; the index and hoisted forms alike.
+  const s = style(read(), "thin.vtable");
+  assert.match(s.code, /s \+= o\.v\(\);/);
+  assert.match(s.code, /o\.v\.dim\(o, 1\);/);
+  assert.match(s.glue, /s \+= xs\[i\]\.v\(\);/);
+  // A loop calling a method other than the first keeps o.v.method(o).
+  const second = style(read((x) => (x.loops = [{ name: "dim", call: "dim", args: [1], reduce: "sum" }])), "thin.vtable");
+  assert.match(second.code, /s \+= o\.v\.dim\(o, 1\);/);
+  assert.match(second.glue, /s \+= \(o = xs\[i\]\)\.v\.dim\(o, 1\);/);
+});
+
+test("thin.vtable falls back to plain vtables when a later method is named like a function's own property", () => {
+  const w = read((s) => {
+    for (const t of Object.values(s.types) as any[]) {
+      t.methods.bind = t.methods.dim;
+      delete t.methods.dim;
+    }
+    s.loops[1].call = "bind";
+  });
+  const s = style(w, "thin.vtable");
+  assert.match(s.about, /not callable: method bind is a name every function has/);
+  assert.match(s.code, /var Methods = trait\(\)\(\);/);
+  assert.match(s.code, /s \+= o\.v\.power\(o\);/);
+});
+
 test("the no-call baseline is generated only when every type does the same work", () => {
   assert.ok(generateStyles(read()).skipped.some((x) => x.id === "baseline.inline"));
   const one = read((s) => delete s.types.Motor);
@@ -130,8 +167,11 @@ test("every generated style passes the Espruino check, and --show prints it form
     assert.deepEqual(checkCode(code).map((v) => `${v.rule} ${v.line}`), [], s.id);
   }
   const shown = await showStyle(w, "thin.vtable");
-  assert.match(shown, /^\/\/ thin\.vtable for .*garden\.ts: a shared vtable per type/);
-  assert.match(shown, /var ValveVT = Methods\.impl\(\{\n {2}water: function\(o\) \{\n {4}return o\.open \? o\.flow \* \.5 : 0;/);
+  assert.match(shown, /^\/\/ thin\.vtable for .*garden\.ts: a shared callable vtable per type, .*the first method, water, is the vtable itself, o\.v\(\)/);
+  assert.match(shown, /var Methods = trait\(\)\(\{\}, "water"\);/);
+  assert.match(shown, /var ValveVT = Methods\.impl\(\{\n {2}water: function\(\) \{\n {4}return this\.open \? this\.flow \* \.5 : 0;/);
+  assert.match(shown, /s \+= o\.v\(\);/);
+  assert.match(shown, /o\.v\.tick\(o, 1\);/);
   await assert.rejects(showStyle(w, "js.nope"), /no style js\.nope for .*garden\.ts; styles: js\.class, /);
 });
 

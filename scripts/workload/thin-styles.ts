@@ -59,21 +59,59 @@ function vtables(w: Workload, o: string): string {
   return out;
 }
 
+/**
+ * Names a function already has: a vtable that is a function cannot carry a method under them
+ * (`name` and `length` are read-only; `call`, `apply` and `bind` would shadow the function's own).
+ */
+const FUNCTION_NAMES = ["name", "length", "prototype", "call", "apply", "bind", "caller", "arguments", "toString"];
+
+/** Why the workload's vtables cannot be callable (a method after the first named like a function's own), or undefined. */
+function callableClash(w: Workload): string | undefined {
+  const name = w.methods.slice(1).find((m) => FUNCTION_NAMES.includes(m));
+  return name && `method ${name} is a name every function has, and a callable vtable is a function`;
+}
+
+/**
+ * `var Shape = trait()(defaults, "<first method>")` and one callable vtable per type: the first
+ * method reads `this` and is the vtable itself, the others take the object first. Methods alike
+ * in every type become defaults, the primary excepted (a function is the primary of one vtable).
+ */
+function callableVtables(w: Workload, o: string): string {
+  const primary = w.methods[0];
+  const text = (m: Method, name: string) => (name === primary ? asFunction(m, m.params) : asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`));
+  const shared = w.methods.filter((name) => name !== primary && w.types.length > 1 && new Set(w.types.map((t) => text(t.methods.get(name)!, name))).size === 1);
+  const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!, name)}`).join(",\n");
+  let out = `var Methods = trait()(${shared.length ? `{\n${defaults}\n}` : "{}"}, ${JSON.stringify(primary)});\n`;
+  for (const t of w.types) {
+    const own = w.methods.filter((name) => !shared.includes(name));
+    out += `var ${t.name}VT = Methods.impl({\n${own.map((name) => `  ${name}: ${text(t.methods.get(name)!, name)}`).join(",\n")}\n});\n`;
+  }
+  return out;
+}
+
 export function thinVtable(w: Workload): StyleResult {
   const id = "thin.vtable";
   const clash = keyClash(w, "v", "make() carries the vtable in");
   if (clash) return { id, reason: clash };
+  // Callable vtables, unless a method's name rules them out: then plain vtables, o.v.method(o) for every method.
+  const plain = callableClash(w);
+  const primary = plain ? undefined : w.methods[0];
   const o = receiver(w);
   const names = loopNames(w);
-  const loops = w.loops.map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r", elem: "o", over: "xs", call: `o.v.${l.call}(${callArgs(l, ["o"])})` })).join("\n");
-  const code = `import { make, trait } from "thincall";\n\n${vtables(w, o)}\n${patternDecl(w)}${makeFn(w, (t, a) => `make(${data(t, a)}, ${t.name}VT)`)}${ARRAY_BUILD}\n${loops}`;
+  const call = (l: Workload["loops"][number], on: string) => (l.call === primary ? `${on}.v(${callArgs(l)})` : `${on}.v.${l.call}(${callArgs(l, ["o"])})`);
+  const loops = w.loops.map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r", elem: "o", over: "xs", call: call(l, "o") })).join("\n");
+  const code = `import { make, trait } from "thincall";\n\n${plain ? vtables(w, o) : callableVtables(w, o)}\n${patternDecl(w)}${makeFn(w, (t, a) => `make(${data(t, a)}, ${t.name}VT)`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
+  const firstIsPrimary = first.call === primary;
   let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
-    index: { params: "xs, n, r", call: `(o = xs[i]).v.${first.call}(${callArgs(first, ["o"])})`, needsO: true },
-    hoisted: { params: "xs, n, r, f", call: `f(${callArgs(first, ["o"])})` },
+    index: firstIsPrimary ? { params: "xs, n, r", call: `xs[i].v(${callArgs(first)})` } : { params: "xs, n, r", call: `(o = xs[i]).v.${first.call}(${callArgs(first, ["o"])})`, needsO: true },
+    hoisted: { params: "xs, n, r, f", call: firstIsPrimary ? `f.call(${callArgs(first, ["o"])})` : `f(${callArgs(first, ["o"])})` },
   });
-  glue += objectsCheck(w) + styleObject(id, { loops: names, index, hoisted, check: "check", x: hoisted && `${w.types[0].name}VT.${first.call}` });
-  return { id, about: "a shared vtable per type, carried in one property v: o.v.method(o)", imports: ["make", "trait"], code, glue };
+  glue += objectsCheck(w) + styleObject(id, { loops: names, index, hoisted, check: "check", x: hoisted && (firstIsPrimary ? `${w.types[0].name}VT` : `${w.types[0].name}VT.${first.call}`) });
+  const about = plain
+    ? `a shared vtable per type, carried in one property v: o.v.method(o) (not callable: ${plain})`
+    : `a shared callable vtable per type, carried in one property v: the first method, ${primary}, is the vtable itself, o.v(); the others o.v.method(o)`;
+  return { id, about, imports: ["make", "trait"], code, glue };
 }
 
 export function thinTable(w: Workload): StyleResult {
