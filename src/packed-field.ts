@@ -20,6 +20,6 @@ export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number)
   // A field is a typed array (not "i", a method or "constructor"); `j in a` is false for -1 or 0.5.
   ((a = y[f] || 0).buffer && j in a && j < y.n) || fail("no field " + f + " at " + j),
   (o = a[j]),
-  v != null && (fits(y.of[f], v, f), (a[j] = v)),
+  v != null && (fits(y.of, f, v), (a[j] = v)),
   o
 );

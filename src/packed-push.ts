@@ -27,7 +27,7 @@ export const packPush: <S extends Schema, M>(s: Packed, y: PackedType<S, M>, val
   o?: any,
   k?: any,
 ) => {
-  for (k in (o = y.of)) fits(o[k], values[k], k);
+  for (k in (o = y.of)) fits(o, k, values[k]);
   for (k in o) (y[k] = room(y[k], y.n))[y.n] = values[k];
   (s.T = room(s.T, s.n))[s.n++] = y.t;
   return y.n++;

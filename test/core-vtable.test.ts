@@ -138,13 +138,13 @@ test("a callable vtable is the primary method itself: o.v() runs it with this = 
   const rectArea = function (this: Dims) {
     return this.w * this.h;
   };
-  const RectC = Sized.impl({ area: rectArea });
-  const TriC = Sized.impl({ area: function () { return (this.w * this.h) / 2; }, describe: () => "tri" });
+  const RectC = Sized.impl({}, rectArea);
+  const TriC = Sized.impl({ describe: () => "tri" }, function () { return (this.w * this.h) / 2; });
   assert.equal(RectC, rectArea);
   assert.equal(typeof TriC, "function");
-  // Given methods first, then the defaults; the primary marks itself under its own name.
-  assert.deepEqual(Object.keys(RectC), ["area", "grow", "describe"]);
-  assert.deepEqual(Object.keys(TriC), ["area", "describe", "grow"]);
+  // Given methods first, then the defaults; the primary is not among its own properties.
+  assert.deepEqual(Object.keys(RectC), ["grow", "describe"]);
+  assert.deepEqual(Object.keys(TriC), ["describe", "grow"]);
   const xs = [make({ w: 2, h: 3 }, RectC), make({ w: 4, h: 1 }, TriC), make({ w: 1, h: 1 }, RectC)];
   let s = 0;
   for (const o of xs) s += o.v();
@@ -157,44 +157,45 @@ test("a callable vtable is the primary method itself: o.v() runs it with this = 
   assert.deepEqual(Object.keys(xs[0]), ["w", "h", "v"]);
 });
 
-test("a primary already taken by another vtable is refused, so neither vtable silently loses a method", () => {
+test("a primary already carrying another vtable's methods is refused, so neither vtable silently loses a method", () => {
   const shared = function (this: Dims) {
     return this.w;
   };
-  const A = Sized.impl({ area: shared, grow: () => {} });
+  const A = Sized.impl({ grow: () => {} }, shared);
   const before = { ...A };
-  assert.throws(() => Sized.impl({ area: shared, grow: growBoth }), { message: "area is shared" });
+  assert.throws(() => Sized.impl({ grow: growBoth }, shared), { message: "area is shared" });
   assert.deepEqual({ ...A }, before);
-  // Also across traits naming the same primary, and with no other method to overwrite.
+  // Also across traits: the function already carries properties.
+  const Other = trait<{ size(self: Dims): number; spin(self: Dims): void }>()({ spin: () => {} }, "size");
+  assert.throws(() => Other.impl({}, shared), { message: "size is shared" });
+  // A trait with no other method gives its primary no property: sharing it changes nothing.
   const Only = trait<{ area(self: Dims): number }>()(undefined, "area");
   const own = function (this: Dims) {
     return this.h;
   };
-  Only.impl({ area: own });
-  assert.throws(() => Only.impl({ area: own }), { message: "area is shared" });
-  assert.throws(() => Sized.impl({ area: own }), { message: "area is shared" });
+  assert.equal(Only.impl({}, own), Only.impl({}, own));
+  assert.deepEqual(Object.keys(own), []);
 });
 
-test("a plain trait is unchanged by the callable path: its vtable is an object without a mark", () => {
-  const vt = trait<Sized>()({ describe: () => "d" }).impl({ area: (r: Dims) => r.w, grow: growBoth });
+test("a plain trait is unchanged by the callable path: its vtable is a new object", () => {
+  const m = { area: (r: Dims) => r.w, grow: growBoth };
+  const vt = trait<Sized>()({ describe: () => "d" }).impl(m);
   assert.equal(typeof vt, "object");
+  assert.notEqual(vt, m);
   assert.deepEqual(Object.keys(vt), ["area", "grow", "describe"]);
 });
 
-test("checked build: a callable impl without its primary says which method is missing", () => {
-  assert.throws(() => Sized.impl({} as never), { message: "no method area" });
-  const Listed = trait<Sized>()({ area: null, grow: growBoth, describe: () => "" }, "area");
-  assert.throws(() => Listed.impl({} as never), { message: "no method area" });
+test("checked build: a callable impl without its primary, or without a method, says which", () => {
+  assert.throws(() => (Sized.impl as (m: object) => unknown)({}), { message: "no method area" });
+  const Listed = trait<Sized>()({ grow: null, describe: () => "" }, "area");
+  assert.throws(() => Listed.impl({} as never, function () { return 1; }), { message: "no method grow" });
 });
 
 test("property: every callable vtable dispatches o.v() to its own primary and o.v.m(o) to its own methods", () => {
   fc.assert(
     fc.property(fc.array(fc.record({ k: fc.integer({ min: -5, max: 5 }), own: fc.boolean() }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), (types, picks) => {
       const vts = types.map((t) =>
-        Sized.impl({
-          area: function (this: Dims) { return this.w * t.k; },
-          ...(t.own ? { grow: (r: Dims, k: number) => { r.w += k * t.k; } } : {}),
-        }),
+        Sized.impl(t.own ? { grow: (r: Dims, k: number) => { r.w += k * t.k; } } : {}, function (this: Dims) { return this.w * t.k; }),
       );
       const xs = picks.map((p, i) => ({ t: p % types.length, o: make({ w: i, h: 1 }, vts[p % types.length]) }));
       for (const { t, o } of xs) assert.equal(o.v(), o.w * types[t].k);

@@ -72,19 +72,22 @@ function callableClash(w: Workload): string | undefined {
 }
 
 /**
- * `var Shape = trait()(defaults, "<first method>")` and one callable vtable per type: the first
- * method reads `this` and is the vtable itself, the others take the object first. Methods alike
- * in every type become defaults, the primary excepted (a function is the primary of one vtable).
+ * `var Methods = trait()(defaults, "<first method>")` and one callable vtable per type,
+ * `Methods.impl({ others }, primary)`: the first method reads `this` and is the vtable itself,
+ * the others take the object first. Methods alike in every type become defaults, the primary
+ * excepted (a function is the primary of one vtable only).
  */
 function callableVtables(w: Workload, o: string): string {
   const primary = w.methods[0];
-  const text = (m: Method, name: string) => (name === primary ? asFunction(m, m.params) : asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`));
-  const shared = w.methods.filter((name) => name !== primary && w.types.length > 1 && new Set(w.types.map((t) => text(t.methods.get(name)!, name))).size === 1);
-  const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!, name)}`).join(",\n");
+  const text = (m: Method) => asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`);
+  const others = w.methods.slice(1);
+  const shared = others.filter((name) => w.types.length > 1 && new Set(w.types.map((t) => text(t.methods.get(name)!))).size === 1);
+  const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!)}`).join(",\n");
   let out = `var Methods = trait()(${shared.length ? `{\n${defaults}\n}` : "{}"}, ${JSON.stringify(primary)});\n`;
   for (const t of w.types) {
-    const own = w.methods.filter((name) => !shared.includes(name));
-    out += `var ${t.name}VT = Methods.impl({\n${own.map((name) => `  ${name}: ${text(t.methods.get(name)!, name)}`).join(",\n")}\n});\n`;
+    const own = others.filter((name) => !shared.includes(name));
+    const m = t.methods.get(primary)!;
+    out += `var ${t.name}VT = Methods.impl({${own.length ? `\n${own.map((name) => `  ${name}: ${text(t.methods.get(name)!)}`).join(",\n")}\n` : ""}}, ${asFunction(m, m.params)});\n`;
   }
   return out;
 }

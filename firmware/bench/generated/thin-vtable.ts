@@ -6,12 +6,8 @@ import { make, trait } from "../../../src/index";
 var Methods = trait()({
   grow: function (o, k) {o.w+=k;o.h+=k}
 }, "area");
-var RectVT = Methods.impl({
-  area: function () {return this.w*this.h}
-});
-var TriVT = Methods.impl({
-  area: function () {return this.w*this.h/2}
-});
+var RectVT = Methods.impl({}, function () {return this.w*this.h});
+var TriVT = Methods.impl({}, function () {return this.w*this.h/2});
 
 // Object i is of type P[i % 2]: Rect, Tri.
 var P = [0,1];
