@@ -5,10 +5,9 @@ import { mkdir, open } from "node:fs/promises";
 import { fileError } from "./file-errors.ts";
 import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
-import { summarizeRuns } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { renderHtmlParts } from "./html.ts";
-import { checkNotAnInput, checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
+import { checkNotAnInput, checkOutputPath, summarizeResultsFile } from "./results-file.ts";
 import { renderTable } from "./table.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
 
@@ -34,7 +33,7 @@ export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <
  * prints the table of all runs side by side and, with `html`, writes the HTML report. Tables
  * list the first {@link TABLE_STYLE_LIMIT} styles unless `all`; charts draw the best and worst.
  *
- * @throws UserError with usage when no file is given, or from {@link readResultsFile}.
+ * @throws UserError with usage when no file is given, or from {@link summarizeResultsFile}.
  */
 export async function runReport(files: string[], options: ReportOptions = {}): Promise<void> {
   const out = options.out ?? process.stdout;
@@ -47,9 +46,10 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   }
   const summaries: BenchSummary[] = [];
   for (const file of files) {
-    const { lines, skipped } = readResultsFile(file);
-    if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
-    summaries.push(...summarizeRuns(splitRuns(lines)));
+    // Run by run: a file of thousands of runs is never in memory whole.
+    const read = summarizeResultsFile(file);
+    if (read.skipped > 0) err.write(`skipped ${read.skipped} bad line(s) in ${file}\n`);
+    for (const summary of read.summaries) summaries.push(summary);
   }
   const program = options.programJsVars !== undefined ? { jsvars: options.programJsVars, whose: "your program's" } : undefined;
   out.write(renderTable(summaries, options.all, program));
