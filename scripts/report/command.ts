@@ -8,7 +8,8 @@ import type { BenchSummary } from "../bench/schema.ts";
 import { UserError } from "../errors.ts";
 import { renderHtmlParts } from "./html.ts";
 import { checkNotAnInput, checkOutputPath, summarizeResultsFile } from "./results-file.ts";
-import { renderTable } from "./table.ts";
+import { renderTableParts } from "./table.ts";
+import { streamWrite, writeParts } from "./write-parts.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
 
 /** Options of {@link runReport}. */
@@ -52,13 +53,13 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
     for (const summary of read.summaries) summaries.push(summary);
   }
   const program = options.programJsVars !== undefined ? { jsvars: options.programJsVars, whose: "your program's" } : undefined;
-  out.write(renderTable(summaries, options.all, program));
+  await writeParts(renderTableParts(summaries, options.all, program), streamWrite(out));
   if (options.html) {
     try {
       await mkdir(dirname(options.html), { recursive: true });
       const file = await open(options.html, "w");
       try {
-        for (const part of renderHtmlParts(summaries, options.all, program)) await file.write(part);
+        await writeParts(renderHtmlParts(summaries, options.all, program), (text) => file.write(text));
       } finally {
         await file.close();
       }

@@ -60,7 +60,7 @@ export function summarizeResultsFile(path: string): StreamedSummaries {
 const noUsableLines = (path: string, skipped: number) => new UserError(`no usable lines in results file ${path} (skipped ${skipped} bad line(s))`);
 
 /** Bytes read at a time: the text of one chunk, never the file's. */
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 
 /**
  * A results file as a {@link RecordSource}, read in chunks. Later passes read the bytes the first
@@ -68,7 +68,7 @@ const CHUNK_BYTES = 1 << 20;
  *
  * @throws UserError when the file is missing or not a regular file, cannot be read, or changed between passes.
  */
-function fileSource(path: string): RecordSource {
+export function fileSource(path: string): RecordSource {
   if (!existsSync(path)) throw new UserError(`results file not found: ${path}`);
   const stat = statSync(path);
   if (stat.isDirectory()) throw new UserError(`cannot read ${path}: is a folder, not a results file (EISDIR)`);
