@@ -8,6 +8,7 @@ import { test } from "node:test";
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { summarizeRuns, type ResultsLine } from "../scripts/bench/summary.ts";
 import { UserError } from "../scripts/errors.ts";
 import { renderHtml, renderHtmlParts } from "../scripts/report/html.ts";
@@ -15,6 +16,7 @@ import { CHUNK_BYTES, fileSource, summarizeResultsFile } from "../scripts/report
 import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
 import { summarizeSource, textSource } from "../scripts/report/results-stream.ts";
 import { renderTable, renderTableParts } from "../scripts/report/table.ts";
+import { streamWrite, writeParts } from "../scripts/report/write-parts.ts";
 import { runLines } from "./support/report-fixtures.ts";
 import { manyRunsText } from "./support/report-scale-fixtures.ts";
 
@@ -111,4 +113,31 @@ test("the page and the table of 4× the runs come in parts no longer than those 
   // The table's rows are as wide as the runs side by side: a part grows with the runs as a row does, no more.
   assert.ok(four.table <= one.table * 4.2, `table: ${one.table} then ${four.table} characters`);
   assert.ok(four.table * 20 < renderTable(four.summaries).length, "a part is a line or a block, not the table");
+});
+
+test("parts are written in order through a stream that makes the writer wait, and a stream that fails ends the wait", async () => {
+  let text = "";
+  let mostQueued = 0;
+  // A reader that takes each batch later: its buffer (one byte) is always full.
+  const slow = new Writable({
+    highWaterMark: 1,
+    write: (chunk, _e, done) => {
+      mostQueued = Math.max(mostQueued, slow.writableLength);
+      text += String(chunk);
+      setImmediate(done);
+    },
+  });
+  const parts = Array.from({ length: 50_000 }, (_, i) => `part ${i};`);
+  await writeParts(parts, streamWrite(slow));
+  assert.equal(text, parts.join(""));
+  assert.ok(mostQueued < text.length / 4, `at most ${mostQueued} of ${text.length} characters waited in the stream`);
+  const broken = new Writable({ write: (_c, _e, done) => done(new Error("EPIPE")) });
+  broken.on("error", () => {});
+  await assert.rejects(writeParts(parts, streamWrite(broken)), /EPIPE/);
+});
+
+test("summarizeResultsFile: a file with nothing usable is one line naming what it skipped", () => {
+  const file = join(dir, "junk.jsonl");
+  writeFileSync(file, "junk\n{}\n");
+  assert.throws(() => summarizeResultsFile(file), (e: unknown) => e instanceof UserError && /no usable lines in results file .* \(skipped 2 bad line\(s\)\)$/.test(e.message));
 });
