@@ -13,7 +13,7 @@ import { summarizeRuns, type ResultsLine } from "../scripts/bench/summary.ts";
 import { UserError } from "../scripts/errors.ts";
 import { renderHtml, renderHtmlParts } from "../scripts/report/html.ts";
 import { CHUNK_BYTES, fileSource, summarizeResultsFile } from "../scripts/report/results-file.ts";
-import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
+import { createLineReader, parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
 import { summarizeSource, textSource } from "../scripts/report/results-stream.ts";
 import { renderTable, renderTableParts } from "../scripts/report/table.ts";
 import { streamWrite, writeParts } from "../scripts/report/write-parts.ts";
@@ -140,4 +140,26 @@ test("summarizeResultsFile: a file with nothing usable is one line naming what i
   const file = join(dir, "junk.jsonl");
   writeFileSync(file, "junk\n{}\n");
   assert.throws(() => summarizeResultsFile(file), (e: unknown) => e instanceof UserError && /no usable lines in results file .* \(skipped 2 bad line\(s\)\)$/.test(e.message));
+});
+
+test("a line longer than many chunks is read once, not searched again at every chunk", () => {
+  // 64 pieces of one 64k line: searching the line so far at every piece would read it 32 times over.
+  let searched = 0;
+  const piece = "x".repeat(1 << 16);
+  const reader = createLineReader(() => {});
+  // The reader cuts rows with split: count what it is given to search.
+  const split = String.prototype.split;
+  String.prototype.split = function (this: string, ...args: Parameters<typeof split>) {
+    searched += this.length;
+    return split.apply(this, args) as string[];
+  } as typeof split;
+  try {
+    for (let i = 0; i < 64; i++) reader.push(piece);
+    reader.push("\n{}\n");
+  } finally {
+    String.prototype.split = split;
+  }
+  reader.end();
+  assert.equal(reader.skipped, 2);
+  assert.ok(searched <= 65 * piece.length, `${searched} characters searched for ${64 * piece.length}`);
 });

@@ -51,7 +51,9 @@ export function createLineReader(visit: (line: ResultsLine) => void): LineReader
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
-      const rows = (pending + text).split("\n");
+      // Only the new text is searched: a line longer than many pieces stays linear to read.
+      const rows = text.split("\n");
+      rows[0] = pending + rows[0];
       pending = rows.pop()!;
       for (const r of rows) row(r.endsWith("\r") ? r.slice(0, -1) : r);
     },
