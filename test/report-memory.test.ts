@@ -13,7 +13,7 @@ import { summarizeRuns, type ResultsLine } from "../scripts/bench/summary.ts";
 import { UserError } from "../scripts/errors.ts";
 import { renderHtml, renderHtmlParts } from "../scripts/report/html.ts";
 import { CHUNK_BYTES, fileSource, summarizeResultsFile } from "../scripts/report/results-file.ts";
-import { createLineReader, parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
+import { LONGEST_LINE, createLineReader, parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
 import { summarizeSource, textSource } from "../scripts/report/results-stream.ts";
 import { renderTable, renderTableParts } from "../scripts/report/table.ts";
 import { streamWrite, writeParts } from "../scripts/report/write-parts.ts";
@@ -162,4 +162,20 @@ test("a line longer than many chunks is read once, not searched again at every c
   reader.end();
   assert.equal(reader.skipped, 2);
   assert.ok(searched <= 65 * piece.length, `${searched} characters searched for ${64 * piece.length}`);
+});
+
+test("a line longer than any record is counted as skipped and not held, read from a file or from text", () => {
+  const host = JSON.stringify(runLines()[0]);
+  // Valid JSON (trailing spaces are), but no bench writes such a line: its length alone refuses it.
+  const long = host + " ".repeat(LONGEST_LINE);
+  const text = `${long}\n${manyRunsText(1)}${long}`;
+  const file = join(dir, "long.jsonl");
+  writeFileSync(file, text);
+  const fromFile = summarizeResultsFile(file);
+  const fromText = summarizeSource(textSource(text));
+  for (const read of [fromFile, fromText]) {
+    assert.equal(read.skipped, 2);
+    assert.equal(read.lines, ONE_RUN);
+  }
+  assert.deepEqual(fromFile.summaries, fromText.summaries);
 });

@@ -33,14 +33,22 @@ export interface LineReader {
   readonly skipped: number;
 }
 
+/**
+ * The longest line read as a record: a bench line is under a kilobyte. A longer line is counted as
+ * skipped and not held, so a file of one endless line neither fills memory nor passes V8's longest string.
+ */
+export const LONGEST_LINE = 1 << 24;
+
 /** A {@link LineReader} that hands each usable record to `visit`, in order, and keeps none. */
 export function createLineReader(visit: (line: ResultsLine) => void): LineReader {
   let pending = "";
+  /** Whether the row being read passed {@link LONGEST_LINE}: its rest is dropped up to its line end. */
+  let overlong = false;
   let first = true;
   let skipped = 0;
   const row = (text: string) => {
     if (text.trim() === "") return;
-    const line = parseLine(text);
+    const line = text.length > LONGEST_LINE ? undefined : parseLine(text);
     if (line) visit(line);
     else skipped++;
   };
@@ -55,10 +63,21 @@ export function createLineReader(visit: (line: ResultsLine) => void): LineReader
       const rows = text.split("\n");
       rows[0] = pending + rows[0];
       pending = rows.pop()!;
-      for (const r of rows) row(r.endsWith("\r") ? r.slice(0, -1) : r);
+      rows.forEach((r, i) => {
+        if (i === 0 && overlong) {
+          overlong = false;
+          skipped++;
+        } else row(r.endsWith("\r") ? r.slice(0, -1) : r);
+      });
+      if (pending.length > LONGEST_LINE) {
+        overlong = true;
+        pending = "";
+      }
     },
     end() {
-      row(pending);
+      if (overlong) skipped++;
+      else row(pending);
+      overlong = false;
       pending = "";
     },
     get skipped() {

@@ -40,6 +40,7 @@ export function summarizeSource(read: RecordSource): StreamedSummaries {
   const skipped = read((line) => {
     lastLine[first.route(line)] = lines++;
   });
+  if (lines === 0) return { summaries: [], lines, skipped, mostHeld: 0 };
   // The second pass routes the same lines the same way: its run numbers are the first's.
   const router = createRunRouter();
   const open = new Map<number, ResultsLine[]>();
