@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { UserError } from "../scripts/errors.ts";
 import { fileError } from "../scripts/report/file-errors.ts";
-import { checkOutputPath, openResultsWriter, readResultsFile } from "../scripts/report/results-file.ts";
+import { checkOutputPath, openResultsWriter, readResultsFile, summarizeResultsFile } from "../scripts/report/results-file.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "thincall-files-"));
@@ -118,15 +118,19 @@ test("two writers on one file: the second is refused in one line, and may write 
   openResultsWriter(file).close();
 });
 
-test("readResultsFile: a FIFO or a device is refused in one line, without reading it", () => {
+test("readResultsFile and report's streaming reader: a FIFO or a device is refused in one line, without reading it", () => {
   const fifo = join(dir, "pipe.jsonl");
   assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
   // A writer at the other end, so that a read of the FIFO (the defect) ends instead of hanging the suite.
   const feeder = spawn("sh", ["-c", `echo '{"t":"x"}' > '${fifo}'`], { stdio: "ignore" });
   try {
-    assert.throws(() => readResultsFile(fifo), oneLine(/cannot read .*pipe\.jsonl: is a FIFO \(named pipe\), not a regular file/));
+    for (const read of [readResultsFile, summarizeResultsFile]) {
+      assert.throws(() => read(fifo), oneLine(/cannot read .*pipe\.jsonl: is a FIFO \(named pipe\), not a regular file/));
+    }
   } finally {
     feeder.kill("SIGKILL");
   }
-  assert.throws(() => readResultsFile("/dev/zero"), oneLine(/cannot read \/dev\/zero: is a device, not a regular file/));
+  for (const read of [readResultsFile, summarizeResultsFile]) {
+    assert.throws(() => read("/dev/zero"), oneLine(/cannot read \/dev\/zero: is a device, not a regular file/));
+  }
 });

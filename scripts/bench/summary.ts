@@ -247,16 +247,35 @@ export function summarize(lines: ResultsLine[]): BenchSummary {
   return { ...s, sweep: s.n === null ? [] : [sweepPoint(s)] };
 }
 
+/** One run's summary, with what joins it to the other runs of its sweep (its host line's). */
+export interface SummarizedRun {
+  summary: BenchSummary;
+  /** The sweep the run belongs to, if any. */
+  sweep?: string;
+  /** In a sweep, the N the host line names as the headline. */
+  headline?: number;
+}
+
+/** Summarizes one run's lines ({@link summarize}), keeping what {@link combineRuns} groups sweeps by. */
+export function summarizeOneRun(run: ResultsLine[]): SummarizedRun {
+  const host = run.find((l): l is HostRecord => l.t === "host");
+  return { summary: summarize(run), sweep: host?.sweep, headline: host?.headline };
+}
+
 /**
  * One summary of the runs of one sweep (`--n 257,100,1000`: one upload per N): the headline
  * figures are at the N the host lines name (the first the user listed; else the last run's),
  * the sweep has every N's in the order run, and problems say at which N they arose.
  */
 export function summarizeSweep(runs: ResultsLine[][]): BenchSummary {
-  const each = runs.map(summarize);
+  return sweepSummary(runs.map(summarizeOneRun));
+}
+
+function sweepSummary(runs: SummarizedRun[]): BenchSummary {
+  const each = runs.map((r) => r.summary);
   const last = each[each.length - 1];
   if (each.length < 2) return last;
-  const named = runs[0].find((l): l is HostRecord => l.t === "host")?.headline;
+  const named = runs[0].headline;
   const headline = each.find((s) => s.n === named) ?? last;
   return {
     ...headline,
@@ -266,19 +285,23 @@ export function summarizeSweep(runs: ResultsLine[][]): BenchSummary {
   };
 }
 
-/** The sweep a run belongs to (its host line's `sweep`), if any. */
-const sweepOf = (run: ResultsLine[]) => run.find((l): l is HostRecord => l.t === "host")?.sweep;
-
 /** One summary per run, the runs of one sweep (consecutive, same `sweep` id) taken together. */
 export function summarizeRuns(runs: ResultsLine[][]): BenchSummary[] {
-  const groups: ResultsLine[][][] = [];
+  return combineRuns(runs.map(summarizeOneRun));
+}
+
+/**
+ * {@link summarizeRuns} from runs already summarized one by one, in file order: a reader that
+ * summarizes each run as it ends ({@link summarizeOneRun}) and drops its lines ends here.
+ */
+export function combineRuns(runs: SummarizedRun[]): BenchSummary[] {
+  const groups: SummarizedRun[][] = [];
   for (const run of runs) {
-    const id = sweepOf(run);
     const last = groups[groups.length - 1];
-    if (id !== undefined && last && sweepOf(last[0]) === id) last.push(run);
+    if (run.sweep !== undefined && last && last[0].sweep === run.sweep) last.push(run);
     else groups.push([run]);
   }
-  return groups.map(summarizeSweep);
+  return groups.map(sweepSummary);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Horizontal grouped bar chart: one group per style, one bar per series. Horizontal, so the
  * long style ids read as plain labels on the left.
  */
-import { escapeXml, legend, linearScale, svgOpen, textWidth, xAxis, type Frame } from "./svg.ts";
+import { escapeXml, legendParts, linearScale, svgOpen, textWidth, xAxis, type Frame } from "./svg.ts";
 
 /** One bar per category; null values get a dash instead of a bar (the caller notes them). */
 export interface BarSeries {
@@ -47,6 +47,11 @@ const LEFT_OUT_ROW = 24;
  * thousands of styles choose what to draw first (chart-selection.ts).
  */
 export function barChart(spec: BarChartSpec): string {
+  return [...barChartParts(spec)].join("");
+}
+
+/** {@link barChart} bar by bar, each made when asked for: a chart of thousands of runs is never one string. */
+export function* barChartParts(spec: BarChartSpec): Generator<string> {
   const groupHeight = spec.series.length * (BAR + BAR_GAP) - BAR_GAP + GROUP_GAP;
   const left = Math.ceil(spec.categories.reduce((widest, c) => Math.max(widest, textWidth(c)), 60) + 16);
   const leftOut = spec.leftOut;
@@ -58,49 +63,43 @@ export function barChart(spec: BarChartSpec): string {
   const x = linearScale(values, [frame.left, frame.right]);
   const zero = x(0);
 
-  const groups = spec.categories.map((category, c) => {
+  yield svgOpen(WIDTH, height, spec.attrs, spec.title) +
+    xAxis(x, frame, spec.axisLabel) +
+    `<line class="zero" x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${frame.top}" y2="${frame.bottom}"/>`;
+  const leftOutRow = (at: number, text: string) =>
+    `<text class="left-out" x="${((frame.left + frame.right) / 2).toFixed(1)}" y="${(frame.top + 4 + at * groupHeight + (leftOutHeight - GROUP_GAP) / 2).toFixed(1)}" ` +
+    `dy="0.32em" text-anchor="middle">${escapeXml(text)}</text>`;
+  for (let c = 0; c < spec.categories.length; c++) {
+    if (leftOut && c === leftOut.at) yield leftOutRow(leftOut.at, leftOut.text);
+    const category = spec.categories[c];
     const top = frame.top + 4 + c * groupHeight + (leftOut && c >= leftOut.at ? leftOutHeight : 0);
-    const label =
-      `<text class="mono category" x="${left - 8}" y="${(top + (groupHeight - GROUP_GAP) / 2).toFixed(1)}" dy="0.32em" ` +
+    yield `<g class="group"><text class="mono category" x="${left - 8}" y="${(top + (groupHeight - GROUP_GAP) / 2).toFixed(1)}" dy="0.32em" ` +
       `text-anchor="end">${escapeXml(category)}</text>`;
-    const bars = spec.series.map((s, i) => {
+    for (let i = 0; i < spec.series.length; i++) {
+      const s = spec.series[i];
       const v = s.values[c];
       const y = top + i * (BAR + BAR_GAP);
       // A dash where the bar would be, so a gap reads as "no figure", not as zero.
       if (v === null || v === undefined) {
-        return `<text class="missing" x="${(zero + 4).toFixed(1)}" y="${y + BAR / 2}" dy="0.32em">—</text>`;
+        yield `<text class="missing" x="${(zero + 4).toFixed(1)}" y="${y + BAR / 2}" dy="0.32em">—</text>`;
+        continue;
       }
       const end = x(v);
       const text = spec.format(v);
       const valueX = v >= 0 ? end + 4 : end - 4;
-      return (
-        `<rect class="bar" data-style="${escapeXml(category)}" data-run="${escapeXml(s.run)}" data-series="${escapeXml(s.key)}" ` +
+      yield `<rect class="bar" data-style="${escapeXml(category)}" data-run="${escapeXml(s.run)}" data-series="${escapeXml(s.key)}" ` +
         `x="${Math.min(zero, end).toFixed(1)}" y="${y}" width="${Math.max(0.5, Math.abs(end - zero)).toFixed(1)}" height="${BAR}" fill="${s.color}">` +
         `<title>${escapeXml(`${category}, ${s.label}: ${text}`)}</title></rect>` +
-        `<text class="value" x="${valueX.toFixed(1)}" y="${y + BAR / 2}" dy="0.32em" text-anchor="${v >= 0 ? "start" : "end"}">${escapeXml(text)}</text>`
-      );
-    });
-    return `<g class="group">${label}${bars.join("")}</g>`;
-  });
-  if (leftOut) {
-    const y = frame.top + 4 + leftOut.at * groupHeight + (leftOutHeight - GROUP_GAP) / 2;
-    groups.splice(
-      leftOut.at,
-      0,
-      `<text class="left-out" x="${((frame.left + frame.right) / 2).toFixed(1)}" y="${y.toFixed(1)}" dy="0.32em" text-anchor="middle">${escapeXml(leftOut.text)}</text>`,
-    );
+        `<text class="value" x="${valueX.toFixed(1)}" y="${y + BAR / 2}" dy="0.32em" text-anchor="${v >= 0 ? "start" : "end"}">${escapeXml(text)}</text>`;
+    }
+    yield `</g>`;
   }
-  const key = legend(
+  // Past the last group (no style below the cut): the row ends the chart.
+  if (leftOut && leftOut.at >= spec.categories.length) yield leftOutRow(leftOut.at, leftOut.text);
+  yield* legendParts(
     spec.series.map((s) => ({ swatch: `<rect width="12" height="12" fill="${s.color}"/>`, label: s.label })),
     frame.left,
     10,
   );
-  return (
-    svgOpen(WIDTH, height, spec.attrs, spec.title) +
-    xAxis(x, frame, spec.axisLabel) +
-    `<line class="zero" x1="${zero.toFixed(1)}" x2="${zero.toFixed(1)}" y1="${frame.top}" y2="${frame.bottom}"/>` +
-    groups.join("") +
-    key +
-    "</svg>"
-  );
+  yield "</svg>";
 }

@@ -5,11 +5,11 @@ import { mkdir, open } from "node:fs/promises";
 import { fileError } from "./file-errors.ts";
 import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
-import { summarizeRuns } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { renderHtmlParts } from "./html.ts";
-import { checkNotAnInput, checkOutputPath, readResultsFile, splitRuns } from "./results-file.ts";
-import { renderTable } from "./table.ts";
+import { checkNotAnInput, checkOutputPath, summarizeResultsFile } from "./results-file.ts";
+import { renderTableParts } from "./table.ts";
+import { streamWrite, writeParts } from "./write-parts.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
 
 /** Options of {@link runReport}. */
@@ -34,7 +34,7 @@ export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <
  * prints the table of all runs side by side and, with `html`, writes the HTML report. Tables
  * list the first {@link TABLE_STYLE_LIMIT} styles unless `all`; charts draw the best and worst.
  *
- * @throws UserError with usage when no file is given, or from {@link readResultsFile}.
+ * @throws UserError with usage when no file is given, or from {@link summarizeResultsFile}.
  */
 export async function runReport(files: string[], options: ReportOptions = {}): Promise<void> {
   const out = options.out ?? process.stdout;
@@ -47,18 +47,19 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
   }
   const summaries: BenchSummary[] = [];
   for (const file of files) {
-    const { lines, skipped } = readResultsFile(file);
-    if (skipped > 0) err.write(`skipped ${skipped} bad line(s) in ${file}\n`);
-    summaries.push(...summarizeRuns(splitRuns(lines)));
+    // Run by run: a file of thousands of runs is never in memory whole.
+    const read = summarizeResultsFile(file);
+    if (read.skipped > 0) err.write(`skipped ${read.skipped} bad line(s) in ${file}\n`);
+    for (const summary of read.summaries) summaries.push(summary);
   }
   const program = options.programJsVars !== undefined ? { jsvars: options.programJsVars, whose: "your program's" } : undefined;
-  out.write(renderTable(summaries, options.all, program));
+  await writeParts(renderTableParts(summaries, options.all, program), streamWrite(out));
   if (options.html) {
     try {
       await mkdir(dirname(options.html), { recursive: true });
       const file = await open(options.html, "w");
       try {
-        for (const part of renderHtmlParts(summaries, options.all, program)) await file.write(part);
+        await writeParts(renderHtmlParts(summaries, options.all, program), (text) => file.write(text));
       } finally {
         await file.close();
       }

@@ -39,10 +39,19 @@ export function runWarnings(summary: BenchSummary): string[] {
  */
 export function runLabels(summaries: BenchSummary[]): string[] {
   const base = summaries.map((s) => `${s.board} (${s.mode})`);
-  const labels = base.map((label, i) =>
-    base.filter((b) => b === label).length > 1 ? `${summaries[i].board} (${summaries[i].mode}, ${summaries[i].engine})` : label,
-  );
-  return labels.map((label, i) => (labels.filter((l) => l === label).length > 1 ? `${label} #${i + 1}` : label));
+  // Counted once, not filtered per run: labels for thousands of runs stay linear.
+  const twice = repeated(base);
+  const labels = base.map((label, i) => (twice.has(label) ? `${summaries[i].board} (${summaries[i].mode}, ${summaries[i].engine})` : label));
+  const again = repeated(labels);
+  return labels.map((label, i) => (again.has(label) ? `${label} #${i + 1}` : label));
+}
+
+/** The strings that occur more than once in `xs`. */
+function repeated(xs: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const more = new Set<string>();
+  for (const x of xs) (seen.has(x) ? more : seen).add(x);
+  return more;
 }
 
 /** What a run was: engine, version, mode, core size, JsVar size, free memory. */

@@ -5,11 +5,11 @@
 import { capacityHtml } from "./capacity-section.ts";
 import type { ProgramDeduction } from "./capacity.ts";
 import type { BenchSummary, StyleSummary } from "../bench/schema.ts";
-import { barChart, type BarSeries } from "./chart-bars.ts";
+import { barChartParts, type BarSeries } from "./chart-bars.ts";
 import { paretoChart, paretoMissing } from "./chart-pareto.ts";
 import { CHART_STYLE_LIMIT, leftOutText, selectForChart, type Better } from "./chart-selection.ts";
 import { NOISE_MARK, RAM_NOTE, SHORT_COLUMNS_KEY, grouped, runDetails, runLabels, runWarnings, shortList, styleOrder } from "./format.ts";
-import { picksHtml } from "./picks.ts";
+import { picksHtmlParts } from "./picks.ts";
 import { sweepHtml } from "./sweep.ts";
 import { styleById } from "./style-index.ts";
 import { escapeXml } from "./svg.ts";
@@ -63,41 +63,46 @@ function missingNote(runs: string[], missing: string[][]): string {
 /** A run's warnings (virtual board, Linux flash, problems), each on its own line. */
 const warnings = (s: BenchSummary) => runWarnings(s).map((w) => `<span class="warn virtual">${escapeXml(w)}</span>`).join("");
 
-function header(summaries: BenchSummary[], runs: string[]): string {
-  const items = summaries.map((s, i) => `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(s))}${warnings(s)}</li>`);
-  return `<header><h1>thincall bench report</h1><ul class="runs">${items.join("")}</ul></header>`;
+function* header(summaries: BenchSummary[], runs: string[]): Generator<string> {
+  yield `<header><h1>thincall bench report</h1><ul class="runs">`;
+  for (let i = 0; i < summaries.length; i++) yield `<li><strong>${escapeXml(runs[i])}</strong>: ${escapeXml(runDetails(summaries[i]))}${warnings(summaries[i])}</li>`;
+  yield `</ul></header>`;
 }
 
-function table(summaries: BenchSummary[], limit: number): string {
+function* table(summaries: BenchSummary[], limit: number): Generator<string> {
   const model = tableModel(summaries, undefined, limit);
   const span = model.columns.length;
   const multi = model.runs.length > 1;
-  const groupRow = multi
-    ? `<tr><th class="style" rowspan="2">style</th>${model.runs.map((r) => `<th class="run" colspan="${span}">${escapeXml(r)}</th>`).join("")}</tr>`
-    : "";
-  const columnRow =
-    `<tr>${multi ? "" : `<th class="style">style</th>`}` +
-    model.runs.map(() => model.columns.map((c, i) => `<th${i === 0 ? ` class="first"` : ""}>${escapeXml(c)}</th>`).join("")).join("") +
-    "</tr>";
-  const rows = model.rows.map((row) => {
-    const cells = row.groups.map((g) =>
-      "error" in g
+  // Wide tables (many runs) scroll sideways rather than wrap style ids.
+  yield `<h2>Results</h2><div class="table-wrap"><table id="results"><thead>`;
+  // One heading per run: with thousands of runs, each made when asked for.
+  if (multi) {
+    yield `<tr><th class="style" rowspan="2">style</th>`;
+    for (const r of model.runs) yield `<th class="run" colspan="${span}">${escapeXml(r)}</th>`;
+    yield "</tr>";
+  }
+  yield `<tr>${multi ? "" : `<th class="style">style</th>`}`;
+  const columns = model.columns.map((c, i) => `<th${i === 0 ? ` class="first"` : ""}>${escapeXml(c)}</th>`).join("");
+  for (let r = 0; r < model.runs.length; r++) yield columns;
+  yield `</tr></thead><tbody>`;
+  for (const row of model.rows) {
+    yield `<tr><td class="style">${escapeXml(row.style)}</td>`;
+    for (const g of row.groups) {
+      yield "error" in g
         ? `<td class="error first" colspan="${span}">${escapeXml(g.error)}</td>`
-        : g.cells.map((c, i) => `<td class="num${i === 0 ? " first" : ""}">${escapeXml(c)}</td>`).join(""),
-    );
-    return `<tr><td class="style">${escapeXml(row.style)}</td>${cells.join("")}</tr>`;
-  });
+        : g.cells.map((c, i) => `<td class="num${i === 0 ? " first" : ""}">${escapeXml(c)}</td>`).join("");
+    }
+    yield `</tr>`;
+  }
   if (model.leftOut > 0) {
-    rows.push(`<tr><td class="left-out" colspan="${1 + span * model.runs.length}">${escapeXml(moreStylesLine(model.leftOut))}</td></tr>`);
+    yield `<tr><td class="left-out" colspan="${1 + span * model.runs.length}">${escapeXml(moreStylesLine(model.leftOut))}</td></tr>`;
   }
   const notes = [
     "Ratios lead: time over js.class's in the same loop shape and run, median of the runs. µs are this machine's.",
     ...(multi ? [SHORT_COLUMNS_KEY] : [RAM_NOTE]),
     ...(model.anyNoise ? [`${NOISE_MARK} spread over 10% across runs.`] : []),
   ];
-  const noise = notes.map((n) => `<p class="note">${escapeXml(n)}</p>`).join("");
-  // Wide tables (many runs) scroll sideways rather than wrap style ids.
-  return `<div class="table-wrap"><table id="results"><thead>${groupRow}${columnRow}</thead><tbody>${rows.join("")}</tbody></table></div>${noise}`;
+  yield `</tbody></table></div>${notes.map((n) => `<p class="note">${escapeXml(n)}</p>`).join("")}`;
 }
 
 function figure(summary: BenchSummary, run: string, svg: string): string {
@@ -109,15 +114,13 @@ function caption2(title: string, sub: string): string {
   return `<figcaption>${escapeXml(title)}<span class="sub">${escapeXml(sub)}</span></figcaption>`;
 }
 
-function paretoSection(summaries: BenchSummary[], runs: string[]): string {
-  const figures = summaries.map((s, i) => figure(s, runs[i], paretoChart(s, runs[i], summaries)));
-  const missing = summaries.map((s) => paretoMissing(s).map(describe));
-  return (
-    `<section id="chart-pareto"><h2>Time against memory</h2>` +
+function* paretoSection(summaries: BenchSummary[], runs: string[]): Generator<string> {
+  yield `<section id="chart-pareto"><h2>Time against memory</h2>` +
     `<p>One point per style. Highlighted points are the Pareto frontier: no other style is both as fast and as small. ` +
     `Time is in each style's fast loop, over js.class's; the charts of several runs share their axes. ` +
-    `The dashed line is the baseline: the same work inline, with no call.</p>${figures.join("")}${missingNote(runs, missing)}</section>`
-  );
+    `The dashed line is the baseline: the same work inline, with no call.</p>`;
+  for (let i = 0; i < summaries.length; i++) yield figure(summaries[i], runs[i], paretoChart(summaries[i], runs[i], summaries));
+  yield `${missingNote(runs, summaries.map((s) => paretoMissing(s).map(describe)))}</section>`;
 }
 
 /** A bar chart's categories and series, narrowed to what it draws (see chart-selection.ts). */
@@ -165,9 +168,11 @@ function leftOutNote(data: ChartData[], runs: string[]): string {
   return `<p class="note">With more than ${CHART_STYLE_LIMIT} styles, a chart shows the ${CHART_STYLE_LIMIT / 2} best and the ${CHART_STYLE_LIMIT / 2} worst${by}, and says how many it left out; the results table keeps the style order.</p>`;
 }
 
-function fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned): string {
+function* fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned): Generator<string> {
   const data = chartData(aligned, runs, "objectsFit", (s) => s.objectsFit, "higher");
-  const svg = barChart({
+  const caption = caption2("Objects that fit in free memory, per style", "How many objects of each style the free memory at start holds; longer bars are better.");
+  yield `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${caption}`;
+  yield* barChartParts({
     attrs: `class="fit"`,
     title: "Objects that fit in free memory, per style",
     ...data,
@@ -175,8 +180,7 @@ function fitSection(summaries: BenchSummary[], runs: string[], aligned: Aligned)
     format: grouped,
   });
   const missing = summaries.map((s) => s.styles.filter((style) => style.objectsFit === null).map(describe));
-  const caption = caption2("Objects that fit in free memory, per style", "How many objects of each style the free memory at start holds; longer bars are better.");
-  return `<section id="chart-fit"><h2>Objects that fit</h2>${leftOutNote([data], runs)}<figure>${caption}${svg}</figure>${missingNote(runs, missing)}</section>`;
+  yield `</figure>${missingNote(runs, missing)}</section>`;
 }
 
 /** The loop-shape section in three pieces (its text, then each chart), each made when asked for. */
@@ -185,7 +189,7 @@ function* shapesSection(runs: string[], aligned: Aligned): Generator<string> {
   const forOf = data("forOf");
   const index = data("index");
   const chart = (shape: "forOf" | "index", shapeData: ChartData, title: string, loop: string) =>
-    barChart({
+    barChartParts({
       attrs: `class="shapes" data-shape="${shape}"`,
       title,
       ...shapeData,
@@ -195,10 +199,11 @@ function* shapesSection(runs: string[], aligned: Aligned): Generator<string> {
   yield `<section id="chart-shapes"><h2>Loop shapes</h2>` +
     `<p>On Espruino an Array is a linked list: an index loop walks it for every element, a <code>for…of</code> does not. ` +
     `Both charts share one axis per loop shape across runs.</p>${leftOutNote([forOf, index], runs)}`;
-  yield `<figure>${caption2("for…of loop: for (o of xs) s += o.area()", "Each style's fast loop: the element comes straight from the list. Shorter bars are faster.")}` +
-    `${chart("forOf", forOf, "for…of loop (each style's fast loop)", "for…of loop")}</figure>`;
-  yield `<figure>${caption2("index loop: for (i = 0; i < n; i++) s += xs[i].area()", "xs[i] walks the list from its start for every element, so every style is slower here than in for…of.")}` +
-    `${chart("index", index, "index loop", "index loop")}</figure></section>`;
+  yield `<figure>${caption2("for…of loop: for (o of xs) s += o.area()", "Each style's fast loop: the element comes straight from the list. Shorter bars are faster.")}`;
+  yield* chart("forOf", forOf, "for…of loop (each style's fast loop)", "for…of loop");
+  yield `</figure><figure>${caption2("index loop: for (i = 0; i < n; i++) s += xs[i].area()", "xs[i] walks the list from its start for every element, so every style is slower here than in for…of.")}`;
+  yield* chart("index", index, "index loop", "index loop");
+  yield `</figure></section>`;
 }
 
 /**
@@ -233,8 +238,8 @@ export function* renderHtmlParts(summaries: BenchSummary[], all = false, program
   const sections: (() => string | Iterable<string>)[] = [
     () => header(summaries, runs),
     // What to pick leads: the answer first, the figures behind it after.
-    () => picksHtml(summaries),
-    () => `<h2>Results</h2>${table(summaries, all ? Infinity : TABLE_STYLE_LIMIT)}`,
+    () => picksHtmlParts(summaries),
+    () => table(summaries, all ? Infinity : TABLE_STYLE_LIMIT),
     () => paretoSection(summaries, runs),
     () => fitSection(summaries, runs, aligned),
     () => shapesSection(runs, aligned),

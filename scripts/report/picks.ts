@@ -214,19 +214,20 @@ export function pickLines(summary: BenchSummary): string[] {
 /** Heading of one board's picks. */
 const heading = (s: BenchSummary) => `What to pick on ${s.board} (${s.engine} ${s.version}, ${s.mode})`;
 
-/** The picks of every run, as terminal text. */
-export function renderPicks(summaries: BenchSummary[]): string {
-  return summaries.map((s) => [heading(s), ...pickLines(s).map((l) => `  - ${l}`)].join("\n")).join("\n\n");
+/** The picks of one run, as terminal text; runs' picks are a blank line apart. */
+export function renderPicks(summary: BenchSummary): string {
+  return [heading(summary), ...pickLines(summary).map((l) => `  - ${l}`)].join("\n");
 }
 
-/** The picks of every run, as an HTML section (id `picks`). */
-export function picksHtml(summaries: BenchSummary[]): string {
+/** The picks of every run, as an HTML section (id `picks`), board by board, each made when asked for. */
+export function* picksHtmlParts(summaries: BenchSummary[]): Generator<string> {
   const labels = runLabels(summaries);
-  const boards = summaries.map(
-    (s, i) =>
-      `<h3>${escapeXml(heading(s))}</h3><ul class="picks" data-run="${escapeXml(labels[i])}">` +
+  yield `<section id="picks"><h2>What to pick</h2>`;
+  for (let i = 0; i < summaries.length; i++) {
+    const s = summaries[i];
+    yield `<h3>${escapeXml(heading(s))}</h3><ul class="picks" data-run="${escapeXml(labels[i])}">` +
       pickLines(s).map((l) => `<li>${escapeXml(l)}</li>`).join("") +
-      "</ul>",
-  );
-  return `<section id="picks"><h2>What to pick</h2>${boards.join("")}</section>`;
+      "</ul>";
+  }
+  yield `</section>`;
 }

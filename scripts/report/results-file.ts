@@ -2,13 +2,15 @@
  * Results files: one JSON record per line (JSONL), as the host wrote them during a run.
  */
 import * as fs from "node:fs";
-import { accessSync, closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { isResultsLine } from "../bench/records.ts";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { holdLock } from "../transport/port-lock.ts";
-import { parseResultsText, splitRuns, type ResultsFile } from "./results-lines.ts";
+import { createLineReader, splitRuns, type ResultsFile } from "./results-lines.ts";
+import { summarizeSource, type RecordSource, type StreamedSummaries } from "./results-stream.ts";
+import { StringDecoder } from "node:string_decoder";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
@@ -37,22 +39,71 @@ export { isResultsLine, splitRuns };
  * @throws UserError when the file does not exist or holds no usable line.
  */
 export function readResultsFile(path: string): ResultsFile {
+  const lines: ResultsLine[] = [];
+  const skipped = fileSource(path)((line) => lines.push(line));
+  if (lines.length === 0) throw noUsableLines(path, skipped);
+  return { lines, skipped };
+}
+
+/**
+ * Summarizes a results file run by run as it is read ({@link summarizeSource}): memory holds the
+ * summaries and the runs still open, never the file's text or all its records.
+ *
+ * @throws UserError when the file does not exist, holds no usable line, or changes between passes.
+ */
+export function summarizeResultsFile(path: string): StreamedSummaries {
+  const read = summarizeSource(fileSource(path));
+  if (read.lines === 0) throw noUsableLines(path, read.skipped);
+  return read;
+}
+
+const noUsableLines = (path: string, skipped: number) => new UserError(`no usable lines in results file ${path} (skipped ${skipped} bad line(s))`);
+
+/** Bytes read at a time: the text of one chunk, never the file's. */
+export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * A results file as a {@link RecordSource}, read in chunks. Later passes read the bytes the first
+ * read (a bench may still be appending) and must find them unchanged.
+ *
+ * @throws UserError when the file is missing or not a regular file, cannot be read, or changed between passes.
+ */
+export function fileSource(path: string): RecordSource {
   if (!existsSync(path)) throw new UserError(`results file not found: ${path}`);
   const stat = statSync(path);
   if (stat.isDirectory()) throw new UserError(`cannot read ${path}: is a folder, not a results file (EISDIR)`);
   // A FIFO would hang the read, a device (/dev/zero) never end it: only a regular file is a results file.
   if (!stat.isFile()) throw new UserError(`cannot read ${path}: is ${kindOf(stat)}, not a regular file`);
-  let content: string;
-  try {
-    content = readFileSync(path, "utf8");
-  } catch (e) {
-    throw fileError(e, "read", path);
-  }
-  const { lines, skipped } = parseResultsText(content);
-  if (lines.length === 0) {
-    throw new UserError(`no usable lines in results file ${path} (skipped ${skipped} bad line(s))`);
-  }
-  return { lines, skipped };
+  let first: { bytes: number; digest: string } | undefined;
+  return (visit) => {
+    const reader = createLineReader(visit);
+    const decoder = new StringDecoder("utf8");
+    const hash = createHash("sha256");
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    let bytes = 0;
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, "r");
+      for (;;) {
+        const want = first ? Math.min(CHUNK_BYTES, first.bytes - bytes) : CHUNK_BYTES;
+        const got = want > 0 ? readSync(fd, chunk, 0, want, null) : 0;
+        if (got === 0) break;
+        bytes += got;
+        hash.update(chunk.subarray(0, got));
+        reader.push(decoder.write(chunk.subarray(0, got)));
+      }
+    } catch (e) {
+      throw fileError(e, "read", path);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    reader.push(decoder.end());
+    reader.end();
+    const digest = hash.digest("hex");
+    if (!first) first = { bytes, digest };
+    else if (bytes !== first.bytes || digest !== first.digest) throw new UserError(`${path} changed while it was read; report it again`);
+    return reader.skipped;
+  };
 }
 
 /** What a non-regular file is, for messages. */

@@ -4,6 +4,7 @@
  */
 import { parseResultsLine } from "../bench/records.ts";
 import type { ResultsLine } from "../bench/summary.ts";
+import { createRunRouter } from "./run-router.ts";
 
 /** What {@link parseResultsText} found. */
 export interface ResultsFile {
@@ -22,19 +23,76 @@ function parseLine(text: string): ResultsLine | undefined {
   }
 }
 
+/** Cuts JSONL text handed over in pieces (a file read in chunks) into records, counting the rows that are none. */
+export interface LineReader {
+  /** The next piece of text; a row may continue in the next piece. */
+  push(text: string): void;
+  /** The text has ended: reads its last row. */
+  end(): void;
+  /** Non-empty rows so far that were not JSON or not a known record. */
+  readonly skipped: number;
+}
+
+/**
+ * The longest line read as a record: a bench line is under a kilobyte. A longer line is counted as
+ * skipped and not held, so a file of one endless line neither fills memory nor passes V8's longest string.
+ */
+export const LONGEST_LINE = 1 << 24;
+
+/** A {@link LineReader} that hands each usable record to `visit`, in order, and keeps none. */
+export function createLineReader(visit: (line: ResultsLine) => void): LineReader {
+  let pending = "";
+  /** Whether the row being read passed {@link LONGEST_LINE}: its rest is dropped up to its line end. */
+  let overlong = false;
+  let first = true;
+  let skipped = 0;
+  const row = (text: string) => {
+    if (text.trim() === "") return;
+    const line = text.length > LONGEST_LINE ? undefined : parseLine(text);
+    if (line) visit(line);
+    else skipped++;
+  };
+  return {
+    push(text) {
+      // Editors on Windows save UTF-8 with a byte order mark; it is not part of the first line.
+      if (first && text.length > 0) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      // Only the new text is searched: a line longer than many pieces stays linear to read.
+      const rows = text.split("\n");
+      rows[0] = pending + rows[0];
+      pending = rows.pop()!;
+      rows.forEach((r, i) => {
+        if (i === 0 && overlong) {
+          overlong = false;
+          skipped++;
+        } else row(r.endsWith("\r") ? r.slice(0, -1) : r);
+      });
+      if (pending.length > LONGEST_LINE) {
+        overlong = true;
+        pending = "";
+      }
+    },
+    end() {
+      if (overlong) skipped++;
+      else row(pending);
+      overlong = false;
+      pending = "";
+    },
+    get skipped() {
+      return skipped;
+    },
+  };
+}
+
 /** Parses JSONL text, skipping and counting lines that are not usable records. */
 export function parseResultsText(text: string): ResultsFile {
   const lines: ResultsLine[] = [];
-  let skipped = 0;
-  // Editors on Windows save UTF-8 with a byte order mark; it is not part of the first line.
-  const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (const row of content.split(/\r?\n/)) {
-    if (row.trim() === "") continue;
-    const line = parseLine(row);
-    if (line) lines.push(line);
-    else skipped++;
-  }
-  return { lines, skipped };
+  const reader = createLineReader((line) => lines.push(line));
+  reader.push(text);
+  reader.end();
+  return { lines, skipped: reader.skipped };
 }
 
 /** Records as JSONL text, one per line, as the CLI's results writer writes them. */
@@ -42,39 +100,13 @@ export function toResultsText(lines: readonly ResultsLine[]): string {
   return lines.map((l) => JSON.stringify(l) + "\n").join("");
 }
 
-/** The run id a line carries (`runId` on a host line, `r` on the others), if any. */
-function runIdOf(line: ResultsLine): string | undefined {
-  if (line.t === "host") return "runId" in line && typeof line.runId === "string" ? line.runId : undefined;
-  return "r" in line && typeof line.r === "string" ? line.r : undefined;
-}
-
 /**
- * Splits one file's lines into runs, by run id: two runs written to one file at once interleave
- * their lines, and each still gets all of its own. A `host` line starts a run (the newest run of
- * an id takes its lines); a line with no run id, or an id no run has, goes to the current run,
- * and a `hello` starts a new one when its run already has one (files without host lines).
- * Linear in the lines.
+ * Splits one file's lines into runs by run id ({@link createRunRouter} says how); a lone host line
+ * (the device never answered) is no run. Linear in the lines.
  */
 export function splitRuns(lines: ResultsLine[]): ResultsLine[][] {
+  const router = createRunRouter();
   const runs: ResultsLine[][] = [];
-  const byId = new Map<string, ResultsLine[]>();
-  const withHello = new Set<ResultsLine[]>();
-  let current: ResultsLine[] | undefined;
-  const start = (id: string | undefined) => {
-    current = [];
-    runs.push(current);
-    if (id !== undefined) byId.set(id, current);
-    return current;
-  };
-  for (const line of lines) {
-    const id = runIdOf(line);
-    let run = line.t === "host" ? start(id) : id !== undefined ? byId.get(id) : undefined;
-    // A second hello of one id is a run of its own (the same id reused in a file without host lines).
-    if (run && line.t === "hello" && withHello.has(run)) run = start(id);
-    if (!run) run = !current || (line.t === "hello" && withHello.has(current)) ? start(id) : current;
-    if (line.t === "hello") withHello.add(run);
-    run.push(line);
-  }
-  // A lone host line (device never answered) is not a run worth a table column.
-  return runs.filter((run) => run.some((l) => l.t === "hello" || l.t === "result"));
+  for (const line of lines) (runs[router.route(line)] ??= []).push(line);
+  return runs.filter((_, run) => router.counts(run));
 }

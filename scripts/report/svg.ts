@@ -114,16 +114,20 @@ export interface LegendItem {
 
 /** A one-row legend starting at (x, y). */
 export function legend(items: readonly LegendItem[], x: number, y: number): string {
+  return [...legendParts(items, x, y)].join("");
+}
+
+/** {@link legend} entry by entry: the legend of thousands of runs is never one string. */
+export function* legendParts(items: readonly LegendItem[], x: number, y: number): Generator<string> {
   let at = x;
-  const parts = items.map((item) => {
-    const part =
-      `<g class="legend-item" transform="translate(${at.toFixed(1)} ${y})">${item.swatch}` +
+  yield `<g class="legend">`;
+  for (const item of items) {
+    yield `<g class="legend-item" transform="translate(${at.toFixed(1)} ${y})">${item.swatch}` +
       `<text x="17" y="6" dy="0.32em">${escapeXml(item.label)}</text></g>`;
     // Legend text is proportional, narrower than the monospace estimate.
     at += 17 + textWidth(item.label) * 0.9 + 18;
-    return part;
-  });
-  return `<g class="legend">${parts.join("")}</g>`;
+  }
+  yield `</g>`;
 }
 
 /** Opens an inline `<svg>` (no xmlns needed in HTML) of the given size; CSS lets it shrink. */

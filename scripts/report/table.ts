@@ -70,7 +70,17 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
  * The capacity projection deducts `deduct`: "bench" in the bench's own table, a user's program, or nothing.
  */
 export function renderTable(summaries: BenchSummary[], all = false, deduct: Deduction = undefined): string {
-  if (summaries.length === 0) return "no runs\n";
+  return [...renderTableParts(summaries, all, deduct)].join("");
+}
+
+/** {@link renderTable}'s text in whole lines, each made when asked for: the table of thousands of runs is never one string. */
+export function* renderTableParts(summaries: BenchSummary[], all = false, deduct: Deduction = undefined): Generator<string> {
+  if (summaries.length === 0) {
+    yield "no runs\n";
+    return;
+  }
+  // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
+  const text = (lines: string) => terminalLines(lines) + "\n";
   const model = tableModel(summaries, undefined, all ? Infinity : TABLE_STYLE_LIMIT);
   const multi = model.runs.length > 1;
   const sep = multi ? " │ " : GAP;
@@ -95,19 +105,20 @@ export function renderTable(summaries: BenchSummary[], all = false, deduct: Dedu
   const group = (g: TableGroup, r: number) =>
     "error" in g ? g.error.padEnd(groupWidth(r)) : g.cells.map((c, i) => c.padStart(widths[r][i])).join(GAP);
 
-  const out = [...model.titles, ""];
-  if (multi) out.push(line("", model.runs.map((label, r) => label.padEnd(groupWidth(r)))));
+  for (const title of model.titles) yield text(title);
+  yield text("");
+  if (multi) yield text(line("", model.runs.map((label, r) => label.padEnd(groupWidth(r)))));
   const header = line("style", model.runs.map((_, r) => columns.map((c, i) => c.padStart(widths[r][i])).join(GAP)));
-  out.push(header, "─".repeat(header.length));
-  for (const row of model.rows) out.push(line(row.style, row.groups.map(group)));
-  if (model.leftOut > 0) out.push(moreStylesLine(model.leftOut));
+  yield text(header);
+  yield text("─".repeat(header.length));
+  for (const row of model.rows) yield text(line(row.style, row.groups.map(group)));
+  if (model.leftOut > 0) yield text(moreStylesLine(model.leftOut));
   const notes = [multi ? SHORT_COLUMNS_KEY : RAM_NOTE, model.anyNoise ? `${NOISE_MARK} spread over 10% across runs` : ""];
-  if (notes.some(Boolean)) out.push("", ...notes.filter(Boolean));
+  if (notes.some(Boolean)) for (const note of ["", ...notes.filter(Boolean)]) yield text(note);
   const capacity = capacityText(summaries, undefined, all ? Infinity : CAPACITY_STYLE_LIMIT, deduct);
-  if (capacity) out.push(capacity);
+  if (capacity) yield text(capacity);
   const sweep = sweepText(summaries);
-  if (sweep) out.push(sweep);
-  out.push("", renderPicks(summaries));
-  // Ids, board names and errors come from devices and files: no escape sequence reaches the terminal.
-  return terminalLines(out.join("\n")) + "\n";
+  if (sweep) yield text(sweep);
+  yield text("");
+  for (let i = 0; i < summaries.length; i++) yield terminalLines(renderPicks(summaries[i])) + (i < summaries.length - 1 ? "\n\n" : "\n");
 }

@@ -3,8 +3,12 @@
  * in the two shapes the schema allows: 100k styles once each, or 1,000 styles (the most a hello
  * announces) over 100 runs (the most `--runs` takes). Shared by the scale tests and by hand:
  *
- *   node --import tsx -e 'import("../test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/big.jsonl", 100_000))'
- *   node --import tsx -e 'import("../test/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/runs.jsonl", 100_000, 100))'
+ *   node --import tsx -e 'import("./test/support/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/big.jsonl", 100_000))'
+ *   node --import tsx -e 'import("./test/support/report-scale-fixtures.ts").then((m) => m.writeBigRun("/tmp/runs.jsonl", 100_000, 100))'
+ *
+ * and the other way to be large: thousands of whole runs in one file ({@link writeManyRuns}):
+ *
+ *   node --import tsx -e 'import("./test/support/report-scale-fixtures.ts").then((m) => m.writeManyRuns("/tmp/3000.jsonl", 3000))'
  */
 import { writeFileSync } from "node:fs";
 import { STYLE_IDS, type EndRecord } from "../../scripts/bench/schema.ts";
@@ -55,5 +59,18 @@ export function writeBigRun(path: string, lines: number, runs = 1): string {
   const header = runLines().length - STYLE_IDS.length;
   const extra = Math.max(0, Math.floor((lines - header) / runs) - STYLE_IDS.length);
   writeFileSync(path, toResultsText(bigRunLines(extra, runs)));
+  return path;
+}
+
+/** `runs` whole runs of {@link runLines} one after the other, run ids `r0`, `r1`, …, as results-file text. */
+export function manyRunsText(runs: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < runs; i++) parts.push(toResultsText(runLines({ runId: `r${i}` })));
+  return parts.join("");
+}
+
+/** Writes {@link manyRunsText} (3,000 runs: 99,000 lines, 14 MB); returns the path. */
+export function writeManyRuns(path: string, runs: number): string {
+  writeFileSync(path, manyRunsText(runs));
   return path;
 }
