@@ -15,11 +15,10 @@ import { fits } from "./packed-write";
  * expression, the message says which.
  * @returns the value before the write.
  */
-export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number) => number = (y, j, f, v, a?: any, o?: any) => (
+export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number) => number = (y, j, f, v, a?: any) => (
   // Locals as extra parameters: an arrow with an expression body is the shortest code.
   // A field is a typed array (not "i", a method or "constructor"); `j in a` is false for -1 or 0.5.
   ((a = y[f] || 0).buffer && j in a && j < y.n) || fail("no field " + f + " at " + j),
-  (o = a[j]),
-  v != null && (fits(y.of, f, v), (a[j] = v)),
-  o
+  // The old value, then the write (checked first): an array literal keeps the order.
+  [a[j], v == null || (fits(y.of, f, v), (a[j] = v))][0]
 );

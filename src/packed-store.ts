@@ -31,8 +31,6 @@
  * appends to the type's columns and to the tag stream; a pop removes the last object).
  * @packageDocumentation
  */
-import { assign } from "./assign";
-import { CHECKED } from "./checked";
 import { fail } from "./fail";
 
 /** A field's column type: the constructor of a typed array (`Float32Array`, `Uint8Array`, ...). */
@@ -82,22 +80,13 @@ export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0 });
 export type Taken = "i" | "n" | "t" | "of";
 
 /**
- * Throws `"name <k> is taken"` when a field or method is named like the segment's own names
- * ({@link Taken}) or like another field or method. Own names only: `z[k] === 1` ignores what an
- * object inherits ("constructor", Espruino's "on"), which a segment may shadow harmlessly.
- */
-const names = (of: object, methods: object, z?: any, k?: any) => {
-  z = { i: 1, n: 1, t: 1, of: 1 };
-  for (k in of) z[k] = z[k] === 1 ? fail("name " + k + " is taken") : 1;
-  for (k in methods) z[k] = z[k] === 1 ? fail("name " + k + " is taken") : 1;
-};
-
-/**
  * Registers a type in `s`: a segment with one empty column per field, and `methods` copied onto
- * it (they run with `this` = the segment). Throws `"too many types"` past 256 types. A field
- * or method named like the segment's own names ({@link Taken}) or like another field or method
- * would silently replace the other (they share the segment): TypeScript rejects it, and the
- * checked build (src/checked.ts) throws `"name <k> is taken"`.
+ * it (they run with `this` = the segment). Throws `"too many types"` past 256 types, and
+ * `"name <k> is taken"` when a field or method is named like the segment's own names
+ * ({@link Taken}) or like another field or method: they share the segment, so one would silently
+ * replace the other (a field `i` would be lost at the next {@link packOrder}). TypeScript rejects
+ * these names too; the check is in every build because it protects data. Either error leaves `s`
+ * as it was. Names an object inherits ("constructor", Espruino's "on") are not taken.
  * @param s - the store.
  * @param of - the fields and their column types, e.g. `{ w: Float32Array, h: Float32Array }`.
  * @param methods - the type's methods, e.g. `{ area: function () { return this.w[this.i] * this.h[this.i++]; } }`
@@ -109,11 +98,14 @@ export const packType: <S extends Schema, M extends object>(
   s: Packed,
   of: S & NoneOf<Taken>,
   methods: M & NoneOf<Taken | keyof S> & ThisType<PackedType<S, M>>,
-) => PackedType<S, M> = (s, of: any, methods, y?: any, k?: any) => {
-  s.Y[255] && fail("too many types");
-  CHECKED && names(of, methods);
-  for (k in ((y = { i: 0 }), of)) y[k] = new of[k](0);
-  return assign(y, methods, { n: 0, t: s.Y.push(y) - 1, of: of });
+) => PackedType<S, M> = (s, of: any, methods: any, y?: any, x?: any, k?: any) => {
+  // One loop writes the columns, the methods and the segment's own names, in that order, each
+  // only where the segment has no own property of that name yet (`y[k] === {}[k]`: an inherited
+  // name such as "constructor" may be shadowed). `t` is the next tag: the segment joins `s.Y`
+  // only once every name is in.
+  for (x of ((y = { i: 0 }), [of, methods, { n: 0, t: s.Y[255] ? fail("too many types") : s.Y.length, of: of }]))
+    for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail("name " + k + " is taken");
+  return (s.Y[y.t] = y);
 };
 
 /**

@@ -17,4 +17,4 @@ import { fail } from "./fail";
  */
 export const fits = (of: any, f: string, v: number, a?: any): unknown =>
   // x * 0 == 0 is isFinite(x), shorter (Infinity * 0 and NaN * 0 are NaN).
-  ((a = new of[f]([0.5, v]))[0] ? a[1] * 0 == 0 : a[1] === v) || fail(f + "=" + v + " does not fit");
+  ((a = new of[f]([0.5, v]))[0] ? a[1] * 0 == 0 : a[1] == v) || fail(f + "=" + v + " does not fit");

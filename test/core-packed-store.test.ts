@@ -318,7 +318,6 @@ export function typeChecks(): void {
 
 test("property: a field or method named like the store's own names or like another is refused, naming it; other names work", () => {
   const pool = ["i", "n", "t", "of", "w", "h", "x", "area", "sum", "constructor", "toString", "on"];
-  const own = new Set(["i", "n", "t", "of"]);
   const names = fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 4 });
   fc.assert(
     fc.property(names, names, (fields, methods) => {
@@ -327,9 +326,10 @@ test("property: a field or method named like the store's own names or like anoth
       for (const f of fields) of[f] = Float32Array;
       const m: Record<string, () => number> = {};
       for (const k of methods) m[k] = () => 7;
-      // The first name, in the order packType meets them (fields, then methods), that is taken.
-      const seen = new Set(own);
-      const clash = [...fields, ...methods].find((k) => (seen.has(k) ? true : (seen.add(k), false)));
+      // The first name, in the order packType writes them (the cursor, fields, methods, then the
+      // count, tag and schema), that the segment already has.
+      const seen = new Set<string>();
+      const clash = ["i", ...fields, ...methods, "n", "t", "of"].find((k) => (seen.has(k) ? true : (seen.add(k), false)));
       if (clash !== undefined) {
         assert.throws(() => packType(s, of as never, m as never), { message: `name ${clash} is taken` });
         assert.equal(s.Y.length, 0);
@@ -345,6 +345,68 @@ test("property: a field or method named like the store's own names or like anoth
       for (const f of fields) assert.deepEqual(Array.from((y[f] as Float32Array).subarray(0, 2)), [vals[f], vals[f]]);
       for (const k of methods) assert.equal((y[k] as () => number)(), 7);
       assert.deepEqual([y.i, y.n, y.t, y.of], [0, 2, 0, of]);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// ---- Property: no pushed value is lost, whatever the names ---------------------------------------
+
+const columnTypes = [Uint8Array, Int16Array, Float32Array, Float64Array];
+/** Field and method names: the segment's own, inherited ones, and random short strings. */
+const anyName = fc.oneof(fc.constantFrom("i", "n", "t", "of", "constructor", "toString", "on", "w"), fc.string({ maxLength: 3 }));
+
+test("property: over random field and method names, packType refuses every clash and no pushed value is ever lost", () => {
+  const kind = fc.record({
+    fields: fc.uniqueArray(fc.tuple(anyName, fc.nat(columnTypes.length - 1)), { minLength: 1, maxLength: 4, selector: (f) => f[0] }),
+    methods: fc.uniqueArray(anyName, { maxLength: 3 }),
+  });
+  fc.assert(
+    fc.property(fc.array(kind, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(2), fc.array(fc.nat(255), { minLength: 4, maxLength: 4 })), { maxLength: 30 }), (kinds, pushes) => {
+      const s = packed();
+      const types: { y: PackedType<any, any>; fields: string[] }[] = [];
+      for (const { fields, methods } of kinds) {
+        const of: Record<string, Float32ArrayConstructor> = {};
+        for (const [f, c] of fields) of[f] = columnTypes[c] as Float32ArrayConstructor;
+        const m: Record<string, () => string> = {};
+        for (const k of methods) m[k] = () => k;
+        const names = ["i", ...fields.map((f) => f[0]), ...methods, "n", "t", "of"];
+        const clash = names.find((k, j) => names.indexOf(k) < j);
+        const before = s.Y.length;
+        if (clash !== undefined) {
+          assert.throws(() => packType(s, of as never, m as never), { message: `name ${clash} is taken` });
+          assert.equal(s.Y.length, before);
+          continue;
+        }
+        const y = packType(s, of as never, m as never) as PackedType<any, any>;
+        for (const k of methods) assert.equal((y[k] as () => string)(), k);
+        types.push({ y, fields: fields.map((f) => f[0]) });
+      }
+      if (types.length === 0) return;
+      // Push, with an insertion-order pass (which resets every cursor) between pushes.
+      const model: { y: PackedType<any, any>; v: Record<string, number> }[] = [];
+      for (const [t, vals] of pushes) {
+        const { y, fields } = types[t % types.length];
+        const v: Record<string, number> = {};
+        fields.forEach((f, j) => (v[f] = vals[j]));
+        assert.equal(packPush(s, y, v as never), model.filter((o) => o.y === y).length);
+        model.push({ y, v });
+        packOrder(s);
+      }
+      // Every value reads back, by name and from its column, and the tags keep the push order.
+      assert.deepEqual(Array.from(packOrder(s)), model.map((o) => o.y.t));
+      for (const { y, fields } of types) {
+        const mine = model.filter((o) => o.y === y);
+        assert.equal(y.n, mine.length);
+        assert.equal(y.i, 0);
+        for (const f of fields) {
+          assert.ok(ArrayBuffer.isView(y[f]), `column ${f}`);
+          mine.forEach((o, j) => {
+            assert.equal(packAt(y, j, f), o.v[f]);
+            assert.equal((y[f] as Float32Array)[j], o.v[f]);
+          });
+        }
+      }
     }),
     { numRuns: 300 },
   );
