@@ -232,6 +232,21 @@ function main(): void {
     return throws(function () { packType(s, { v: Uint8Array }, {}); }, "too many types");
   });
 
+  check("packed names: a clash is refused in every build, the store unchanged, no value lost", function () {
+    var s = packed(), m;
+    m = throws(function () { packType(s, { i: Uint8Array } as any, {}); }, "name i is taken");
+    if (m !== true) return m;
+    m = throws(function () { packType(s, { w: Uint8Array }, { w: function () { return 0; } } as any); }, "name w is taken");
+    if (m !== true) return m;
+    m = throws(function () { packType(s, { w: Uint8Array }, { n: function () { return 0; } } as any); }, "name n is taken");
+    if (m !== true) return m;
+    // Names every object inherits (Espruino's "on") may be fields: the segment shadows them.
+    var y = packType(s, { on: Uint8Array, w: Uint8Array }, {});
+    packPush(s, y, { on: 7, w: 9 });
+    packOrder(s);
+    return eq([s.Y.length, y.t, packAt(y, 0, "on"), packAt(y, 0, "w"), y.i].join(), "1,0,7,9,0");
+  });
+
   print("SELFTEST " + passed + "/" + total);
 }
 

@@ -103,7 +103,9 @@ export const packType: <S extends Schema, M extends object>(
   // only where the segment has no own property of that name yet (`y[k] === {}[k]`: an inherited
   // name such as "constructor" may be shadowed). `t` is the next tag: the segment joins `s.Y`
   // only once every name is in.
-  for (x of ((y = { i: 0 }), [of, methods, { n: 0, t: s.Y[255] ? fail("too many types") : s.Y.length, of: of }]))
+  // (The 257th-type check comes first, outside the list: Espruino 2v29 mis-parses the rest of a
+  // for…of header when an object literal in it throws before its last property.)
+  for (x of (s.Y[255] && fail("too many types"), (y = { i: 0 }), [of, methods, { n: 0, t: s.Y.length, of: of }]))
     for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail("name " + k + " is taken");
   return (s.Y[y.t] = y);
 };
