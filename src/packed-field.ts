@@ -17,8 +17,9 @@ import { fits } from "./packed-write";
  */
 export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number) => number = (y, j, f, v, a?: any) => (
   // Locals as extra parameters: an arrow with an expression body is the shortest code.
-  // A field is a typed array (not "i", a method or "constructor"); `j in a` is false for -1 or 0.5.
-  ((a = y[f] || 0).buffer && j in a && j < y.n) || fail("no field " + f + " at " + j),
+  // A field is a name in the schema (not "i" or a method); a name the schema only inherits
+  // ("constructor") names no typed array, where `j in a` is false, as it is for -1 or 0.5.
+  (y.of[f] && j in (a = y[f]) && j < y.n) || fail("no field " + f + " at " + j),
   // The old value, then the write (checked first): an array literal keeps the order.
   [a[j], v == null || (fits(y.of, f, v), (a[j] = v))][0]
 );

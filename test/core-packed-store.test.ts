@@ -183,6 +183,7 @@ test("packAt reads and writes a field by name, checked", () => {
   assert.throws(() => packAt(rect, 0, "constructor"), { message: "no field constructor at 0" });
   assert.throws(() => packAt(rect, 0, "toString", 1), { message: "no field toString at 0" });
   assert.throws(() => packAt(rect, 0, "area"), { message: "no field area at 0" });
+  for (const f of ["i", "n", "t", "of", "__proto__", "hasOwnProperty", "length"]) assert.throws(() => packAt(rect, 0, f, 1), { message: `no field ${f} at 0` });
   assert.throws(() => packAt(rect, 1, "w"), { message: "no field w at 1" });
   assert.throws(() => packAt(rect, -1, "w"), { message: "no field w at -1" });
   assert.throws(() => packAt(rect, 0.5, "w"), { message: "no field w at 0.5" });
