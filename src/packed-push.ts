@@ -8,8 +8,9 @@ import { fits } from "./packed-write";
 /**
  * `a` if it has a slot `n`, else a copy of it 1.25× longer plus 4 (zero-filled past the copy), so
  * N pushes make O(log N) allocations. A typed array's length is truncated to an integer.
+ * `n + n / 4` is `n * 1.25` exactly, a byte shorter.
  */
-const room = (a: any, n: any): any => (n < a.length ? a : ((n = new a.constructor(n * 1.25 + 4)).set(a), n));
+const room = (a: any, n: any): any => (n < a.length ? a : ((n = new a.constructor(n + n / 4 + 4)).set(a), n));
 
 /**
  * Appends an object of type `y` to `s`. Atomic: every value is checked before anything is
