@@ -10,9 +10,9 @@
  * `this` costs nothing. Measured on Espruino 2v29 (Linux, N=257, two types alternating,
  * instructions counted with cachegrind, as a ratio to a class's `for (o of xs) s += o.area()`;
  * docs/core.md): 1.035×, against 1.13× for passing the object, `A[o.t](o)`. `grow(k)`:
- * `for (G.o of xs) G[G.o.t](k)`, 1.035× a class's `o.grow(k)`.
- * Slowest common mistake: an index loop (`xs[i]` walks Espruino's linked-list Array), about
- * 2.7×; writing the slot in the body (`for (o of xs) { A.o = o; s += A[o.t](); }`) 1.22×; a local
+ * `for (G.o of xs) G[G.o.t](k)`, 1.03× a class's `o.grow(k)`.
+ * Slowest common mistake: an index loop (`xs[i]` walks Espruino's linked-list Array), 2.61×;
+ * writing the slot in the body (`for (o of xs) { A.o = o; s += A[o.t](); }`) 1.22×; a local
  * in the method (`var o = this.o;`) 1.37×.
  *
  * Per object this costs what a vtable field costs (`{w,h,t}` = 5 JsVars vs 6 for a class
@@ -33,7 +33,8 @@
  * shows each rule.
  *
  * Invariant: a tag is the index of the object's type in the `vts` given to {@link tagTable},
- * `0 <= t < vts.length`, and `T[method][t]` is that type's method.
+ * `0 <= t < vts.length`, and `T[method][t]` is that type's method; `T[method].o` is the object
+ * the column's latest loop (or whoever wrote the slot last) is at.
  * @packageDocumentation
  */
 import { CHECKED } from "./checked";
