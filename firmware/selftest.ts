@@ -272,11 +272,11 @@ function main(): void {
 
   check("packed names: a clash is refused in every build, the store unchanged, no value lost", function () {
     var s = packed(), m;
-    m = throws(function () { packType(s, { i: Uint8Array } as any, {}); }, "name i is taken");
+    m = throws(function () { packType(s, { i: Uint8Array } as any, {}); }, "i is taken");
     if (m !== true) return m;
-    m = throws(function () { packType(s, { w: Uint8Array }, { w: function () { return 0; } } as any); }, "name w is taken");
+    m = throws(function () { packType(s, { w: Uint8Array }, { w: function () { return 0; } } as any); }, "w is taken");
     if (m !== true) return m;
-    m = throws(function () { packType(s, { w: Uint8Array }, { n: function () { return 0; } } as any); }, "name n is taken");
+    m = throws(function () { packType(s, { w: Uint8Array }, { n: function () { return 0; } } as any); }, "n is taken");
     if (m !== true) return m;
     // Names every object inherits (Espruino's "on") may be fields: the segment shadows them.
     var y = packType(s, { on: Uint8Array, w: Uint8Array }, {});

@@ -82,7 +82,7 @@ export type Taken = "i" | "n" | "t" | "of";
 /**
  * Registers a type in `s`: a segment with one empty column per field, and `methods` copied onto
  * it (they run with `this` = the segment). Throws `"too many types"` past 256 types, and
- * `"name <k> is taken"` when a field or method is named like the segment's own names
+ * `"<k> is taken"` when a field or method is named like the segment's own names
  * ({@link Taken}) or like another field or method: they share the segment, so one would silently
  * replace the other (a field `i` would be lost at the next {@link packOrder}). TypeScript rejects
  * these names too; the check is in every build because it protects data. Either error leaves `s`
@@ -106,7 +106,7 @@ export const packType: <S extends Schema, M extends object>(
   // (The 257th-type check comes first, outside the list: Espruino 2v29 mis-parses the rest of a
   // for…of header when an object literal in it throws before its last property.)
   for (x of (s.Y[255] && fail("too many types"), (y = { i: 0 }), [of, methods, { n: 0, t: s.Y.length, of: of }]))
-    for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail("name " + k + " is taken");
+    for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail(k + " is taken");
   return (s.Y[y.t] = y);
 };
 

@@ -21,7 +21,6 @@
  * parameters bivariantly, so an impl may narrow `self` to its own data type.
  * @packageDocumentation
  */
-import { assign } from "./assign";
 import { CHECKED } from "./checked";
 import { fail } from "./fail";
 import { setter } from "./setter";
@@ -114,7 +113,8 @@ export const trait =
       for (k in (v = v || {})) fail(p + " is shared");
       // Given methods first, then the defaults of those not given (or given as undefined); a
       // `for…in` loop, as Object.assign onto a function fails on Espruino.
-      for (k in assign({}, m, d)) v[k] = m[k] || d[k];
+      for (k in m) v[k] = m[k];
+      for (k in d) v[k] = v[k] || d[k];
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },

@@ -332,7 +332,7 @@ test("property: a field or method named like the store's own names or like anoth
       const seen = new Set<string>();
       const clash = ["i", ...fields, ...methods, "n", "t", "of"].find((k) => (seen.has(k) ? true : (seen.add(k), false)));
       if (clash !== undefined) {
-        assert.throws(() => packType(s, of as never, m as never), { message: `name ${clash} is taken` });
+        assert.throws(() => packType(s, of as never, m as never), { message: `${clash} is taken` });
         assert.equal(s.Y.length, 0);
         return;
       }
@@ -375,7 +375,7 @@ test("property: over random field and method names, packType refuses every clash
         const clash = names.find((k, j) => names.indexOf(k) < j);
         const before = s.Y.length;
         if (clash !== undefined) {
-          assert.throws(() => packType(s, of as never, m as never), { message: `name ${clash} is taken` });
+          assert.throws(() => packType(s, of as never, m as never), { message: `${clash} is taken` });
           assert.equal(s.Y.length, before);
           continue;
         }
