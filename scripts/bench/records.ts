@@ -3,6 +3,7 @@
  * talks is exactly what `report` reads back. Validation is the valibot schema in schema.ts.
  */
 import * as v from "valibot";
+import { lineHash, splitHash } from "../protocol/line-hash.ts";
 import { legacyRecord, type LegacyRecord } from "./legacy-v1.ts";
 import {
   DeviceRecordSchema, HostSchema, IncompleteSchema, InvalidSchema, LINE_PREFIX, RECORD_TEXT_LIMIT,
@@ -42,8 +43,15 @@ export interface RefusedLine {
   line: string;
 }
 
-/** What {@link readProtocolLine} made of a protocol line: a record, or a refusal to count. */
-export type ProtocolLine = (ParsedRecord & { refused?: undefined }) | { refused: RefusedLine };
+/**
+ * What {@link readProtocolLine} made of a protocol line: a record (`hashed` when its hash was
+ * there and matched), or a refusal to count.
+ */
+export type ProtocolLine = (ParsedRecord & { hashed: boolean; refused?: undefined }) | { refused: RefusedLine };
+
+/** Refusal kinds of a line whose hash does not match its text, or that lacks the hash its run carries. */
+export const MANGLED = "mangled (hash mismatch)";
+export const UNHASHED = "mangled (no hash)";
 
 /** Why a parsed JSON value is not a device record: names the record kind when it has one. */
 function refusalKind(value: unknown): string {
@@ -54,18 +62,27 @@ function refusalKind(value: unknown): string {
 /**
  * Reads one console line (already cleaned of prompts and control bytes). Returns null for what
  * is not protocol (echo, banners, noise); a line with the protocol prefix is either a record or a
- * refusal naming its kind, so no corrupted line passes uncounted.
+ * refusal naming its kind, so no corrupted line passes uncounted. A line's hash, when it carries
+ * one, must match its JSON text ({@link MANGLED}); whether a line without one is refused depends
+ * on its run, which the collector knows ({@link UNHASHED}).
  */
 export function readProtocolLine(clean: string): ProtocolLine | null {
   if (!clean.startsWith(LINE_PREFIX)) return null;
   const line = clean.slice(0, RECORD_TEXT_LIMIT);
+  const { json, hash } = splitHash(clean.slice(LINE_PREFIX.length));
+  // Checked before anything is read: a changed digit may still be valid JSON in range.
+  if (hash !== undefined && lineHash(json) !== hash) return { refused: { kind: MANGLED, line } };
   let value: unknown;
   try {
-    value = JSON.parse(clean.slice(LINE_PREFIX.length));
+    value = JSON.parse(json);
   } catch {
     return { refused: { kind: "not JSON", line } };
   }
-  return parseDeviceRecord(value) ?? { refused: { kind: refusalKind(value), line } };
+  const parsed = parseDeviceRecord(value);
+  if (!parsed) return { refused: { kind: refusalKind(value), line } };
+  // A hello that says its run's lines are hashed, without a hash of its own, was cut or mangled.
+  if (hash === undefined && parsed.record.t === "hello" && parsed.record.hash !== undefined) return { refused: { kind: UNHASHED, line } };
+  return { ...parsed, hashed: hash !== undefined };
 }
 
 /** The record of one console line, or null (not protocol, or refused): see {@link readProtocolLine}. */

@@ -9,6 +9,7 @@
  */
 import * as v from "valibot";
 import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix";
+import { LINE_HASH } from "../protocol/line-hash";
 
 export { LINE_PREFIX, RECORD_TEXT_LIMIT };
 
@@ -119,6 +120,11 @@ export const HelloSchema = v.object({
   sizes: v.array(count(1e6)),
   /** The workload's loops, in order (absent before workloads: the built-in area and grow). */
   loops: v.optional(v.array(text(64))),
+  /**
+   * The hash every line of the run carries (scripts/protocol/line-hash.ts); absent from older
+   * firmware, whose lines carry none. Once a run's lines are hashed, a line without one is refused.
+   */
+  hash: v.optional(v.literal(LINE_HASH)),
 });
 
 /** One workload loop's figures in a result. */
