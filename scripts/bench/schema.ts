@@ -4,8 +4,9 @@
  * reads results files with it. The summary the host derives has its own schema: summary-schema.ts.
  *
  * Every protocol line is {@link LINE_PREFIX} followed by one JSON object whose `t` field names
- * the record, and whose `r` field is the run id the host gave the upload. Anything else on the
- * console (REPL echo, prompts, banners, noise) is not protocol.
+ * the record, and whose `r` field is the run id the host gave the upload, then a space and the
+ * hash of the JSON text (scripts/protocol/line-hash.ts). Anything else on the console (REPL echo,
+ * prompts, banners, noise) is not protocol.
  */
 import * as v from "valibot";
 import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix";
