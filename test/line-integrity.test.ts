@@ -152,6 +152,16 @@ test("a result whose hash was lost, in a run whose lines are hashed, is refused 
   assert.ok(second.summary.problems.includes(`1 protocol line(s) failed validation: 1 ${UNHASHED}`), second.summary.problems.join("\n"));
 });
 
+test("a mangled progress line (no figure in it) still makes the run incomplete, with a problem", async () => {
+  const printed = printedHashed(hashedRun());
+  const progress = { t: "progress", r: "r1", id: "js.class", i: 2, n: N, run: 0 };
+  printed.splice(1, 0, protocolLine(JSON.stringify(progress)).replace('"i":2', '"i":3'));
+  const { lines, summary } = await collect(printed);
+  assert.equal(lines.filter((l) => l.t === "result").length, N, "every result arrived");
+  assert.deepEqual(summary.problems, [`1 protocol line(s) failed validation: 1 ${MANGLED}`]);
+  assert.equal(summary.complete, false);
+});
+
 test("a mangled end line ends the run at once, naming the hash", async () => {
   const printed = printedHashed(hashedRun());
   printed[printed.length - 1] = printed.at(-1)!.replace(`"count":${N}`, `"count":${N + 1}`);
