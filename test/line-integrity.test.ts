@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { startCollecting } from "../scripts/bench/collect.ts";
-import { MANGLED, UNHASHED, readProtocolLine } from "../scripts/bench/records.ts";
+import { MANGLED, NO_PREFIX, UNHASHED, readProtocolLine } from "../scripts/bench/records.ts";
 import { STYLE_IDS, type HelloRecord } from "../scripts/bench/schema.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
@@ -160,6 +160,18 @@ test("a mangled progress line (no figure in it) still makes the run incomplete, 
   assert.equal(lines.filter((l) => l.t === "result").length, N, "every result arrived");
   assert.deepEqual(summary.problems, [`1 protocol line(s) failed validation: 1 ${MANGLED}`]);
   assert.equal(summary.complete, false);
+});
+
+test("a record whose prefix lost a byte is still counted as a mangled line of the run; an end line so ends it at once", async () => {
+  const printed = printedHashed(hashedRun());
+  const at = lineOf(printed, "thin.vtable");
+  printed[at] = printed[at].replace("@tc2 ", "@c2 ");
+  const { lines, summary } = await collect(printed);
+  assert.ok(summary.problems.includes(`1 protocol line(s) failed validation: 1 ${NO_PREFIX}`), summary.problems.join("\n"));
+  assert.equal(lines.filter((l) => l.t === "result" && l.id === "thin.vtable").length, 0);
+  const end = printedHashed(hashedRun());
+  end[end.length - 1] = end.at(-1)!.replace("@tc2 ", "tc2 ");
+  assert.match((await collect(end)).stopped ?? "", /the board's end line failed validation \(mangled \(no prefix\)\)/);
 });
 
 test("a mangled end line ends the run at once, naming the hash", async () => {

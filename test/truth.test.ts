@@ -10,7 +10,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { MANGLED } from "../scripts/bench/records.ts";
+import { MANGLED, NO_PREFIX } from "../scripts/bench/records.ts";
 import { LINE_HASH, lineHash, splitHash } from "../scripts/protocol/line-hash.ts";
 import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
 import { loadBoard } from "../scripts/boards/profile.ts";
@@ -140,16 +140,17 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     assert.equal(hash, lineHash(json));
   });
 
-  test("a line changed in transit (one digit, one lost byte) is refused as mangled: exit 1, one clear line, no wrong figure kept", { skip: !port.startsWith("tcp://") && "needs a TCP console" }, async () => {
+  test("a line changed in transit (one digit, one lost byte, a damaged prefix) is refused as mangled: exit 1, one clear line, no wrong figure kept", { skip: !port.startsWith("tcp://") && "needs a TCP console" }, async () => {
     const digit = (key: string) => (l: string) =>
       l.includes('"t":"result"') ? l.replace(new RegExp(`"${key}":(\\d)`), (_m, d: string) => `"${key}":${(Number(d) + 1) % 10}`) : l;
-    const cases: Array<[string, (l: string) => string]> = [
-      ["forOfUs", digit("forOfUs")],
-      ["calUs", digit("calUs")],
-      ["varsPerObject", digit("varsPerObject")],
-      ["hello", (l) => (l.includes('"t":"hello"') ? l.replace('"free":', '"fre":') : l)],
+    const cases: Array<[string, (l: string) => string, string]> = [
+      ["forOfUs", digit("forOfUs"), MANGLED],
+      ["calUs", digit("calUs"), MANGLED],
+      ["varsPerObject", digit("varsPerObject"), MANGLED],
+      ["hello", (l) => (l.includes('"t":"hello"') ? l.replace('"free":', '"fre":') : l), MANGLED],
+      ["prefix", (l) => (l.includes('"t":"result"') ? l.replace("@tc2 ", "@c2 ") : l), NO_PREFIX],
     ];
-    for (const [what, mangle] of cases) {
+    for (const [what, mangle, kind] of cases) {
       const relay = await startManglingRelay(Number(new URL(port).port), mangle);
       const out = join(work, `mangled-${what}.jsonl`);
       try {
@@ -157,10 +158,10 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
         const { code, stderr } = await runCli(["bench", "--board", board.id, "--port", via, "--quick", "--styles", "js.class,js.closure", "--out", out]);
         assert.equal(relay.changed.length, 1, `${what}: the relay changed a line`);
         assert.equal(code, 1, `${what}: ${stderr}`);
-        assert.match(stderr, new RegExp(`failed validation: 1 ${MANGLED.replace(/[()]/g, "\\$&")}`), what);
+        assert.match(stderr, new RegExp(`failed validation: 1 ${kind.replace(/[()]/g, "\\$&")}`), what);
         const kept = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
         const after = relay.changed[0].after;
-        assert.deepEqual(kept.filter((l) => l.t === "invalid").map((l) => [l.kind, l.line]), [[MANGLED, cleanLine(after)]], what);
+        assert.deepEqual(kept.filter((l) => l.t === "invalid").map((l) => [l.kind, l.line]), [[kind, cleanLine(after)]], what);
         // The changed line's record is nowhere among the records kept: a figure is missing, never wrong.
         const t = /"t":"(\w+)"/.exec(after)![1];
         const id = /"id":"([\w.-]+)"/.exec(after)?.[1];

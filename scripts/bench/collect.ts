@@ -1,6 +1,6 @@
 import { UserError } from "../errors.ts";
 import { cleanLine, parseFault } from "../console/lines.ts";
-import { UNHASHED, readProtocolLine, type RefusedLine } from "./records.ts";
+import { NO_PREFIX, UNHASHED, isDamagedRecord, readProtocolLine, type RefusedLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
 import { isBootBanner } from "../console/boot-banner.ts";
 import { RECORD_TEXT_LIMIT, type DeviceRecord } from "./schema.ts";
@@ -81,10 +81,15 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     if (outcome !== undefined) return;
     // A reset mid-run prints the boot banner: the run is over, say so at once (not after idleMs).
     if (records.length > 0 && isBootBanner(line)) return finish(`the board reset mid-run (its boot banner appeared after ${records.length} line(s))`);
-    let parsed = readProtocolLine(cleanLine(line));
+    const clean = cleanLine(line);
+    let parsed = readProtocolLine(clean);
+    // A record whose prefix lost a byte is no longer protocol, but it is still a line of this run the host lacks.
+    if (!parsed && options.runId !== undefined && isDamagedRecord(clean, options.runId)) {
+      parsed = { refused: { kind: NO_PREFIX, line: clean.slice(0, RECORD_TEXT_LIMIT) } };
+    }
     // A line of this run without the hash its other lines carry lost it on the way (or was forged).
     if (parsed && !parsed.refused && !parsed.hashed && hashed && (options.runId === undefined || parsed.record.r === options.runId)) {
-      parsed = { refused: { kind: UNHASHED, line: cleanLine(line).slice(0, RECORD_TEXT_LIMIT) } };
+      parsed = { refused: { kind: UNHASHED, line: clean.slice(0, RECORD_TEXT_LIMIT) } };
     }
     if (parsed?.refused) {
       refused.push(parsed.refused);
@@ -103,7 +108,7 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     if (parsed) {
       rejected.push(...parsed.rejected);
       for (const field of parsed.rejected) {
-        const out = { kind: `out of range: ${field}`, line: cleanLine(line).slice(0, RECORD_TEXT_LIMIT) };
+        const out = { kind: `out of range: ${field}`, line: clean.slice(0, RECORD_TEXT_LIMIT) };
         refused.push(out);
         options.onRefused?.(out);
       }

@@ -52,6 +52,17 @@ export type ProtocolLine = (ParsedRecord & { hashed: boolean; refused?: undefine
 /** Refusal kinds of a line whose hash does not match its text, or that lacks the hash its run carries. */
 export const MANGLED = "mangled (hash mismatch)";
 export const UNHASHED = "mangled (no hash)";
+/** Refusal kind of a record of this run whose prefix was damaged, so it no longer reads as protocol. */
+export const NO_PREFIX = "mangled (no prefix)";
+
+/**
+ * Whether a console line that is not protocol (its prefix differs) is still a record of run
+ * `runId`: a record's start and this run's id (8 random hex digits) are in no other line the
+ * board prints (the run settings the host uploads carry the id, but no record type).
+ */
+export function isDamagedRecord(clean: string, runId: string): boolean {
+  return !clean.startsWith(LINE_PREFIX) && clean.includes('{"t":"') && clean.includes(`"r":"${runId}"`);
+}
 
 /** Why a parsed JSON value is not a device record: names the record kind when it has one. */
 function refusalKind(value: unknown): string {
