@@ -12,6 +12,7 @@ import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { LINE_HASH, lineHash, protocolLine, splitHash } from "../scripts/protocol/line-hash.ts";
 import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
+import { toBytes } from "../scripts/virtual/board.ts";
 import { FakeTransport } from "./support/fake-transport.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
@@ -86,6 +87,15 @@ test("readProtocolLine: a matching hash is read, a changed digit is refused befo
   // An older firmware's line, without a hash: read, and said to be unhashed.
   const older = readProtocolLine(`@tc2 ${RESULT}`);
   assert.ok(older && !older.refused && older.hashed === false);
+});
+
+test("text above 0xFF, which QuickJS prints as it is and the virtual board sends as UTF-8, is hashed as the board saw it", () => {
+  const json = '{"t":"result","r":"r1","id":"js.class","run":0,"n":1,"error":"a\u2260b \u00e9 \ud83d\ude00"}';
+  const read = readProtocolLine(toBytes(protocolLine(json)));
+  assert.ok(read && !read.refused, JSON.stringify(read));
+  assert.equal(read.record.t === "result" && read.record.error, "a\u2260b \u00e9 \ud83d\ude00");
+  // A changed byte in such a line is still refused.
+  assert.equal(readProtocolLine(toBytes(protocolLine(json)).replace("\xe2", "\xe3"))?.refused?.kind, MANGLED);
 });
 
 test("a hello that announces hashes but carries none (its hash lost) is refused", () => {

@@ -70,6 +70,19 @@ function refusalKind(value: unknown): string {
   return typeof t === "string" && ["hello", "progress", "size", "result", "end"].includes(t) ? `invalid ${t}` : "unknown record";
 }
 
+/** UTF-8 sequences of characters above 0xFF. */
+const WIDE_UTF8 = /[\xc4-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/g;
+const utf8 = new TextDecoder();
+
+/**
+ * The text a board hashed when it printed characters above 0xFF as they are: Espruino's JSON
+ * escapes them, QuickJS's does not, and the virtual board sends them as their UTF-8 bytes
+ * (scripts/virtual/board.ts), which arrive here as one character a byte.
+ */
+function wideChars(bytes: string): string {
+  return bytes.replace(WIDE_UTF8, (seq) => utf8.decode(Uint8Array.from(seq, (c) => c.charCodeAt(0))));
+}
+
 /**
  * Reads one console line (already cleaned of prompts and control bytes). Returns null for what
  * is not protocol (echo, banners, noise); a line with the protocol prefix is either a record or a
@@ -80,9 +93,15 @@ function refusalKind(value: unknown): string {
 export function readProtocolLine(clean: string): ProtocolLine | null {
   if (!clean.startsWith(LINE_PREFIX)) return null;
   const line = clean.slice(0, RECORD_TEXT_LIMIT);
-  const { json, hash } = splitHash(clean.slice(LINE_PREFIX.length));
+  const split = splitHash(clean.slice(LINE_PREFIX.length));
+  const hash = split.hash;
+  let json = split.json;
   // Checked before anything is read: a changed digit may still be valid JSON in range.
-  if (hash !== undefined && lineHash(json) !== hash) return { refused: { kind: MANGLED, line } };
+  if (hash !== undefined && lineHash(json) !== hash) {
+    const wide = wideChars(json);
+    if (wide === json || lineHash(wide) !== hash) return { refused: { kind: MANGLED, line } };
+    json = wide;
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);
