@@ -9,7 +9,7 @@ export type { InlineFn, Func, FuncMut, FuncOnce, Once } from "./inline-fn";
 export { trait, make } from "./vtable";
 export type { Impl, Dyn, Trait, Callable, CallableTrait, CallableImpl, Primary, Defaults, DeclareTrait } from "./vtable";
 export { tagTable, tag } from "./tag-table";
-export type { TagTable, Tagged } from "./tag-table";
+export type { At, TagColumn, TagTable, Tagged } from "./tag-table";
 export { packed, packType, packOrder } from "./packed-store";
 export type { Column, Schema, Values, PackedType, Packed } from "./packed-store";
 export { packPush } from "./packed-push";

@@ -9,7 +9,7 @@ import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { after, test } from "node:test";
 import { killAllCli, runCli, tempDir } from "./support/cli-helpers.ts";
-import { canConnect, startInterpreter as start, waitUntil as waitFor } from "./support/espruino-telnet.ts";
+import { canConnect, startInterpreter as start, takeTelnetPort, waitUntil as waitFor } from "./support/espruino-telnet.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
 const skip = BIN ? false : "ESPRUINO_BIN not set: skipping flash --save across a restart of the real Espruino interpreter";
@@ -47,8 +47,9 @@ test("flash --save with --to ram is a usage error", async () => {
   assert.match(r.stderr, /^thincall: --save runs the program from Storage at every start; leave out --to ram\n$/);
 });
 
-test("flash --save: the program runs again after the interpreter restarts in the same folder", { skip }, async () => {
-  assert.equal(await canConnect(2323), false, "port 2323 is in use: stop the other `espruino --telnet` (or run this test in its own network namespace)");
+test("flash --save: the program runs again after the interpreter restarts in the same folder", { skip }, async (t) => {
+  const release = await takeTelnetPort();
+  t.after(release);
   const dir = tmp.path("board");
   const { mkdirSync } = await import("node:fs");
   mkdirSync(dir);

@@ -6,12 +6,11 @@
  * is skipped, with a notice, when its variable is unset.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { killAllCli, ROOT, runCli, tempDir } from "./support/cli-helpers.ts";
-import { canConnect } from "./support/tcp-port.ts";
+import { startEspruinoTelnet, type EspruinoTelnet } from "./support/espruino-telnet.ts";
 
 const EMU = process.env.ESPRUINO_EMU;
 const BIN = process.env.ESPRUINO_BIN;
@@ -21,10 +20,10 @@ for (const s of [skipEmu, skipBin]) if (s) process.stdout.write(`# notice: ${s}\
 
 const FIXTURE = join(ROOT, "test", "fixtures", "mem", "unseen.js");
 const tmp = tempDir();
-let interpreter: ChildProcess | undefined;
-after(() => {
+let interpreter: EspruinoTelnet | undefined;
+after(async () => {
   killAllCli();
-  interpreter?.kill("SIGKILL");
+  await interpreter?.stop();
   tmp.remove();
 });
 
@@ -111,10 +110,7 @@ describe("thincall mem on the emulator", { skip: skipEmu, concurrency: 1 }, () =
 
 describe("thincall mem on the Linux build", { skip: skipBin, concurrency: 1 }, () => {
   test("each global, the total, the per-instance cost and the thin.vtable saving match an independent count", async () => {
-    assert.equal(await canConnect(2323), false, "port 2323 is in use: stop the other `espruino --telnet` first");
-    // Its own folder (it keeps Storage in ./espruino.flash); stdin stays open, or it quits.
-    interpreter = spawn(BIN!, ["--telnet"], { cwd: tmp.dir, stdio: ["pipe", "ignore", "ignore"] });
-    while (!(await canConnect(2323))) await new Promise((r) => setTimeout(r, 100));
+    interpreter = await startEspruinoTelnet();
     const port = ["--board", "linux", "--port", "tcp://127.0.0.1:2323"];
     checkAgainst(await mem(port, {}), await independent(port, {}));
   });

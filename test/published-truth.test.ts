@@ -13,6 +13,7 @@ import { after, describe, test } from "node:test";
 import { checkedSummary } from "../scripts/bench/summary-schema.ts";
 import { withLinuxInterpreter } from "../scripts/commands/linux-interpreter.ts";
 import { publishedForOf } from "../scripts/report/published.ts";
+import { takeTelnetPort } from "./support/espruino-telnet.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
 const skip = BIN ? false : "ESPRUINO_BIN not set: skipping the check of the published figures against a fresh run on the real interpreter";
@@ -49,9 +50,11 @@ test("agreement allows 10% and the README's rounding, no more", () => {
 });
 
 describe("truth tier: the published figures hold on the real interpreter", { skip }, () => {
-  test("a fresh full run agrees with every for…of ratio the README publishes, within 10%", async () => {
+  test("a fresh full run agrees with every for…of ratio the README publishes, within 10%", async (t) => {
     const published = publishedForOf(readFileSync(join(ROOT, "README.md"), "utf8"));
     assert.ok(published.size > 0, "the README has a generated figures block");
+    const release = await takeTelnetPort();
+    t.after(release);
     const stdout = await withLinuxInterpreter(BIN, async (port) => {
       const r = await runCli(["bench", "--board", "linux", "--port", port, "--json", "--out", join(work, "fresh.jsonl")]);
       assert.equal(r.code, 0, r.stderr);

@@ -4,9 +4,8 @@
  * with ESPRUINO_BOARD naming its profile). Skipped, with a notice, when neither is set.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -19,6 +18,7 @@ import { cleanLine, parseFault } from "../scripts/console/lines.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { createTransport, parsePort } from "../scripts/transport/open-port.ts";
+import { startEspruinoTelnet, type EspruinoTelnet } from "./support/espruino-telnet.ts";
 import { startManglingRelay } from "./support/mangling-relay.ts";
 import { assertGardenMemory, assertGardenRun, GARDEN, gardenProbe } from "./support/workload-probe.ts";
 
@@ -31,26 +31,7 @@ if (skip) process.stdout.write(`# ${skip}\n`);
 const board = loadBoard(BIN ? "linux" : (process.env.ESPRUINO_BOARD ?? "esp32"));
 const port = BIN ? TELNET : BOARD_PORT!;
 const work = mkdtempSync(join(tmpdir(), "thincall-truth-"));
-let interpreter: ChildProcess | undefined;
-
-function canConnect(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(p, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
-
-async function startInterpreter(): Promise<void> {
-  assert.equal(await canConnect(2323), false, "port 2323 is in use: stop the other `espruino --telnet` first");
-  // Its own folder: the Linux build keeps Storage in ./espruino.flash. Stdin stays open, or it quits.
-  interpreter = spawn(BIN!, ["--telnet"], { cwd: work, stdio: ["pipe", "ignore", "ignore"] });
-  const deadline = Date.now() + 10000;
-  while (!(await canConnect(2323))) {
-    assert.ok(Date.now() < deadline, "espruino --telnet did not open port 2323 within 10 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+let interpreter: EspruinoTelnet | undefined;
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -82,15 +63,10 @@ async function runBundle(code: string, mode: "ram" | "flash", until: RegExp, tim
 
 describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
   before(async () => {
-    if (BIN) await startInterpreter();
+    if (BIN) interpreter = await startEspruinoTelnet();
   });
   after(async () => {
-    if (!interpreter) return;
-    // The Linux build ignores SIGTERM.
-    const exited = new Promise((r) => interpreter!.once("exit", r));
-    interpreter.kill("SIGKILL");
-    await exited;
-    assert.equal(await canConnect(2323), false, "the interpreter is gone");
+    await interpreter?.stop();
   });
 
   // One bench run, shared by the tests that read it; whichever test runs first (or alone) starts it.

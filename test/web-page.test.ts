@@ -6,10 +6,8 @@
  * error case leaves the received rows on the page. Skipped, with a notice, without Chromium.
  */
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -27,6 +25,7 @@ import { PAGE_BUDGET_BYTES } from "../scripts/web/page-build.ts";
 import { startWebServer, type WebServer } from "../scripts/web/server.ts";
 import { BUILD_CACHE, ROOT, runCli, startCli, waitFor, warmBuildCache } from "./support/cli-helpers.ts";
 import { runLines } from "./support/report-fixtures.ts";
+import { startEspruinoTelnet, type EspruinoTelnet } from "./support/espruino-telnet.ts";
 import { bridgeBoard, type BoardBridge } from "./support/web-bridge.ts";
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
@@ -479,21 +478,10 @@ describe("thincall web in headless Chromium", { skip: SKIP, concurrency: 1 }, ()
   });
 });
 
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1");
-    s.once("connect", () => (s.destroy(), resolve(true)));
-    s.once("error", () => resolve(false));
-  });
-}
-
 describe("thincall web on the real interpreter (espruino --telnet)", { skip: SKIP_REAL, concurrency: 1 }, () => {
-  let interpreter: ChildProcess | undefined;
+  let interpreter: EspruinoTelnet | undefined;
   before(async () => {
-    assert.equal(await canConnect(2323), false, "port 2323 is in use: run this test in its own network namespace (unshare -n)");
-    // Its own folder (it writes espruino.flash); stdin stays open, or it quits.
-    interpreter = spawn(BIN!, ["--telnet"], { cwd: work, stdio: ["pipe", "ignore", "ignore"] });
-    while (!(await canConnect(2323))) await new Promise((r) => setTimeout(r, 100));
+    interpreter = await startEspruinoTelnet();
     await warmBuildCache("linux");
     server = await startWebServer({ port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
@@ -501,8 +489,7 @@ describe("thincall web on the real interpreter (espruino --telnet)", { skip: SKI
   after(async () => {
     await browser?.close();
     await server?.close();
-    // The Linux build ignores SIGTERM.
-    interpreter?.kill("SIGKILL");
+    await interpreter?.stop();
   });
 
   test("the page's run gives the CLI's style ids and JsVars per object (±0.1)", async () => {

@@ -90,7 +90,9 @@ test("method bodies move into each style's shape: this.x becomes the style's own
   // Callable vtables: the first method reads this and is the vtable; the others take the object first.
   assert.match(style(w, "thin.vtable").code, /var LedVT = Methods\.impl\(\{\n {2}dim: function \(o, k\) \{[^\n]*\}\n\}, function \(\) \{return this\.on\?this\.level\*\.02:0\}\);/);
   assert.match(style(w, "thin.vtable").code, /dim: function \(o, k\) \{o\.rpm-=k\}/);
-  assert.match(style(w, "thin.table").code, /power: function \(o\) \{return o\.on\?o\.level\*\.02:0\}/);
+  // A tag table's methods read the object from their column's slot o, and take no receiver argument.
+  assert.match(style(w, "thin.table").code, /power: function \(\) \{return this\.o\.on\?this\.o\.level\*\.02:0\}/);
+  assert.match(style(w, "thin.table").code, /dim: function \(k\) \{this\.o\.rpm-=k\}/);
   assert.match(style(w, "js.class").code, /class Led \{\n  constructor\(level, on\) \{/);
   // A closure carries the fields as variables; a bound function takes them first.
   assert.match(style(w, "js.closure").code, /function LedPower\(level, on\) \{\n  return function \(\) \{return on\?level\*\.02:0\};/);
@@ -138,6 +140,21 @@ test("thin.vtable: the first method is the callable vtable's primary, never a de
   const second = style(read((x) => (x.loops = [{ name: "dim", call: "dim", args: [1], reduce: "sum" }])), "thin.vtable");
   assert.match(second.code, /s \+= o\.v\.dim\(o, 1\);/);
   assert.match(second.glue, /s \+= \(o = xs\[i\]\)\.v\.dim\(o, 1\);/);
+});
+
+test("thin.table: the loop writes each object into its column's slot, A.o, and calls with no receiver argument", () => {
+  const s = style(read(), "thin.table");
+  assert.match(s.code, /function totalPowerLoop\(xs, n, r, A\) \{\n {2}A = A\.power;\n {2}var s = 0;\n {2}while \(r--\) for \(A\.o of xs\) s \+= A\[A\.o\.t\]\(\);/);
+  assert.match(s.code, /A = A\.dim;\n {2}while \(r--\) for \(A\.o of xs\) A\[A\.o\.t\]\(1\);/);
+  assert.doesNotMatch(s.code, /var A\.o|A\[o\.t\]\(o/);
+  // The index loop writes the slot too; the hoisted loop (types of the same fields) calls the first
+  // type's method with this = the column.
+  assert.match(s.glue, /s \+= A\[\(A\.o = xs\[i\]\)\.t\]\(\);/);
+  const alike = style(read((x) => {
+    x.types.Motor.fields = x.types.Led.fields;
+    x.types.Motor.methods = { power(this: any) { return this.level; }, dim(this: any, k: number) { this.level -= k; } };
+  }), "thin.table");
+  assert.match(alike.glue, /function totalPowerLoopHoisted\(xs, n, r, A, f\) \{\n {2}A = A\.power;\n {2}var s = 0;\n {2}while \(r--\) for \(A\.o of xs\) s \+= f\.call\(A\);/);
 });
 
 test("thin.vtable falls back to plain vtables when a later method is named like a function's own property", () => {

@@ -79,8 +79,10 @@ export interface LoopShape {
   params: string;
   /** Statements before the passes (reading a table once). @default none */
   setup?: string;
-  /** The element variable. */
+  /** The element variable, or with `slot` the property the loop writes each element into. */
   elem: string;
+  /** `elem` is a property, a tag table's slot (`A.o`): written by the loop, never declared. @default false */
+  slot?: boolean;
   /** What is iterated. */
   over: string;
   /** The call (or the inline work) for one element. */
@@ -92,8 +94,8 @@ export interface LoopShape {
 /** A timed loop over the container: `r` passes, summing the calls' results for a sum loop. */
 export function forOfLoop(name: string, loop: WorkloadLoop, shape: LoopShape): string {
   const setup = shape.setup ? `  ${shape.setup}\n` : "";
-  const decl = shape.outerVar ? `  var ${shape.elem};\n` : "";
-  const head = `for (${shape.outerVar ? "" : "var "}${shape.elem} of ${shape.over})`;
+  const decl = shape.outerVar && !shape.slot ? `  var ${shape.elem};\n` : "";
+  const head = `for (${shape.outerVar || shape.slot ? "" : "var "}${shape.elem} of ${shape.over})`;
   const doc = `// ${loop.name}: ${loop.sum ? `the sum of ${loop.call}(${loop.args.join(", ")})` : `${loop.call}(${loop.args.join(", ")})`} over every object.\n`;
   if (loop.sum) return `${doc}function ${name}(${shape.params}) {\n${setup}  var s = 0;\n${decl}  while (r--) ${head} s += ${shape.call};\n  return s;\n}\n`;
   return `${doc}function ${name}(${shape.params}) {\n${setup}${decl}  while (r--) ${head} ${shape.call};\n  return 0;\n}\n`;
@@ -108,8 +110,11 @@ export function indexLoop(name: string, params: string, setup: string, call: str
 export interface FirstLoopForms {
   /** The index loop's parameters and setup, and its work for element `xs[i]`. */
   index: { params: string; setup?: string; call: string; needsO?: boolean };
-  /** The hoisted loop (the first type's method, resolved once): parameters, setup, the call on `o`. */
-  hoisted?: { params: string; setup?: string; call: string };
+  /**
+   * The hoisted loop (the first type's method, resolved once): parameters, setup, the call on
+   * `o`, or with `slot` the property each object is written into (a tag table's `A.o`).
+   */
+  hoisted?: { params: string; setup?: string; call: string; slot?: string };
 }
 
 /**
@@ -123,7 +128,7 @@ export function firstLoopExtras(w: Workload, name: string, forms: FirstLoopForms
   if (!forms.hoisted || !sameFields(w)) return { glue, index };
   const hoisted = `${name}Hoisted`;
   const h = forms.hoisted;
-  glue += `function ${hoisted}(${h.params}) {\n${h.setup ? `  ${h.setup}\n` : ""}  var s = 0;\n  while (r--) for (var o of xs) s += ${h.call};\n  return s;\n}\n`;
+  glue += `function ${hoisted}(${h.params}) {\n${h.setup ? `  ${h.setup}\n` : ""}  var s = 0;\n  while (r--) for (${h.slot ?? "var o"} of xs) s += ${h.call};\n  return s;\n}\n`;
   return { glue, index, hoisted };
 }
 

@@ -117,24 +117,49 @@ export function thinVtable(w: Workload): StyleResult {
   return { id, about, imports: ["make", "trait"], code, glue };
 }
 
+/**
+ * `var Methods = trait()(defaults)` and one vtable per type for a tag table: every method reads
+ * its object from `this.o`, the slot of its column (src/tag-table.ts). Methods alike in every type
+ * are defaults.
+ */
+function cursorVtables(w: Workload): string {
+  const text = (m: Method) => asFunction(m, m.params, (a) => `this.o.${a.field}`);
+  const shared = w.methods.filter((name) => new Set(w.types.map((t) => text(t.methods.get(name)!))).size === 1 && w.types.length > 1);
+  const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!)}`).join(",\n");
+  let out = `var Methods = trait()(${shared.length ? `{\n${defaults}\n}` : ""});\n`;
+  for (const t of w.types) {
+    const own = w.methods.filter((name) => !shared.includes(name));
+    out += `var ${t.name}VT = Methods.impl({${own.length ? `\n${own.map((name) => `  ${name}: ${text(t.methods.get(name)!)}`).join(",\n")}\n` : ""}});\n`;
+  }
+  return out;
+}
+
 export function thinTable(w: Workload): StyleResult {
   const id = "thin.table";
   const clash = keyClash(w, "t", "tag() carries the tag in");
   if (clash) return { id, reason: clash };
-  const o = receiver(w);
   const names = loopNames(w);
+  // The table comes in as the parameter A, which then becomes the loop's column: a parameter is
+  // found before the loop's own vars (docs/core.md).
+  const column = (l: Workload["loops"][number]) => `A = A.${l.call};`;
   const loops = w.loops
-    .map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r, T", setup: `var A = T.${l.call};`, elem: "o", over: "xs", call: `A[o.t](${callArgs(l, ["o"])})` }))
+    .map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r, A", setup: column(l), elem: "A.o", slot: true, over: "xs", call: `A[A.o.t](${callArgs(l)})` }))
     .join("\n");
   const table = `var T = tagTable([${w.types.map((t) => `${t.name}VT`).join(", ")}]);\n`;
-  const code = `import { tag, tagTable, trait } from "thincall";\n\n${vtables(w, o)}${table}\n${patternDecl(w)}${makeFn(w, (t, a) => `tag(${data(t, a)}, ${t.tag})`)}${ARRAY_BUILD}\n${loops}`;
+  const code = `import { tag, tagTable, trait } from "thincall";\n\n${cursorVtables(w)}${table}\n${patternDecl(w)}${makeFn(w, (t, a) => `tag(${data(t, a)}, ${t.tag})`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
   let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
-    index: { params: "xs, n, r, T", setup: `var A = T.${first.call};`, call: `A[(o = xs[i]).t](${callArgs(first, ["o"])})`, needsO: true },
-    hoisted: { params: "xs, n, r, T, f", call: `f(${callArgs(first, ["o"])})` },
+    index: { params: "xs, n, r, A", setup: column(first), call: `A[(A.o = xs[i]).t](${callArgs(first)})` },
+    hoisted: { params: "xs, n, r, A, f", setup: column(first), slot: "A.o", call: `f.call(${callArgs(first, ["A"])})` },
   });
   glue += objectsCheck(w) + styleObject(id, { loops: names, index, hoisted, check: "check", x: "T", y: hoisted && `${w.types[0].name}VT.${first.call}` });
-  return { id, about: "a small tag per object indexing one shared array per method: A[o.t](o), A = T.method read once", imports: ["tag", "tagTable", "trait"], code, glue };
+  return {
+    id,
+    about: "a small tag per object indexing one shared array per method, its column, which holds the object in its slot o: for (A.o of xs) A[A.o.t](), A = T.method read once",
+    imports: ["tag", "tagTable", "trait"],
+    code,
+    glue,
+  };
 }
 
 /** Names the packed store's segments use for themselves. */

@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { releaseLockFile, takeLockFile } from "../../scripts/transport/lock-file.ts";
 
 /** Whether something listens on 127.0.0.1:`port`. */
 export function canConnect(port: number): Promise<boolean> {
@@ -37,17 +39,62 @@ export async function waitUntil(cond: () => boolean | Promise<boolean>, ms: numb
   }
 }
 
-/** Runs `work` with `espruino --telnet` serving `tcp://127.0.0.1:2323`, then kills it (it ignores SIGTERM). */
-export async function withEspruinoTelnet(work: (url: string) => Promise<void>): Promise<void> {
-  assert.equal(await canConnect(2323), false, "port 2323 is in use: stop the other `espruino --telnet` (or run this test in its own network namespace)");
+/** Where test files, run as parallel processes, take turns at port 2323. */
+const PORT_LOCK = join(tmpdir(), "thincall-test-telnet-2323.lock");
+
+/**
+ * Waits for this process's turn at port 2323, then checks that nothing else serves it; returns
+ * the release. Test files run in parallel and `espruino --telnet` serves one client at a time:
+ * even another file's "is the port free?" probe takes the console from a bench that is running.
+ */
+export async function takeTelnetPort(): Promise<() => void> {
+  while (!takeLockFile(PORT_LOCK).taken) await sleep(250);
+  const release = () => releaseLockFile(PORT_LOCK);
+  if (await canConnect(2323)) {
+    release();
+    assert.fail("port 2323 is in use: stop the other `espruino --telnet` (or run this test in its own network namespace)");
+  }
+  return release;
+}
+
+/** A running `espruino --telnet`, in a folder of its own, holding this process's turn at port 2323. */
+export interface EspruinoTelnet {
+  readonly url: string;
+  readonly dir: string;
+  /** Kills it (it ignores SIGTERM), checks the port closed, removes its folder, gives the port back. */
+  stop(): Promise<void>;
+}
+
+/** Starts `espruino --telnet` once the port is this process's (see {@link takeTelnetPort}). */
+export async function startEspruinoTelnet(): Promise<EspruinoTelnet> {
+  const release = await takeTelnetPort();
   const dir = mkdtempSync(join(tmpdir(), "thincall-espruino-"));
   const espruino = startInterpreter(dir, ["--telnet"]);
+  const stop = async () => {
+    try {
+      espruino.child.kill("SIGKILL");
+      await espruino.exited;
+      assert.equal(await canConnect(2323), false, "the interpreter is gone");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      release();
+    }
+  };
   try {
     await waitUntil(() => canConnect(2323), 10000, "espruino --telnet did not open port 2323");
-    await work("tcp://127.0.0.1:2323");
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url: "tcp://127.0.0.1:2323", dir, stop };
+}
+
+/** Runs `work` with `espruino --telnet` serving `tcp://127.0.0.1:2323`, then stops it. */
+export async function withEspruinoTelnet(work: (url: string) => Promise<void>): Promise<void> {
+  const espruino = await startEspruinoTelnet();
+  try {
+    await work(espruino.url);
   } finally {
-    espruino.child.kill("SIGKILL");
-    await espruino.exited;
-    rmSync(dir, { recursive: true, force: true });
+    await espruino.stop();
   }
 }
