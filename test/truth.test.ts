@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { MANGLED, NO_PREFIX } from "../scripts/bench/records.ts";
+import { LINE_HASH, lineHash, splitHash } from "../scripts/protocol/line-hash.ts";
 import { STYLE_IDS, type BenchSummary } from "../scripts/bench/schema.ts";
 import { loadBoard } from "../scripts/boards/profile.ts";
 import { buildBundle, firmwareEntries } from "../scripts/bundle/build.ts";
@@ -17,6 +19,7 @@ import { ConsoleSession } from "../scripts/console/session.ts";
 import { uploadProgram } from "../scripts/console/upload.ts";
 import { createTransport, parsePort } from "../scripts/transport/open-port.ts";
 import { startEspruinoTelnet, type EspruinoTelnet } from "./support/espruino-telnet.ts";
+import { startManglingRelay } from "./support/mangling-relay.ts";
 import { assertGardenMemory, assertGardenRun, GARDEN, gardenProbe } from "./support/workload-probe.ts";
 
 const BIN = process.env.ESPRUINO_BIN;
@@ -80,6 +83,9 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     assert.equal(s.engine, "espruino");
     assert.deepEqual(s.styles.map((x) => x.id), [...STYLE_IDS]);
     assert.deepEqual(s.problems, [], "checksums agree, the end count matches");
+    // Every line came hashed, and every hash the interpreter computed matched the host's.
+    const hello = readFileSync(join(work, "bench.jsonl"), "utf8").split("\n").map((l) => (l ? JSON.parse(l) : {})).find((l) => l.t === "hello");
+    assert.equal(hello.hash, LINE_HASH);
     assert.ok(s.coreBytes !== null && s.coreBytes > 0);
     const by = Object.fromEntries(s.styles.map((x) => [x.id, x]));
     for (const x of s.styles) assert.equal(x.error, null, `${x.id}: ${x.error}`);
@@ -98,6 +104,48 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     assert.ok(by["thin.vtable"].bytesPerObject! <= 0.85 * by["js.class"].bytesPerObject!, "vtable ≤0.85× a class instance");
     // The generated closure captures only the fields (8 JsVars); the hand-written one also kept its type flag (9): 5/8.
     assert.ok(by["thin.func"].bytesPerObject! <= 0.63 * by["js.closure"].bytesPerObject!, "func ≤0.63× a closure");
+  });
+
+  test("the interpreter's line hash is the host's, for every printable character and the escapes JSON makes", async () => {
+    // The one definition, as the host runs it, sent to the interpreter as it is.
+    const text = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
+    const probe = `${lineHash.toString()}\nvar j=JSON.stringify({s:${JSON.stringify(text)},e:"\\u00e9\\u0001\\n\\t",n:[1.5e-7,-0,1e21,0.1]});print("HASHED "+j+" "+lineHash(j));`;
+    const lines = await runBundle(probe, "ram", /^HASHED /, 20000);
+    const { json, hash } = splitHash(lines.find((l) => l.startsWith("HASHED "))!.slice("HASHED ".length));
+    assert.ok(json.includes("\\u00"), `Espruino escapes non-ASCII and control characters: ${json}`);
+    assert.equal(hash, lineHash(json));
+  });
+
+  test("a line changed in transit (one digit, one lost byte, a damaged prefix) is refused as mangled: exit 1, one clear line, no wrong figure kept", { skip: !port.startsWith("tcp://") && "needs a TCP console" }, async () => {
+    const digit = (key: string) => (l: string) =>
+      l.includes('"t":"result"') ? l.replace(new RegExp(`"${key}":(\\d)`), (_m, d: string) => `"${key}":${(Number(d) + 1) % 10}`) : l;
+    const cases: Array<[string, (l: string) => string, string]> = [
+      ["forOfUs", digit("forOfUs"), MANGLED],
+      ["calUs", digit("calUs"), MANGLED],
+      ["varsPerObject", digit("varsPerObject"), MANGLED],
+      ["hello", (l) => (l.includes('"t":"hello"') ? l.replace('"free":', '"fre":') : l), MANGLED],
+      ["prefix", (l) => (l.includes('"t":"result"') ? l.replace("@tc2 ", "@c2 ") : l), NO_PREFIX],
+    ];
+    for (const [what, mangle, kind] of cases) {
+      const relay = await startManglingRelay(Number(new URL(port).port), mangle);
+      const out = join(work, `mangled-${what}.jsonl`);
+      try {
+        const via = `tcp://127.0.0.1:${relay.port}`;
+        const { code, stderr } = await runCli(["bench", "--board", board.id, "--port", via, "--quick", "--styles", "js.class,js.closure", "--out", out]);
+        assert.equal(relay.changed.length, 1, `${what}: the relay changed a line`);
+        assert.equal(code, 1, `${what}: ${stderr}`);
+        assert.match(stderr, new RegExp(`failed validation: 1 ${kind.replace(/[()]/g, "\\$&")}`), what);
+        const kept = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+        const after = relay.changed[0].after;
+        assert.deepEqual(kept.filter((l) => l.t === "invalid").map((l) => [l.kind, l.line]), [[kind, cleanLine(after)]], what);
+        // The changed line's record is nowhere among the records kept: a figure is missing, never wrong.
+        const t = /"t":"(\w+)"/.exec(after)![1];
+        const id = /"id":"([\w.-]+)"/.exec(after)?.[1];
+        assert.ok(!kept.some((l) => l.t === t && (id === undefined || l.id === id)), `${what}: no ${t} ${id ?? ""} kept`);
+      } finally {
+        await relay.close();
+      }
+    }
   });
 
   test("JsVars per object agree with an independent process.memory() count at the same N (±0.1)", async () => {

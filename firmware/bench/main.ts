@@ -11,6 +11,7 @@
 import { BOARD_ID, BOARD_WATCHDOG } from "thincall:board";
 import { buildMeasured, largeN, results, timeLoops, type LoopInfo, type Style } from "./harness";
 import { emit, r3 } from "./report";
+import { LINE_HASH } from "../../scripts/protocol/line-hash";
 
 /**
  * Set by the host before the bundle; absent when run by hand. `r`: run id echoed on every line;
@@ -154,5 +155,7 @@ export function setUp(all: Style[], loops: LoopInfo[]): void {
     loops: loops.map(function (l) {
       return l.name;
     }),
+    // Every line of this run carries its hash: the host refuses one without.
+    hash: LINE_HASH,
   });
 }

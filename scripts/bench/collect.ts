@@ -1,6 +1,6 @@
 import { UserError } from "../errors.ts";
 import { cleanLine, parseFault } from "../console/lines.ts";
-import { readProtocolLine, type RefusedLine } from "./records.ts";
+import { NO_PREFIX, UNHASHED, isDamagedRecord, readProtocolLine, type RefusedLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
 import { isBootBanner } from "../console/boot-banner.ts";
 import { RECORD_TEXT_LIMIT, type DeviceRecord } from "./schema.ts";
@@ -57,6 +57,8 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   const rejected: string[] = [];
   const refused: RefusedLine[] = [];
   let foreign = 0;
+  /** Whether this run's lines carry hashes (its hello said so, or a line came hashed): then all must. */
+  let hashed = false;
   let outcome: string | true | undefined;
   let settle: ((o: string | true) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,7 +81,16 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     if (outcome !== undefined) return;
     // A reset mid-run prints the boot banner: the run is over, say so at once (not after idleMs).
     if (records.length > 0 && isBootBanner(line)) return finish(`the board reset mid-run (its boot banner appeared after ${records.length} line(s))`);
-    const parsed = readProtocolLine(cleanLine(line));
+    const clean = cleanLine(line);
+    let parsed = readProtocolLine(clean);
+    // A record whose prefix lost a byte is no longer protocol, but it is still a line of this run the host lacks.
+    if (!parsed && options.runId !== undefined && isDamagedRecord(clean, options.runId)) {
+      parsed = { refused: { kind: NO_PREFIX, line: clean.slice(0, RECORD_TEXT_LIMIT) } };
+    }
+    // A line of this run without the hash its other lines carry lost it on the way (or was forged).
+    if (parsed && !parsed.refused && !parsed.hashed && hashed && (options.runId === undefined || parsed.record.r === options.runId)) {
+      parsed = { refused: { kind: UNHASHED, line: clean.slice(0, RECORD_TEXT_LIMIT) } };
+    }
     if (parsed?.refused) {
       refused.push(parsed.refused);
       options.onRefused?.(parsed.refused);
@@ -93,10 +104,11 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
       return;
     }
     const record = parsed?.record;
+    if (parsed?.hashed) hashed = true;
     if (parsed) {
       rejected.push(...parsed.rejected);
       for (const field of parsed.rejected) {
-        const out = { kind: `out of range: ${field}`, line: cleanLine(line).slice(0, RECORD_TEXT_LIMIT) };
+        const out = { kind: `out of range: ${field}`, line: clean.slice(0, RECORD_TEXT_LIMIT) };
         refused.push(out);
         options.onRefused?.(out);
       }

@@ -4,11 +4,13 @@
  * reads results files with it. The summary the host derives has its own schema: summary-schema.ts.
  *
  * Every protocol line is {@link LINE_PREFIX} followed by one JSON object whose `t` field names
- * the record, and whose `r` field is the run id the host gave the upload. Anything else on the
- * console (REPL echo, prompts, banners, noise) is not protocol.
+ * the record, and whose `r` field is the run id the host gave the upload, then a space and the
+ * hash of the JSON text (scripts/protocol/line-hash.ts). Anything else on the console (REPL echo,
+ * prompts, banners, noise) is not protocol.
  */
 import * as v from "valibot";
 import { LINE_PREFIX, RECORD_TEXT_LIMIT } from "../protocol/line-prefix";
+import { LINE_HASH } from "../protocol/line-hash";
 
 export { LINE_PREFIX, RECORD_TEXT_LIMIT };
 
@@ -119,6 +121,11 @@ export const HelloSchema = v.object({
   sizes: v.array(count(1e6)),
   /** The workload's loops, in order (absent before workloads: the built-in area and grow). */
   loops: v.optional(v.array(text(64))),
+  /**
+   * The hash every line of the run carries (scripts/protocol/line-hash.ts); absent from older
+   * firmware, whose lines carry none. Once a run's lines are hashed, a line without one is refused.
+   */
+  hash: v.optional(v.literal(LINE_HASH)),
 });
 
 /** One workload loop's figures in a result. */

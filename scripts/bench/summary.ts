@@ -354,7 +354,9 @@ function summarizeRun(lines: ResultsLine[]): BenchSummary {
     coreBytes: host?.coreBytes ?? null,
     runs: hello?.runs ?? 1,
     n: hello?.sizes[hello.sizes.length - 1] ?? null,
-    complete: hello !== undefined && ends.length > 0 && results.length === expected && !lines.some((l) => l.t === "incomplete"),
+    // A refused line is a line the run lacks (a figure out of range only loses that figure, its record is kept).
+    complete: hello !== undefined && ends.length > 0 && results.length === expected && !lines.some((l) => l.t === "incomplete") &&
+      invalid.every((l) => l.kind.startsWith("out of range")),
     problems,
     styles,
     sweep: [],

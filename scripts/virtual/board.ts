@@ -196,6 +196,6 @@ export class VirtualBoard {
  * stays as its bytes), and chars 0-255 print as one byte. Only chars above 255, which Espruino's
  * strings cannot hold, are sent as UTF-8.
  */
-function toBytes(text: string): string {
+export function toBytes(text: string): string {
   return text.replace(/[^\x00-\xff]+/gu, (wide) => Buffer.from(wide, "utf8").toString("latin1"));
 }

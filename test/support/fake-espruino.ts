@@ -1,6 +1,6 @@
 import { parse } from "acorn";
 import { syncAnswer, syncRequestNumber } from "../../scripts/protocol/sync-token.ts";
-import { LINE_PREFIX } from "../../scripts/protocol/line-prefix.ts";
+import { protocolLine } from "../../scripts/protocol/line-hash.ts";
 import { FakeTransport } from "./fake-transport.ts";
 
 /**
@@ -85,13 +85,13 @@ export class FakeEspruino {
   }
 
   /**
-   * Prints one protocol record (`@tc2 {...}`) as the bench's timer output does: with the run id the
-   * host put in the program's first line, and split over two writes.
+   * Prints one protocol record (`@tc2 {...} <hash>`) as the bench's timer output does: with the run
+   * id the host put in the program's first line, its hash, and split over two writes.
    */
   printRecord(record: object): void {
     const settings = this.code.find((l) => l.startsWith("var THINCALL_RUN="));
     const id = settings ? (JSON.parse(settings.slice("var THINCALL_RUN=".length).replace(/;$/, "")) as { r: string }).r : "";
-    const text = `\r\x1b[J${LINE_PREFIX}${JSON.stringify({ ...record, r: id })}\r\n>`;
+    const text = `\r\x1b[J${protocolLine(JSON.stringify({ ...record, r: id }))}\r\n>`;
     const cut = text.length >> 1;
     this.print(text.slice(0, cut));
     this.print(text.slice(cut));
