@@ -112,9 +112,10 @@ export const trait =
       // A function carries one set of properties: a primary that has some is another vtable's.
       for (k in (v = v || {})) fail(p + " is shared");
       // Given methods first, then the defaults of those not given (or given as undefined); a
-      // `for…in` loop, as Object.assign onto a function fails on Espruino.
+      // `for…in` loop, as Object.assign onto a function fails on Espruino. `m[k]`, not `v[k]`: a
+      // callable vtable is a function, which inherits `call`, `apply` and `bind`.
       for (k in m) v[k] = m[k];
-      for (k in d) v[k] = v[k] || d[k];
+      for (k in d) v[k] = m[k] || d[k];
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },

@@ -185,6 +185,18 @@ test("a plain trait is unchanged by the callable path: its vtable is a new objec
   assert.deepEqual(Object.keys(vt), ["area", "grow", "describe"]);
 });
 
+test("a callable trait's default named like a function's own (apply, call, bind) is copied, not shadowed by the primary's", () => {
+  const push = (r: Dims, k: number) => {
+    r.w += k;
+  };
+  const Body = trait<{ area(self: Dims): number; apply(self: Dims, k: number): void }>()({ apply: push }, "area");
+  const vt = Body.impl({}, function () { return this.w * this.h; });
+  assert.equal(vt.apply, push);
+  const o = make({ w: 2, h: 3 }, vt);
+  o.v.apply(o, 1);
+  assert.equal(o.v(), 9);
+});
+
 test("checked build: a callable impl without its primary, or without a method, says which", () => {
   assert.throws(() => (Sized.impl as (m: object) => unknown)({}), { message: "no method area" });
   const Listed = trait<Sized>()({ grow: null, describe: () => "" }, "area");
