@@ -46,9 +46,17 @@ function receiver(w: Workload): string {
   return freeName(["o", "self", "me"], w.types.flatMap((t) => [...t.methods.values()]));
 }
 
-/** `var Shape = trait()(defaults)` and one vtable per type; methods alike in every type are defaults. */
-function vtables(w: Workload, o: string): string {
-  const text = (m: Method) => asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`);
+/** A vtable method taking its object first, as `o` (or another name the method leaves free). */
+const objectFirst = (o: string) => (m: Method) => asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`);
+
+/** A tag table's method: it reads its object from `this.o`, the slot of its column (src/tag-table.ts). */
+const fromSlot = (m: Method) => asFunction(m, m.params, (a) => `this.o.${a.field}`);
+
+/**
+ * `var Methods = trait()(defaults)` and one vtable per type, each method written by `text`;
+ * methods alike in every type are defaults.
+ */
+function vtables(w: Workload, text: (m: Method) => string): string {
   const shared = w.methods.filter((name) => new Set(w.types.map((t) => text(t.methods.get(name)!))).size === 1 && w.types.length > 1);
   const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!)}`).join(",\n");
   let out = `var Methods = trait()(${shared.length ? `{\n${defaults}\n}` : ""});\n`;
@@ -79,7 +87,7 @@ function callableClash(w: Workload): string | undefined {
  */
 function callableVtables(w: Workload, o: string): string {
   const primary = w.methods[0];
-  const text = (m: Method) => asFunction(m, [o, ...m.params], (a) => `${o}.${a.field}`);
+  const text = objectFirst(o);
   const others = w.methods.slice(1);
   const shared = others.filter((name) => w.types.length > 1 && new Set(w.types.map((t) => text(t.methods.get(name)!))).size === 1);
   const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!)}`).join(",\n");
@@ -103,7 +111,7 @@ export function thinVtable(w: Workload): StyleResult {
   const names = loopNames(w);
   const call = (l: Workload["loops"][number], on: string) => (l.call === primary ? `${on}.v(${callArgs(l)})` : `${on}.v.${l.call}(${callArgs(l, ["o"])})`);
   const loops = w.loops.map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r", elem: "o", over: "xs", call: call(l, "o") })).join("\n");
-  const code = `import { make, trait } from "thincall";\n\n${plain ? vtables(w, o) : callableVtables(w, o)}\n${patternDecl(w)}${makeFn(w, (t, a) => `make(${data(t, a)}, ${t.name}VT)`)}${ARRAY_BUILD}\n${loops}`;
+  const code = `import { make, trait } from "thincall";\n\n${plain ? vtables(w, objectFirst(o)) : callableVtables(w, o)}\n${patternDecl(w)}${makeFn(w, (t, a) => `make(${data(t, a)}, ${t.name}VT)`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
   const firstIsPrimary = first.call === primary;
   let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
@@ -115,23 +123,6 @@ export function thinVtable(w: Workload): StyleResult {
     ? `a shared vtable per type, carried in one property v: o.v.method(o) (not callable: ${plain})`
     : `a shared callable vtable per type, carried in one property v: the first method, ${primary}, is the vtable itself, o.v(); the others o.v.method(o)`;
   return { id, about, imports: ["make", "trait"], code, glue };
-}
-
-/**
- * `var Methods = trait()(defaults)` and one vtable per type for a tag table: every method reads
- * its object from `this.o`, the slot of its column (src/tag-table.ts). Methods alike in every type
- * are defaults.
- */
-function cursorVtables(w: Workload): string {
-  const text = (m: Method) => asFunction(m, m.params, (a) => `this.o.${a.field}`);
-  const shared = w.methods.filter((name) => new Set(w.types.map((t) => text(t.methods.get(name)!))).size === 1 && w.types.length > 1);
-  const defaults = shared.map((name) => `  ${name}: ${text(w.types[0].methods.get(name)!)}`).join(",\n");
-  let out = `var Methods = trait()(${shared.length ? `{\n${defaults}\n}` : ""});\n`;
-  for (const t of w.types) {
-    const own = w.methods.filter((name) => !shared.includes(name));
-    out += `var ${t.name}VT = Methods.impl({${own.length ? `\n${own.map((name) => `  ${name}: ${text(t.methods.get(name)!)}`).join(",\n")}\n` : ""}});\n`;
-  }
-  return out;
 }
 
 export function thinTable(w: Workload): StyleResult {
@@ -146,7 +137,7 @@ export function thinTable(w: Workload): StyleResult {
     .map((l, k) => forOfLoop(names[k], l, { params: "xs, n, r, A", setup: column(l), elem: "A.o", slot: true, over: "xs", call: `A[A.o.t](${callArgs(l)})` }))
     .join("\n");
   const table = `var T = tagTable([${w.types.map((t) => `${t.name}VT`).join(", ")}]);\n`;
-  const code = `import { tag, tagTable, trait } from "thincall";\n\n${cursorVtables(w)}${table}\n${patternDecl(w)}${makeFn(w, (t, a) => `tag(${data(t, a)}, ${t.tag})`)}${ARRAY_BUILD}\n${loops}`;
+  const code = `import { tag, tagTable, trait } from "thincall";\n\n${vtables(w, fromSlot)}${table}\n${patternDecl(w)}${makeFn(w, (t, a) => `tag(${data(t, a)}, ${t.tag})`)}${ARRAY_BUILD}\n${loops}`;
   const first = w.loops[0];
   let { glue, index, hoisted } = firstLoopExtras(w, names[0], {
     index: { params: "xs, n, r, A", setup: column(first), call: `A[(A.o = xs[i]).t](${callArgs(first)})` },
