@@ -76,6 +76,7 @@ test("a bad workload is one line naming the type, field or method and what to fi
   rejects((s) => (s.loops[1].args = []), /loop "dim" passes 0 argument\(s\); Led\.dim takes 1/);
   rejects((s) => (s.loops[0].reduce = "max"), /reduce is "max"; the only reduce is "sum"/);
   rejects((s) => (s.types.T = s.types.Motor), /type name T is a name the generated code uses/);
+  rejects((s) => (s.types.Motor.fields.power = { kind: "u8", init: 1 }), /workload w\.ts: Motor\.power is both a field and a method; rename one$/);
 });
 
 test("types interleave by share, and init functions become expressions of the index", () => {

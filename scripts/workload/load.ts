@@ -103,6 +103,8 @@ export function workloadFrom(spec: unknown, file: string): Workload {
     for (const [m, fn] of Object.entries(t.methods)) {
       if (!NAME.test(m)) bad(`method name ${JSON.stringify(m)} of ${name} is not a JavaScript name`);
       if (typeof fn !== "function") bad(`${name}.${m} is not a function`);
+      // Every style keeps fields and methods on one object (a class instance, a packed segment): one would hide the other.
+      if (Object.hasOwn(t.fields, m)) bad(`${name}.${m} is both a field and a method; rename one`);
       const method = parseMethod(fn as Function, `${name}.${m}`, fields.map((f) => f.name));
       checkMethod(method, file);
       methods.set(m, method);
