@@ -38,7 +38,7 @@ export interface ThincallPluginOptions {
    */
   typeCheck?: boolean;
   /**
-   * Keep the core's development checks (src/checked.ts: missing methods, clashing names), which
+   * Keep the core's development checks (src/checked.ts: missing methods, a second callOnce's message), which
    * a board does not carry by default. @default false
    */
   checked?: boolean;

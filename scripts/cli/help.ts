@@ -33,7 +33,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
       ["-o, --out <file>", "write the bundle to this file too (one entry and --board)"],
       ["--watch", "build again whenever a source changes, until Ctrl-C"],
       NO_MINIFY,
-      ["--checked", "keep the core's development checks (missing methods, clashing names; docs/core.md)"],
+      ["--checked", "keep the core's development checks (missing methods, a second callOnce's message; docs/core.md)"],
     ],
   },
   check: {
