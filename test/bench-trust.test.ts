@@ -4,36 +4,17 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startCollecting } from "../scripts/bench/collect.ts";
 import { calibrationOutliers } from "../scripts/bench/calibration.ts";
 import { STYLE_IDS, type ResultRecord } from "../scripts/bench/schema.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
-import { ConsoleSession } from "../scripts/console/session.ts";
 import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
 import { picksFor } from "../scripts/report/picks.ts";
-import { FakeTransport } from "./support/fake-transport.ts";
+import { collectPrinted as collect } from "./support/collect-printed.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
 /** Styles in a fixture run: one result each. */
 const N = STYLE_IDS.length;
 const results = (lines: ResultsLine[]) => lines.filter((l): l is ResultRecord => l.t === "result");
-
-/** Collects the lines a board prints (as bench does: refused lines filed as `invalid` records). */
-async function collect(printed: string[]): Promise<{ lines: ResultsLine[]; stopped: string | undefined }> {
-  const fake = new FakeTransport();
-  const session = new ConsoleSession(fake);
-  await session.open();
-  const lines: ResultsLine[] = [runLines()[0]];
-  const collector = startCollecting(session, {
-    runId: "r1",
-    onRecord: (r) => lines.push(r),
-    onRefused: (refused) => lines.push({ t: "invalid", r: "r1", ...refused }),
-  });
-  for (const p of printed) fake.feed(`${p}\r\n>`);
-  const stopped = collector.stopped;
-  await session.close();
-  return { lines, stopped };
-}
 
 const asPrinted = (lines: ResultsLine[]) => lines.filter((l) => l.t !== "host").map((l) => `@tc2 ${JSON.stringify(l)}`);
 

@@ -5,15 +5,13 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startCollecting } from "../scripts/bench/collect.ts";
 import { MANGLED, NO_PREFIX, UNHASHED, readProtocolLine } from "../scripts/bench/records.ts";
 import { STYLE_IDS, type HelloRecord } from "../scripts/bench/schema.ts";
 import { summarize, type ResultsLine } from "../scripts/bench/summary.ts";
-import { ConsoleSession } from "../scripts/console/session.ts";
 import { LINE_HASH, lineHash, protocolLine, splitHash } from "../scripts/protocol/line-hash.ts";
 import { parseResultsText, splitRuns, toResultsText } from "../scripts/report/results-lines.ts";
 import { toBytes } from "../scripts/virtual/board.ts";
-import { FakeTransport } from "./support/fake-transport.ts";
+import { collectPrinted } from "./support/collect-printed.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
 const N = STYLE_IDS.length;
@@ -28,20 +26,9 @@ function hashedRun(): ResultsLine[] {
 }
 const printedHashed = (lines: ResultsLine[]) => lines.filter((l) => l.t !== "host").map((l) => protocolLine(JSON.stringify(l)));
 
-/** Collects printed lines as bench does (refused lines filed as `invalid`), on a fake console. */
+/** Collects printed lines as bench does, with the summary of what was kept. */
 async function collect(printed: string[]) {
-  const fake = new FakeTransport();
-  const session = new ConsoleSession(fake);
-  await session.open();
-  const lines: ResultsLine[] = [runLines()[0]];
-  const collector = startCollecting(session, {
-    runId: "r1",
-    onRecord: (r) => lines.push(r),
-    onRefused: (refused) => lines.push({ t: "invalid", r: "r1", ...refused }),
-  });
-  for (const p of printed) fake.feed(`\r\x1b[J${p}\r\n>`);
-  const stopped = collector.stopped;
-  await session.close();
+  const { lines, stopped } = await collectPrinted(printed);
   return { lines, stopped, summary: summarize(lines) };
 }
 
