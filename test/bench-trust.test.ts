@@ -77,6 +77,8 @@ test("calUs 0 is counted and the record kept, never dropped", async () => {
   assert.ok(s.problems.includes("1 protocol line(s) failed validation: 1 out of range: calUs"), s.problems.join("\n"));
   assert.ok(s.problems.includes("calibration reading of js.closure (run 1) was rejected: its µs are not scaled"));
   assert.ok(!s.problems.some((p) => /announced|arrived/.test(p)));
+  // Only that figure is lost: the run still has every line, so it is complete.
+  assert.equal(s.complete, true);
 });
 
 test("calibration: one halved reading is flagged and rescales nothing; the pick stays", () => {

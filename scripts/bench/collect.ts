@@ -1,6 +1,6 @@
 import { UserError } from "../errors.ts";
 import { cleanLine, parseFault } from "../console/lines.ts";
-import { NO_PREFIX, UNHASHED, isDamagedRecord, readProtocolLine, type RefusedLine } from "./records.ts";
+import { NO_PREFIX, UNHASHED, isDamagedRecord, outOfRange, readProtocolLine, type RefusedLine } from "./records.ts";
 import type { ConsoleSession } from "../console/session.ts";
 import { isBootBanner } from "../console/boot-banner.ts";
 import { RECORD_TEXT_LIMIT, type DeviceRecord } from "./schema.ts";
@@ -108,7 +108,7 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
     if (parsed) {
       rejected.push(...parsed.rejected);
       for (const field of parsed.rejected) {
-        const out = { kind: `out of range: ${field}`, line: clean.slice(0, RECORD_TEXT_LIMIT) };
+        const out = { kind: outOfRange(field), line: clean.slice(0, RECORD_TEXT_LIMIT) };
         refused.push(out);
         options.onRefused?.(out);
       }

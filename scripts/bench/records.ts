@@ -54,6 +54,12 @@ export const MANGLED = "mangled (hash mismatch)";
 export const UNHASHED = "mangled (no hash)";
 /** Refusal kind of a record of this run whose prefix was damaged, so it no longer reads as protocol. */
 export const NO_PREFIX = "mangled (no prefix)";
+/**
+ * The refusal kind of a figure out of its physical range: `out of range: <field>`. Its record is
+ * kept without that figure, so unlike every other refusal it leaves the run complete.
+ */
+export const OUT_OF_RANGE = "out of range";
+export const outOfRange = (field: string): string => `${OUT_OF_RANGE}: ${field}`;
 
 /**
  * Whether a console line that is not protocol (its prefix differs) is still a record of run

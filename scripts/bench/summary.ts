@@ -1,6 +1,6 @@
 import { summarizeLegacy, type LegacyRecord } from "./legacy-v1.ts";
 import { loopProblems } from "./loop-checks.ts";
-import type { ResultsLine } from "./records.ts";
+import { OUT_OF_RANGE, type ResultsLine } from "./records.ts";
 import { calibrationOutliers } from "./calibration.ts";
 import { medianOf } from "./median.ts";
 import {
@@ -356,7 +356,7 @@ function summarizeRun(lines: ResultsLine[]): BenchSummary {
     n: hello?.sizes[hello.sizes.length - 1] ?? null,
     // A refused line is a line the run lacks (a figure out of range only loses that figure, its record is kept).
     complete: hello !== undefined && ends.length > 0 && results.length === expected && !lines.some((l) => l.t === "incomplete") &&
-      invalid.every((l) => l.kind.startsWith("out of range")),
+      invalid.every((l) => l.kind.startsWith(`${OUT_OF_RANGE}: `)),
     problems,
     styles,
     sweep: [],
