@@ -8,7 +8,7 @@ import { fits } from "./packed-write";
 
 /**
  * Reads field `f` of object `j` of type `y` and, if `v` is given, writes `v` there. Throws
- * `"no field <f> at <j>"` when `y` has no field `f` (a field is a typed array of the segment:
+ * `"no field <f> at <j>"` when `y` has no field `f` (a field is a name of the schema `y.of`:
  * "constructor", "i" or a method name is no field) or no object
  * `j` (`0 <= j < y.n`), and `"<f>=<v> does not fit"` when `v` does not fit, changing nothing
  * (the value is checked before it is written). One message for both misses: the check is one
