@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readlinkSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,8 +39,20 @@ export async function waitUntil(cond: () => boolean | Promise<boolean>, ms: numb
   }
 }
 
-/** Where test files, run as parallel processes, take turns at port 2323. */
-const PORT_LOCK = join(tmpdir(), "thincall-test-telnet-2323.lock");
+/**
+ * Where test files, run as parallel processes, take turns at port 2323: one lock per network
+ * namespace, as each has its own port 2323 (tests run under `unshare -n` do not wait for others).
+ */
+const PORT_LOCK = join(tmpdir(), `thincall-test-telnet-2323${networkNamespace()}.lock`);
+
+/** This process's network namespace as a name suffix (`-4026531840`), or "" where there is none to read. */
+function networkNamespace(): string {
+  try {
+    return `-${/\d+/.exec(readlinkSync("/proc/self/ns/net"))?.[0] ?? ""}`;
+  } catch {
+    return "";
+  }
+}
 
 /**
  * Waits for this process's turn at port 2323, then checks that nothing else serves it; returns
@@ -48,7 +60,11 @@ const PORT_LOCK = join(tmpdir(), "thincall-test-telnet-2323.lock");
  * even another file's "is the port free?" probe takes the console from a bench that is running.
  */
 export async function takeTelnetPort(): Promise<() => void> {
-  while (!takeLockFile(PORT_LOCK).taken) await sleep(250);
+  for (let take = takeLockFile(PORT_LOCK); !take.taken; take = takeLockFile(PORT_LOCK)) {
+    // Waiting for ourselves would never end.
+    if (take.holder === process.pid) assert.fail("this test process already holds port 2323: stop its interpreter (or release the port) first");
+    await sleep(250);
+  }
   const release = () => releaseLockFile(PORT_LOCK);
   if (await canConnect(2323)) {
     release();
