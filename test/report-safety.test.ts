@@ -1,8 +1,9 @@
 /** `report` never loses data: its output is never an input, and runs are split by run id. */
 import assert from "node:assert/strict";
-import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Writable } from "node:stream";
 import { after, test } from "node:test";
 import { summarize } from "../scripts/bench/summary.ts";
@@ -22,11 +23,43 @@ test("an --html path equal to an input, by any name, is refused before anything 
   const text = jsonl(runLines());
   writeFileSync(file, text);
   linkSync(file, join(dir, "alias.html"));
-  for (const html of [file, join(dir, ".", "r.jsonl"), join(dir, "alias.html")]) {
+  symlinkSync(file, join(dir, "sym.html"));
+  symlinkSync("sym.html", join(dir, "sym-of-sym.html"));
+  const cwd = process.cwd();
+  process.chdir(dir);
+  const names = [file, join(dir, ".", "r.jsonl"), join(dir, "alias.html"), "r.jsonl", "./r.jsonl", `../${basename(dir)}/r.jsonl`, "sym.html", join(dir, "sym-of-sym.html")];
+  after(() => process.chdir(cwd));
+  for (const html of names) {
     await assert.rejects(runReport([file], { html, out: quiet(), err: quiet() }), (e: unknown) =>
       e instanceof UserError && /^refusing to write .*: it is the input .*r\.jsonl, whose measurements it would overwrite$/.test(e.message));
   }
+  process.chdir(cwd);
   assert.equal(readFileSync(file, "utf8"), text, "the measurements are intact");
+  // The input named relatively, the output absolutely: the same file.
+  process.chdir(dir);
+  try {
+    await assert.rejects(runReport(["r.jsonl"], { html: file, out: quiet(), err: quiet() }), (e: unknown) => e instanceof UserError && /^refusing to write/.test(e.message));
+  } finally {
+    process.chdir(cwd);
+  }
+  assert.equal(readFileSync(file, "utf8"), text);
+});
+
+test("an --html path that is a FIFO or a device is refused in one line, without waiting for a reader", async () => {
+  const file = join(dir, "r2.jsonl");
+  writeFileSync(file, jsonl(runLines()));
+  const fifo = join(dir, "page.html");
+  assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
+  // A reader at the other end, so that an open of the FIFO (the defect) ends instead of hanging the suite.
+  const reader = spawn("sh", ["-c", `cat '${fifo}' > /dev/null`], { stdio: "ignore" });
+  try {
+    for (const html of [fifo, "/dev/null"]) {
+      await assert.rejects(runReport([file], { html, out: quiet(), err: quiet() }), (e: unknown) =>
+        e instanceof UserError && /^cannot write .*: is (a FIFO \(named pipe\)|a device), not a regular file$/.test(e.message));
+    }
+  } finally {
+    reader.kill("SIGKILL");
+  }
 });
 
 test("two runs written to one file at once: each keeps all of its lines", () => {

@@ -14,6 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
+import { canonicalPath, fileIdentity } from "./file-identity.ts";
 
 export type { ResultsFile };
 
@@ -106,6 +107,14 @@ export function fileSource(path: string): RecordSource {
   };
 }
 
+const statOrUndefined = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
 /** What a non-regular file is, for messages. */
 function kindOf(stat: fs.Stats): string {
   if (stat.isFIFO()) return "a FIFO (named pipe)";
@@ -121,16 +130,8 @@ function kindOf(stat: fs.Stats): string {
  * @throws UserError naming both paths.
  */
 export function checkNotAnInput(output: string, inputs: readonly string[]): void {
-  const id = (p: string) => {
-    try {
-      const s = statSync(p);
-      return `${s.dev}:${s.ino}`;
-    } catch {
-      return `path:${resolve(p)}`;
-    }
-  };
-  const out = id(output);
-  const same = inputs.find((input) => id(input) === out);
+  const out = fileIdentity(output);
+  const same = inputs.find((input) => fileIdentity(input) === out);
   if (same !== undefined) throw new UserError(`refusing to write ${output}: it is the input ${same}, whose measurements it would overwrite`);
 }
 
@@ -150,6 +151,8 @@ export function checkOutputPath(path: string): void {
     if (code !== "ENOENT" && code !== "ENOTDIR") throw fileError(e, "write", path);
   }
   if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: is a folder, not a file (EISDIR)`);
+  // A FIFO would hold the write until something reads it, a device swallow it: outputs are regular files.
+  if (existing && !existing.isFile()) throw new UserError(`cannot write ${path}: is ${kindOf(existing)}, not a regular file`);
   let target = existing ? path : dirname(resolve(path));
   while (!existing && !existsSync(target)) target = dirname(target);
   if (!existing && !statSync(target).isDirectory()) throw new UserError(`cannot write ${path}: ${target} is a file, not a folder (ENOTDIR)`);
@@ -160,10 +163,8 @@ export function checkOutputPath(path: string): void {
   }
 }
 
-/** The lock file of an output file, by its absolute path (the file itself may not exist yet). */
-export function outputLockPath(path: string, dir = tmpdir()): string {
-  return join(dir, `thincall-out-${createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16)}.lock`);
-}
+/** The lock file for one name of an output file (see openResultsWriter). */
+const lockFor = (key: string, dir: string) => join(dir, `thincall-out-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.lock`);
 
 /** The file operations the writer uses; tests pass a failing one. */
 export type WriterIo = Pick<typeof fs, "writeSync">;
@@ -180,7 +181,22 @@ export type WriterIo = Pick<typeof fs, "writeSync">;
 export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmpdir()): ResultsWriter {
   checkOutputPath(path);
   // Two runs appending to one file at once would interleave their lines: the second is refused.
-  const lock = holdLock(outputLockPath(path, lockDir), path, `${path} is being written by another thincall`);
+  // Locked by the path a write creates and, once the file exists, by its inode too: a run that
+  // starts under another name (a hard link made after the file was created) meets one of them.
+  const busy = `${path} is being written by another thincall`;
+  const locks = [holdLock(lockFor(`path:${canonicalPath(path)}`, lockDir), path, busy)];
+  const lockInode = (dev: number, ino: number) => {
+    const key = lockFor(`inode:${dev}:${ino}`, lockDir);
+    if (locks.some((l) => l.path === key)) return;
+    try {
+      locks.push(holdLock(key, path, busy));
+    } catch (e) {
+      for (const l of locks) l.release();
+      throw e;
+    }
+  };
+  const existing = statOrUndefined(path);
+  if (existing) lockInode(existing.dev, existing.ino);
   // Opened at the first line: a run refused before it starts (a busy port) leaves no empty file.
   let fd: number | undefined;
   let closed = false;
@@ -209,7 +225,14 @@ export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmp
     } catch (e) {
       throw fileError(e, "write", path);
     }
-    size = fstatSync(opened).size;
+    const stat = fstatSync(opened);
+    try {
+      lockInode(stat.dev, stat.ino);
+    } catch (e) {
+      closeSync(opened);
+      throw e;
+    }
+    size = stat.size;
     // A file whose last line was cut (by an older version, or by hand) gets a line break first.
     if (size > 0) {
       const last = Buffer.alloc(1);
@@ -228,7 +251,7 @@ export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmp
     close() {
       if (fd !== undefined && !closed) closeSync(fd);
       closed = true;
-      lock.release();
+      for (const l of locks) l.release();
     },
   };
 }
