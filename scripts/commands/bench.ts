@@ -16,7 +16,7 @@ import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { parsePort } from "../transport/open-port.ts";
 import { UserError } from "../errors.ts";
-import { checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
+import { checkNotAnInput, checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
 import { BUILTIN_WORKLOAD } from "../workload/builtin.ts";
 import { writeWorkloadEntry } from "../workload/entry.ts";
@@ -66,6 +66,8 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary | undefined> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Results appended to the workload's own file would ruin it: refused before it is even read.
+  if (options.workload && options.out !== undefined) checkNotAnInput(options.out, [options.workload], "workload");
   const workload = options.workload || options.show ? await loadWorkload(options.workload ?? BUILTIN_WORKLOAD) : undefined;
   if (options.show) {
     stdout.write(await showStyle(workload!, options.show));

@@ -11,6 +11,7 @@ import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
+import { checkNotAnInput } from "../report/file-identity.ts";
 import { consoleText } from "../terminal/console-text.ts";
 import { terminalLines, terminalText } from "../terminal/text.ts";
 import { loadUserProgram, type UserProgram } from "./user-program.ts";
@@ -56,8 +57,13 @@ export const SAVED_PROGRAM = ".bootcde";
 
 /** The program to upload (see {@link loadUserProgram}); written to `bundleOut` too. */
 async function loadProgram(options: FlashOptions, board: BoardProfile): Promise<UserProgram> {
+  // -o naming the program, or a file it imports, would put the bundle over its source.
+  if (options.bundleOut !== undefined) checkNotAnInput(options.bundleOut, [options.file], "source");
   const program = await loadUserProgram(options.file, board, { minify: options.minify, notes: options.notes });
-  if (options.bundleOut !== undefined) writeBundleFile(options.bundleOut, program.code);
+  if (options.bundleOut !== undefined) {
+    checkNotAnInput(options.bundleOut, program.sources, "source");
+    writeBundleFile(options.bundleOut, program.code);
+  }
   return program;
 }
 

@@ -3,6 +3,7 @@
  * one whose target does not exist yet) or a hard link. Used so that an output never overwrites an
  * input, and so that one output file has one writer.
  */
+import { UserError } from "../errors.ts";
 import { lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 
@@ -46,4 +47,18 @@ export function fileIdentity(path: string): string {
   } catch {
     return `path:${canonicalPath(path)}`;
   }
+}
+
+/**
+ * Refuses an output path that is one of the inputs (the same file by any name), so that nothing
+ * overwrites what it reads: a report its measurements, a build its source. Checked before
+ * anything is written.
+ *
+ * @param whose what the input holds, for the message. @default "measurements"
+ * @throws UserError naming both paths.
+ */
+export function checkNotAnInput(output: string, inputs: readonly string[], whose = "measurements"): void {
+  const out = fileIdentity(output);
+  const same = inputs.find((input) => fileIdentity(input) === out);
+  if (same !== undefined) throw new UserError(`refusing to write ${output}: it is the input ${same}, whose ${whose} it would overwrite`);
 }

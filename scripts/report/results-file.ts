@@ -14,7 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
-import { canonicalPath, fileIdentity } from "./file-identity.ts";
+import { canonicalPath, checkNotAnInput } from "./file-identity.ts";
 
 export type { ResultsFile };
 
@@ -31,7 +31,7 @@ export interface ResultsWriter {
   close(): void;
 }
 
-export { isResultsLine, splitRuns };
+export { checkNotAnInput, isResultsLine, splitRuns };
 
 /**
  * Reads a JSONL results file, skipping and counting lines that are not usable records
@@ -121,18 +121,6 @@ function kindOf(stat: fs.Stats): string {
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   if (stat.isSocket()) return "a socket";
   return "not a regular file";
-}
-
-/**
- * Refuses an output path that is one of the inputs (the same file by any name: a link, `./`), so
- * a report never overwrites the measurements it reads. Checked before anything is written.
- *
- * @throws UserError naming both paths.
- */
-export function checkNotAnInput(output: string, inputs: readonly string[]): void {
-  const out = fileIdentity(output);
-  const same = inputs.find((input) => fileIdentity(input) === out);
-  if (same !== undefined) throw new UserError(`refusing to write ${output}: it is the input ${same}, whose measurements it would overwrite`);
 }
 
 /**
