@@ -12,6 +12,9 @@ import { afterEach, test } from "node:test";
 // @ts-expect-error: the package's "exports" map hides its types, so they are imported by path below.
 import { MockBinding as UntypedMockBinding } from "@serialport/binding-mock";
 import type { MockBindingInterface, MockPortBinding } from "../node_modules/@serialport/binding-mock/dist/index.d.ts";
+import { loadBoard } from "../scripts/boards/profile.ts";
+import { notStoppedNote, stopProgram } from "../scripts/console/connect.ts";
+import { ConsoleSession } from "../scripts/console/session.ts";
 import { UserError } from "../scripts/errors.ts";
 import { FlowGate, XOFF, XON } from "../scripts/transport/flow-control.ts";
 import { HangUpError, hangUpOnZero } from "../scripts/transport/serial-binding.ts";
@@ -68,6 +71,34 @@ test("a serial write held by XOFF past the deadline rejects, and the link is rep
   assert.equal(closes.length, 1, "the owner hears of the loss once");
   assert.match(closes[0]?.message ?? "", /XOFF/);
 });
+
+for (const id of ["linux", "esp32"]) {
+  test(`${id}: an XOFF during the stop sequence ends it at the write deadline, and the note names the pause`, async (t) => {
+    MockBinding.createPort("/dev/STOP", { echo: false, record: true });
+    let port: MockPortBinding | undefined;
+    const binding = { ...MockBinding, open: async (o: object) => (port = await MockBinding.open(o)) };
+    const session = new ConsoleSession(new SerialTransport("/dev/STOP", 115200, binding, 5000));
+    await session.open();
+    // A program that printed XOFF: Ctrl-C and the sync behind it wait for an XON that never comes.
+    port!.emitData(Buffer.from(`busy${XOFF}`, "latin1"));
+    await new Promise((r) => setTimeout(r, 20));
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    let stopped: boolean | undefined;
+    const stop = stopProgram(session, loadBoard(id), 4000).then((v) => (stopped = v));
+    let waited = 0;
+    while (stopped === undefined && waited <= 60000) {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      t.mock.timers.tick(100);
+      waited += 100;
+    }
+    await stop;
+    assert.equal(stopped, false);
+    assert.ok(waited <= 5000 + 100, `ended ${waited} ms after the stop began, within the 5 s write deadline`);
+    const note = notStoppedNote(session);
+    assert.match(note, /could not be stopped: lost it \(\/dev\/STOP: the board paused the link \(XOFF\) and did not resume it \(XON\) within 5 s\)$/);
+    assert.doesNotMatch(note, /reset\(\) is queued/);
+  });
+}
 
 test("a 0-byte read is a hang-up, not a read to retry", async () => {
   const zero = hangUpOnZero((async () => ({ bytesRead: 0, buffer: Buffer.alloc(0) })) as never);

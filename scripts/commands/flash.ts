@@ -4,7 +4,7 @@ import { watchFiles, type FileChanges } from "../bundle/watch-files.ts";
 import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { cleanLine } from "../console/lines.ts";
-import { stopProgram, withBoardConsole } from "../console/connect.ts";
+import { notStoppedNote, stopProgram, withBoardConsole } from "../console/connect.ts";
 import { forwardKeyboard, type KeyboardEnd, type KeyboardInput } from "../console/keyboard.ts";
 import { defaultPort } from "../emu/default-port.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
@@ -135,7 +135,8 @@ export async function runFlash(options: FlashOptions): Promise<void> {
           // The deadline came while the program's top level still ran: stop it, leave the board answering.
           const seconds = `the --timeout of ${options.timeoutS} s`;
           if (!(await stopProgram(session, board, replyTimeoutMs))) {
-            throw new UserError(`${seconds} passed while the program's top level still ran, and the board does not answer Ctrl-C; restart it`);
+            const why = session.lost ? notStoppedNote(session) : "the board does not answer Ctrl-C; restart it";
+            throw new UserError(`${seconds} passed while the program's top level still ran, and ${why}`);
           }
           err.write(`thincall: stopped the program at ${seconds} (its top level had not returned); the board answers\n`);
           return;

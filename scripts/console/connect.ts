@@ -36,6 +36,16 @@ export async function stopProgram(session: ConsoleSession, board: BoardProfile, 
   }
 }
 
+/**
+ * Why {@link stopProgram} could not stop the board, for the end of a one-line error: the link's
+ * loss when it was lost (an XOFF never lifted, a board gone), else the queued reset.
+ */
+export function notStoppedNote(session: ConsoleSession): string {
+  return session.lost
+    ? `the board could not be stopped: lost it (${session.lost.message})`
+    : "the board did not answer in time (a reset() is queued for its next idle moment)";
+}
+
 /** Signals that stop a run, and the exit code each gives (128 + the signal's number). */
 const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -80,7 +90,7 @@ export async function withBoardConsole<T>(
           // Each step of the stop has its deadline; this one bounds them all, whatever the link does.
           const stop = Promise.race([stopProgram(opened, board), new Promise<boolean>((r) => setTimeout(() => r(false), 3 * INTERRUPT_STOP_MS).unref())]);
           void stop.then((stopped) => {
-            const note = stopped ? "" : "; the board did not answer in time (a reset() is queued for its next idle moment)";
+            const note = stopped ? "" : `; ${notStoppedNote(opened)}`;
             reject(new UserError(onInterrupt(stopped) + note, code));
           });
         };
