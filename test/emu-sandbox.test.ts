@@ -3,7 +3,7 @@
  * host's realm, and its process may read its files and nothing more. Tested with a tampered file.
  */
 import assert from "node:assert/strict";
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { after, test } from "node:test";
 import { EmuRuntime } from "../scripts/emu/runtime.ts";
 import { sandboxExecArgv } from "../scripts/emu/sandbox.ts";
 import { createEmuTransport } from "../scripts/transport/emu.ts";
+import { UserError } from "../scripts/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "thincall-emu-sandbox-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,3 +94,21 @@ test("the emulator transport runs the tampered file in that process: it boots, a
   assert.equal(output, "escaped via: []\n");
   assert.equal(existsSync(marker), false);
 });
+
+test("a tampered file that loads forever ends at the ready deadline in one line, and its process is ended", async () => {
+  const file = join(dir, "endless.js");
+  writeFileSync(file, "for (;;) {}\n");
+  const transport = createEmuTransport({ dir, files: [file] } as never, { readyTimeoutMs: 1000 });
+  const before = childPids();
+  await assert.rejects(transport.open({ data() {}, close() {} }), (e: unknown) =>
+    e instanceof UserError && /^emulator did not start within 1 s \(its files load forever\?\); run `thincall emu install` again/.test(e.message) && !e.message.includes("\n"));
+  // No emulator process is left spinning.
+  for (let i = 0; i < 100 && childPids().some((p) => !before.includes(p)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(childPids().filter((p) => !before.includes(p)), []);
+});
+
+/** This process's children, by pid. */
+function childPids(): number[] {
+  const r = spawnSync("pgrep", ["-P", String(process.pid)]);
+  return r.stdout.toString().split("\n").filter(Boolean).map(Number);
+}
