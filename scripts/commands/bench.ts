@@ -175,6 +175,12 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary | un
                 onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
               }),
             );
+          } catch (e) {
+            // A program that failed on its way (out of memory while it loaded) leaves a run cut
+            // short: the file says so, and the error says what was kept.
+            if (!(e instanceof UserError)) throw e;
+            markIncomplete(e.message);
+            throw new UserError(`${e.message}; ${kept()}`, e.exitCode);
           } finally {
             // A failed upload's error starts on a line of its own, not after the bar.
             upload.done();
