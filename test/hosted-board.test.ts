@@ -1,6 +1,8 @@
 /** A board hosted beside the CLI (the emulator, the virtual board) that never gets ready holds nothing: a deadline, on fake timers. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { notStoppedNote } from "../scripts/console/connect.ts";
+import { ConsoleSession } from "../scripts/console/session.ts";
 import { UserError } from "../scripts/errors.ts";
 import { HOSTED_READY_TIMEOUT_MS, HostedBoardTransport, type BoardHost, type HostedMessage } from "../scripts/transport/hosted-board.ts";
 
@@ -56,4 +58,13 @@ test("a board ready in time is not stopped by the deadline later", async (t) => 
   await opening;
   t.mock.timers.tick(60000);
   assert.equal(board.stops, 0);
+});
+
+test("a hosted board that does not stop in time is said to be ended with its process, not to have a reset() queued", async () => {
+  const board = silentBoard();
+  const session = new ConsoleSession(new HostedBoardTransport({ description: "emu", name: "emulator", start: () => board.host }));
+  const opened = session.open();
+  board.ready();
+  await opened;
+  assert.equal(notStoppedNote(session), "the board did not answer in time, and was ended with its process");
 });

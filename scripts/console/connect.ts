@@ -1,6 +1,7 @@
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
 import { createTransport, parsePort, type PortSpec } from "../transport/open-port.ts";
+import { HostedBoardTransport } from "../transport/hosted-board.ts";
 import { lockTcpPort, type PortLock } from "../transport/port-lock.ts";
 import { ConsoleSession } from "./session.ts";
 import { stopBoard } from "./stop-board.ts";
@@ -41,9 +42,10 @@ export async function stopProgram(session: ConsoleSession, board: BoardProfile, 
  * loss when it was lost (an XOFF never lifted, a board gone), else the queued reset.
  */
 export function notStoppedNote(session: ConsoleSession): string {
-  return session.lost
-    ? `the board could not be stopped: lost it (${session.lost.message})`
-    : "the board did not answer in time (a reset() is queued for its next idle moment)";
+  if (session.lost) return `the board could not be stopped: lost it (${session.lost.message})`;
+  // A board hosted here (the emulator, the virtual board) ends with its process when the link closes.
+  if (session.transport instanceof HostedBoardTransport) return "the board did not answer in time, and was ended with its process";
+  return "the board did not answer in time (a reset() is queued for its next idle moment)";
 }
 
 /** Signals that stop a run, and the exit code each gives (128 + the signal's number). */
