@@ -5,7 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { runFlash } from "../scripts/commands/flash.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, test } from "node:test";
@@ -164,5 +166,23 @@ test("the real interpreter printing XOFF does not hang the host: the next write 
     await transport.close();
   } finally {
     board.stop();
+  }
+});
+
+test("flash on the real interpreter: a program that prints XOFF and keeps running ends in one line naming the pause, within the deadlines", { skip, timeout: 120000 }, async () => {
+  const board = await ptyBoard();
+  const dir = mkdtempSync(join(tmpdir(), "thincall-serial-flow-prog-"));
+  try {
+    const file = join(dir, "xoff.js");
+    writeFileSync(file, "print(String.fromCharCode(19));\nwhile (1);\n");
+    const sink = new Writable({ write: (_c, _e, done) => done() });
+    await assert.rejects(
+      runFlash({ file, board: "linux", port: board.tty, timeoutS: 1, replyTimeoutMs: 3000, out: sink, err: sink, notes: sink }),
+      (e: unknown) => e instanceof UserError && !e.message.includes("\n") &&
+        /passed while the program's top level still ran, and the board could not be stopped: lost it \(.*paused the link \(XOFF\) and did not resume it \(XON\) within 5 s\)$/.test(e.message),
+    );
+  } finally {
+    board.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
