@@ -10,6 +10,7 @@ import { summarize } from "../scripts/bench/summary.ts";
 import { STYLE_IDS } from "../scripts/bench/schema.ts";
 import { UserError } from "../scripts/errors.ts";
 import { runReport } from "../scripts/report/command.ts";
+import { openResultsWriter } from "../scripts/report/results-file.ts";
 import { splitRuns } from "../scripts/report/results-lines.ts";
 import { runLines } from "./support/report-fixtures.ts";
 
@@ -82,4 +83,26 @@ test("an incomplete mark goes to its own run, by run id", () => {
   const mixed = [...a.slice(0, 5), ...b, ...a.slice(5), { t: "incomplete" as const, r: "aaaa", reason: "interrupted on the host" }];
   const runs = splitRuns(mixed).map(summarize);
   assert.deepEqual(runs.map((s) => [s.board, s.complete]), [["PICO", false], ["ESP32", true]]);
+});
+
+test("report --html over a results file a bench is writing (by any name) is refused before anything is written, and the lock is let go after", async () => {
+  const input = join(dir, "in.jsonl");
+  writeFileSync(input, jsonl(runLines()));
+  const running = join(dir, "running.jsonl");
+  const writer = openResultsWriter(running);
+  const first = runLines()[0];
+  writer.write(first);
+  linkSync(running, join(dir, "running-alias.html"));
+  try {
+    for (const html of [running, join(dir, "running-alias.html")]) {
+      await assert.rejects(runReport([input], { html, out: quiet(), err: quiet() }), (e: unknown) =>
+        e instanceof UserError && /is being written by another thincall \(pid \d+\)/.test(e.message));
+    }
+    assert.equal(readFileSync(running, "utf8"), JSON.stringify(first) + "\n", "the bench's lines are intact");
+  } finally {
+    writer.close();
+  }
+  // Once the bench is done, the page may be written there (the user's choice), and the lock is let go.
+  await runReport([input], { html: join(dir, "after.html"), out: quiet(), err: quiet() });
+  openResultsWriter(join(dir, "after.html")).close();
 });

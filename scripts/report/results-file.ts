@@ -154,6 +154,44 @@ export function checkOutputPath(path: string): void {
 /** The lock file for one name of an output file (see openResultsWriter). */
 const lockFor = (key: string, dir: string) => join(dir, `thincall-out-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.lock`);
 
+/** A held output lock (see {@link lockOutput}). */
+export interface OutputLock {
+  /** Adds the lock by inode, once the file exists (opened by this writer). */
+  inode(dev: number, ino: number): void;
+  /** Releases every lock; safe to call twice. */
+  release(): void;
+}
+
+/**
+ * Takes the single-writer lock of an output file (a results file, a report's page) until
+ * released or exit: by the path a write reaches ({@link canonicalPath}) and, when the file
+ * exists, by its inode, so that a writer under another name (a hard link made after the file was
+ * created) meets one of them.
+ *
+ * @param lockDir where the lock files go. @default os.tmpdir()
+ * @throws UserError naming the process that writes the file.
+ */
+export function lockOutput(path: string, lockDir = tmpdir()): OutputLock {
+  const busy = `${path} is being written by another thincall`;
+  const locks = [holdLock(lockFor(`path:${canonicalPath(path)}`, lockDir), path, busy)];
+  const release = () => {
+    for (const l of locks) l.release();
+  };
+  const inode = (dev: number, ino: number) => {
+    const key = lockFor(`inode:${dev}:${ino}`, lockDir);
+    if (locks.some((l) => l.path === key)) return;
+    try {
+      locks.push(holdLock(key, path, busy));
+    } catch (e) {
+      release();
+      throw e;
+    }
+  };
+  const existing = statOrUndefined(path);
+  if (existing) inode(existing.dev, existing.ino);
+  return { inode, release };
+}
+
 /** The file operations the writer uses; tests pass a failing one. */
 export type WriterIo = Pick<typeof fs, "writeSync">;
 
@@ -169,22 +207,7 @@ export type WriterIo = Pick<typeof fs, "writeSync">;
 export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmpdir()): ResultsWriter {
   checkOutputPath(path);
   // Two runs appending to one file at once would interleave their lines: the second is refused.
-  // Locked by the path a write creates and, once the file exists, by its inode too: a run that
-  // starts under another name (a hard link made after the file was created) meets one of them.
-  const busy = `${path} is being written by another thincall`;
-  const locks = [holdLock(lockFor(`path:${canonicalPath(path)}`, lockDir), path, busy)];
-  const lockInode = (dev: number, ino: number) => {
-    const key = lockFor(`inode:${dev}:${ino}`, lockDir);
-    if (locks.some((l) => l.path === key)) return;
-    try {
-      locks.push(holdLock(key, path, busy));
-    } catch (e) {
-      for (const l of locks) l.release();
-      throw e;
-    }
-  };
-  const existing = statOrUndefined(path);
-  if (existing) lockInode(existing.dev, existing.ino);
+  const lock = lockOutput(path, lockDir);
   // Opened at the first line: a run refused before it starts (a busy port) leaves no empty file.
   let fd: number | undefined;
   let closed = false;
@@ -215,7 +238,7 @@ export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmp
     }
     const stat = fstatSync(opened);
     try {
-      lockInode(stat.dev, stat.ino);
+      lock.inode(stat.dev, stat.ino);
     } catch (e) {
       closeSync(opened);
       throw e;
@@ -239,7 +262,7 @@ export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmp
     close() {
       if (fd !== undefined && !closed) closeSync(fd);
       closed = true;
-      for (const l of locks) l.release();
+      lock.release();
     },
   };
 }
