@@ -205,7 +205,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary | un
       () => `interrupted; ${kept()}`,
       // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
       // takes it as whole, whatever happens while the board is stopped.
-      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
+      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : `stopped on the host (${signal})`) },
     );
   } finally {
     // Releases the file's lock too: another run may write it now.

@@ -49,7 +49,7 @@ export function notStoppedNote(session: ConsoleSession): string {
 }
 
 /** Signals that stop a run, and the exit code each gives (128 + the signal's number). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** What {@link withBoardConsole} does when the user stops the run (Ctrl-C, SIGTERM). */
 export interface InterruptHooks {
@@ -60,9 +60,9 @@ export interface InterruptHooks {
 /**
  * The one place that opens a board's console: resolves the port, takes the port's lock (a TCP
  * console serves whoever connected last), opens a session, runs `work`, and always closes the
- * link. Ctrl-C (SIGINT) or SIGTERM first calls `hooks.onSignal` (what was received is marked on
+ * link. Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal closed) first calls `hooks.onSignal` (what was received is marked on
  * disk at once), then stops the program on the board within a deadline (every write has one), and
- * ends the work with a one-line error, exit code 130 (143 for SIGTERM), whose text `onInterrupt`
+ * ends the work with a one-line error, exit code 130 (143 for SIGTERM, 129 for SIGHUP), whose text `onInterrupt`
  * gives. A second signal while the board is being stopped ends the CLI at once (Node's default).
  */
 export async function withBoardConsole<T>(
