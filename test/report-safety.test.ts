@@ -106,3 +106,19 @@ test("report --html over a results file a bench is writing (by any name) is refu
   await runReport([input], { html: join(dir, "after.html"), out: quiet(), err: quiet() });
   openResultsWriter(join(dir, "after.html")).close();
 });
+
+test("a NUL or an escape sequence in a results file reaches neither the terminal nor the page raw", async () => {
+  const lines = runLines();
+  const hello = lines.find((l) => l.t === "hello")!;
+  (hello as { version: string }).version = "2v\u0000\u001b[31m29";
+  const file = join(dir, "controls.jsonl");
+  writeFileSync(file, jsonl(lines));
+  let shown = "";
+  const out = new Writable({ write: (c, _e, done) => ((shown += String(c)), done()) });
+  const html = join(dir, "controls.html");
+  await runReport([file], { html, out, err: quiet() });
+  assert.doesNotMatch(shown, /[\x00\x1b]/);
+  const page = readFileSync(html, "utf8");
+  assert.doesNotMatch(page, /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/);
+  assert.match(page, /2v\ufffd\ufffd\[31m29/);
+});
