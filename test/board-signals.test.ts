@@ -9,7 +9,8 @@ import { withBoardConsole } from "../scripts/console/connect.ts";
 import { UserError } from "../scripts/errors.ts";
 import { FakeEspruinoServer } from "./support/fake-espruino-server.ts";
 
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+// SIGHUP: the terminal running the bench was closed.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
   test(`${signal}: marked at once, the board stopped, exit ${code}`, { timeout: 60000 }, async () => {
     const fake = await FakeEspruinoServer.start(() => {});
     try {

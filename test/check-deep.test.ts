@@ -31,3 +31,20 @@ test("a NUL byte or an escape sequence in a checked file never reaches the termi
   assert.match(r.stderr, /syntax error: Unexpected character/);
   assert.doesNotMatch(r.stderr + r.stdout, /[\x00\x1b]/);
 });
+
+test("deep code no bracket counts (a 50,000-link member chain, long operator chains): one finding each, exit 1, never an internal error", async () => {
+  const cases = {
+    "chain.js": `var x = a${".b".repeat(50000)};\n`,
+    "plus.js": `var x = ${"1+".repeat(50000)}1;\n`,
+    "minus.js": `var x = ${"- ".repeat(20000)}1;\n`,
+    "ternary.js": `var x = ${"a ? ".repeat(5000)}1${" : 2".repeat(5000)};\n`,
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    const file = join(tmp.dir, name);
+    writeFileSync(file, text);
+    const r = await runCli(["check", file]);
+    assert.equal(r.code, 1, `${name}: ${r.stderr.slice(0, 300)}`);
+    assert.match(r.stderr.trim(), new RegExp(`^\\S+${name.replace(".", "\\.")}:1:\\d+: syntax error: .*\\(rule syntax\\)$`), name);
+    assert.doesNotMatch(r.stderr, /internal error|Maximum call stack/, name);
+  }
+});

@@ -169,7 +169,10 @@ describe("out of memory on the virtual board", { concurrency: true }, () => {
     assert.equal(r.stdout, "");
     assert.doesNotMatch(r.stderr, /^\s+at /m);
     assert.deepEqual(errorLines(r.stderr).length, 1, r.stderr);
-    assert.match(errorLines(r.stderr)[0], /^thincall: the board ran out of memory while loading the program \(\d+ bytes\): ERROR: Out of Memory!$/);
+    assert.match(errorLines(r.stderr)[0], /^thincall: the board ran out of memory while loading the program \(\d+ bytes\): ERROR: Out of Memory!; \d+ line\(s\) kept in .*esp32\.jsonl$/);
+    // The file says the run was cut short, and why.
+    const lines = readFileSync(tmp.path("esp32.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    assert.match(lines.at(-1).t === "incomplete" ? lines.at(-1).reason : "", /ran out of memory while loading the program/);
   });
 });
 

@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { defaultPort, EMU_HINT } from "../scripts/emu/default-port.ts";
 import { EMU_FILES } from "../scripts/emu/files.ts";
 import { findEmulator, requireEmulator } from "../scripts/emu/locate.ts";
+import { loadBoard } from "../scripts/boards/profile.ts";
+import { runEmu } from "../scripts/commands/emu.ts";
+import { UserError } from "../scripts/errors.ts";
+import { createTransport, parsePort } from "../scripts/transport/open-port.ts";
 import { tempDir } from "./support/cli-helpers.ts";
 
 const tmp = tempDir();
@@ -56,4 +61,30 @@ test("a command without a port or board uses the emulator when installed, else Q
   // More free JsVars than the emulator holds: the virtual board, sized as that board.
   assert.equal(defaultPort(undefined, "esp32s3", warn, { XDG_CACHE_HOME: cache }), "virtual");
   assert.equal(defaultPort(undefined, "esp32", warn, {}), "virtual", "no emulator installed");
+});
+
+const EMU = process.env.ESPRUINO_EMU;
+const NO_EMU = EMU ? false : "ESPRUINO_EMU is not set (path to the Espruino emulator's folder): skipped";
+
+test("--port emu refuses a mixed install (a tampered file among known ones) with the very line `emu where` gives", { skip: NO_EMU }, async () => {
+  const dir = join(tmp.dir, "mixed");
+  mkdirSync(dir, { recursive: true });
+  for (const f of EMU_FILES) copyFileSync(join(requireEmulator({ ESPRUINO_EMU: EMU }).dir, f.name), join(dir, f.name));
+  appendFileSync(join(dir, "common.js"), "\n// tampered, markers kept\n");
+  const env = { ESPRUINO_EMU: dir };
+  let portLine = "";
+  assert.throws(() => requireEmulator(env), (e: unknown) => e instanceof UserError && ((portLine = e.message), true));
+  assert.match(portLine, /^emulator \(ESPRUINO_EMU\) in .*mixed: a mixed install: .*common\.js is unknown \(sha256 [0-9a-f]{64}\); run `thincall emu install` or set ESPRUINO_EMU/);
+  assert.doesNotMatch(portLine, /\n/);
+  // The transport the port opens goes through the same check.
+  const saved = process.env.ESPRUINO_EMU;
+  process.env.ESPRUINO_EMU = dir;
+  try {
+    await assert.rejects(createTransport(parsePort("emu", loadBoard("emu")), loadBoard("emu")), (e: unknown) => e instanceof UserError && e.message === portLine);
+    const out = new Writable({ write: (_c, _e, done) => done() });
+    await assert.rejects(runEmu("where", {}, out), (e: unknown) => e instanceof UserError && e.message === portLine);
+  } finally {
+    if (saved === undefined) delete process.env.ESPRUINO_EMU;
+    else process.env.ESPRUINO_EMU = saved;
+  }
 });

@@ -3,14 +3,16 @@
  * host's realm, and its process may read its files and nothing more. Tested with a tampered file.
  */
 import assert from "node:assert/strict";
-import { fork } from "node:child_process";
+import { fork, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { EmuRuntime } from "../scripts/emu/runtime.ts";
-import { sandboxExecArgv } from "../scripts/emu/sandbox.ts";
+import { parentDeathLauncher, sandboxExecArgv } from "../scripts/emu/sandbox.ts";
+import { waitFor } from "./support/cli-helpers.ts";
 import { createEmuTransport } from "../scripts/transport/emu.ts";
+import { UserError } from "../scripts/errors.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "thincall-emu-sandbox-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,3 +95,48 @@ test("the emulator transport runs the tampered file in that process: it boots, a
   assert.equal(output, "escaped via: []\n");
   assert.equal(existsSync(marker), false);
 });
+
+test("a tampered file that loads forever ends at the ready deadline in one line, and its process is ended", async () => {
+  const file = join(dir, "endless.js");
+  writeFileSync(file, "for (;;) {}\n");
+  const transport = createEmuTransport({ dir, files: [file] } as never, { readyTimeoutMs: 1000 });
+  const before = childPids();
+  await assert.rejects(transport.open({ data() {}, close() {} }), (e: unknown) =>
+    e instanceof UserError && /^emulator did not start within 1 s \(its files load forever\?\); run `thincall emu install` again/.test(e.message) && !e.message.includes("\n"));
+  // No emulator process is left spinning.
+  for (let i = 0; i < 100 && childPids().some((p) => !before.includes(p)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(childPids().filter((p) => !before.includes(p)), []);
+});
+
+/** This process's children, by pid. */
+function childPids(): number[] {
+  const r = spawnSync("pgrep", ["-P", String(process.pid)]);
+  return r.stdout.toString().split("\n").filter(Boolean).map(Number);
+}
+
+test("an emulator busy in endless code ends with its host when the host is killed (SIGKILL: no close, no disconnect read)", { skip: parentDeathLauncher() ? false : "no setpriv here" }, async () => {
+  const file = join(dir, "endless-owner.js");
+  writeFileSync(file, "for (;;) {}\n");
+  // A host of its own, killed below: it starts the emulator and prints the emulator's pid.
+  const hostScript = join(dir, "host.ts");
+  writeFileSync(hostScript, `import { ctrlCCounter, startEmulatorProcess } from ${JSON.stringify(new URL("../scripts/emu/sandbox.ts", import.meta.url).pathname)};
+const child = startEmulatorProcess([${JSON.stringify(file)}], ctrlCCounter().path);
+console.log(child.pid);
+setInterval(() => {}, 1000);
+`);
+  const host = spawn(process.execPath, ["--import", "tsx", hostScript], { stdio: ["ignore", "pipe", "inherit"] });
+  const pid = await new Promise<number>((resolve) => host.stdout!.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
+  assert.ok(alive(pid), "the emulator runs");
+  host.kill("SIGKILL");
+  await waitFor(() => !alive(pid), 30000, "the emulator to end with its host");
+});
+
+/** Whether a process is there (signal 0 only asks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,9 +1,9 @@
 /** Results files against file-system faults: one clear line each, whole lines or none, a BOM accepted. */
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync as writeSyncReal } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, rmSync, writeFileSync, writeSync as writeSyncReal } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { after, test } from "node:test";
 import { UserError } from "../scripts/errors.ts";
 import { fileError } from "../scripts/report/file-errors.ts";
@@ -80,10 +80,15 @@ test("a full disk: one line, and the file holds whole lines only", () => {
   assert.equal(readResultsFile(file).skipped, 0);
 });
 
-test("/dev/full: the error is one line", () => {
-  const writer = openResultsWriter("/dev/full");
-  assert.throws(() => writer.write(runLines()[0]), oneLine(/cannot write \/dev\/full: no space left on the device \(ENOSPC\)/));
-  writer.close();
+test("a device or a FIFO as the output is refused in one line before anything is written", () => {
+  assert.throws(() => openResultsWriter("/dev/full"), oneLine(/cannot write \/dev\/full: is a device, not a regular file/));
+  const fifo = join(dir, "out-pipe.jsonl");
+  assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
+  symlinkSync(fifo, join(dir, "out-pipe-link.jsonl"));
+  for (const path of [fifo, join(dir, "out-pipe-link.jsonl")]) {
+    assert.throws(() => checkOutputPath(path), oneLine(/is a FIFO \(named pipe\), not a regular file/));
+    assert.throws(() => openResultsWriter(path), oneLine(/is a FIFO \(named pipe\), not a regular file/));
+  }
 });
 
 test("a file whose last line was cut gets a line break before the next run", () => {
@@ -116,6 +121,34 @@ test("two writers on one file: the second is refused in one line, and may write 
   assert.throws(() => openResultsWriter(join(dir, ".", "shared.jsonl")), oneLine(new RegExp(`shared\\.jsonl is being written by another thincall \\(pid ${process.pid}\\)`)));
   first.close();
   openResultsWriter(file).close();
+});
+
+test("one lock per file, whatever its name: relative, absolute, a symbolic link (dangling too), a hard link", () => {
+  const sub = mkdtempSync(join(dir, "names-"));
+  const busy = oneLine(/is being written by another thincall \(pid \d+\)/);
+  const cwd = process.cwd();
+  process.chdir(sub);
+  try {
+    // Before the file exists: a relative name, and a link whose target is not there yet.
+    symlinkSync("run.jsonl", join(sub, "early-link.jsonl"));
+    const first = openResultsWriter("run.jsonl");
+    for (const other of [join(sub, "run.jsonl"), "./run.jsonl", join(sub, "..", basename(sub), "run.jsonl"), "early-link.jsonl"]) {
+      assert.throws(() => openResultsWriter(other), busy, other);
+    }
+    // Once it exists: a hard link made then, and a link to a link.
+    first.write(runLines()[0]);
+    linkSync(join(sub, "run.jsonl"), join(sub, "hard.jsonl"));
+    symlinkSync("early-link.jsonl", join(sub, "chain.jsonl"));
+    for (const other of ["hard.jsonl", "chain.jsonl"]) assert.throws(() => openResultsWriter(other), busy, other);
+    first.close();
+    // A writer that starts under the hard link's name holds the file against its first name too.
+    const second = openResultsWriter("hard.jsonl");
+    assert.throws(() => openResultsWriter("run.jsonl"), busy);
+    second.close();
+    openResultsWriter("run.jsonl").close();
+  } finally {
+    process.chdir(cwd);
+  }
 });
 
 test("readResultsFile and report's streaming reader: a FIFO or a device is refused in one line, without reading it", () => {

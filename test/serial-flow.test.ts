@@ -5,13 +5,18 @@
  */
 import assert from "node:assert/strict";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { runFlash } from "../scripts/commands/flash.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, test } from "node:test";
 // @ts-expect-error: the package's "exports" map hides its types, so they are imported by path below.
 import { MockBinding as UntypedMockBinding } from "@serialport/binding-mock";
 import type { MockBindingInterface, MockPortBinding } from "../node_modules/@serialport/binding-mock/dist/index.d.ts";
+import { loadBoard } from "../scripts/boards/profile.ts";
+import { notStoppedNote, stopProgram } from "../scripts/console/connect.ts";
+import { ConsoleSession } from "../scripts/console/session.ts";
 import { UserError } from "../scripts/errors.ts";
 import { FlowGate, XOFF, XON } from "../scripts/transport/flow-control.ts";
 import { HangUpError, hangUpOnZero } from "../scripts/transport/serial-binding.ts";
@@ -68,6 +73,34 @@ test("a serial write held by XOFF past the deadline rejects, and the link is rep
   assert.equal(closes.length, 1, "the owner hears of the loss once");
   assert.match(closes[0]?.message ?? "", /XOFF/);
 });
+
+for (const id of ["linux", "esp32"]) {
+  test(`${id}: an XOFF during the stop sequence ends it at the write deadline, and the note names the pause`, async (t) => {
+    MockBinding.createPort("/dev/STOP", { echo: false, record: true });
+    let port: MockPortBinding | undefined;
+    const binding = { ...MockBinding, open: async (o: object) => (port = await MockBinding.open(o)) };
+    const session = new ConsoleSession(new SerialTransport("/dev/STOP", 115200, binding, 5000));
+    await session.open();
+    // A program that printed XOFF: Ctrl-C and the sync behind it wait for an XON that never comes.
+    port!.emitData(Buffer.from(`busy${XOFF}`, "latin1"));
+    await new Promise((r) => setTimeout(r, 20));
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    let stopped: boolean | undefined;
+    const stop = stopProgram(session, loadBoard(id), 4000).then((v) => (stopped = v));
+    let waited = 0;
+    while (stopped === undefined && waited <= 60000) {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      t.mock.timers.tick(100);
+      waited += 100;
+    }
+    await stop;
+    assert.equal(stopped, false);
+    assert.ok(waited <= 5000 + 100, `ended ${waited} ms after the stop began, within the 5 s write deadline`);
+    const note = notStoppedNote(session);
+    assert.match(note, /could not be stopped: lost it \(\/dev\/STOP: the board paused the link \(XOFF\) and did not resume it \(XON\) within 5 s\)$/);
+    assert.doesNotMatch(note, /reset\(\) is queued/);
+  });
+}
 
 test("a 0-byte read is a hang-up, not a read to retry", async () => {
   const zero = hangUpOnZero((async () => ({ bytesRead: 0, buffer: Buffer.alloc(0) })) as never);
@@ -133,5 +166,23 @@ test("the real interpreter printing XOFF does not hang the host: the next write 
     await transport.close();
   } finally {
     board.stop();
+  }
+});
+
+test("flash on the real interpreter: a program that prints XOFF and keeps running ends in one line naming the pause, within the deadlines", { skip, timeout: 120000 }, async () => {
+  const board = await ptyBoard();
+  const dir = mkdtempSync(join(tmpdir(), "thincall-serial-flow-prog-"));
+  try {
+    const file = join(dir, "xoff.js");
+    writeFileSync(file, "print(String.fromCharCode(19));\nwhile (1);\n");
+    const sink = new Writable({ write: (_c, _e, done) => done() });
+    await assert.rejects(
+      runFlash({ file, board: "linux", port: board.tty, timeoutS: 1, replyTimeoutMs: 3000, out: sink, err: sink, notes: sink }),
+      (e: unknown) => e instanceof UserError && !e.message.includes("\n") &&
+        /passed while the program's top level still ran, and the board could not be stopped: lost it \(.*paused the link \(XOFF\) and did not resume it \(XON\) within 5 s\)$/.test(e.message),
+    );
+  } finally {
+    board.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

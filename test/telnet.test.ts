@@ -24,6 +24,9 @@ const cases: Array<{ name: string; input: number[]; data: string }> = [
     data: "\xff\xfa" + "x".repeat(80),
   },
   { name: "IAC <command> inside a sub-negotiation ends it, and the command is read", input: [IAC, 0xfa, 0x18, IAC, 0xf1, 0x41], data: "A" },
+  // A program's own 0xff (Espruino does not escape it) before a byte that is no telnet command: kept.
+  { name: "IAC before a byte that is no command is data", input: [0x61, IAC, 0x41, 0x62, IAC, 0x0d, 0x0a], data: "a\xffAb\xff\r\n" },
+  { name: "IAC SB, then IAC before a byte that is no command: all of it is data", input: [0x7a, IAC, 0xfa, 0x71, IAC, 0x42, 0x63], data: "z\xff\xfaq\xffBc" },
   { name: "a real sub-negotiation then a line", input: [IAC, 0xfa, 0x1f, 0x00, 0x50, 0x00, 0x18, IAC, 0xf0, ...Buffer.from("ok\r\n")], data: "ok\r\n" },
 ];
 

@@ -7,6 +7,7 @@ import { minify } from "terser";
 import type { Plugin, PluginContext } from "rollup";
 import { loadBoard, type BoardProfile } from "../boards/profile.ts";
 import { checkCode, formatViolation } from "../check/check.ts";
+import { depthGuard } from "./depth-guard.ts";
 import { loopLetsToVar } from "./loop-vars.ts";
 import { splitReplLines } from "../repl/repl-lines.ts";
 import { replHazards } from "./repl-safe.ts";
@@ -176,7 +177,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       }
     },
   };
-  if (options.typescript === false) return [core, lines];
+  if (options.typescript === false) return [core, lines, depthGuard()];
   const tracking = watcherTrackingTypeScript();
   const ts = typescript({
     typescript: tracking.ts,
@@ -193,7 +194,7 @@ export function thincall(options: ThincallPluginOptions): Plugin[] {
       if (this.meta.watchMode !== true) tracking.closeWatchers();
     },
   };
-  return [core, lines, ts, closeWatchers];
+  return [core, lines, ts, depthGuard(), closeWatchers];
 }
 
 export default thincall;

@@ -129,8 +129,21 @@ function nameUserConstruct(v: Violation, originalLine: string | undefined): Viol
   return v;
 }
 
-/** Checks `code` and returns its violations in source order. */
+/**
+ * Checks `code` and returns its violations in source order. Code nested too deeply for the
+ * checker's own recursion (a chain of 50,000 `.b`, which no bracket counts) is one finding, not a
+ * crash: Espruino's parser is recursive too.
+ */
 export function checkCode(code: string, options: CheckOptions = {}): Violation[] {
+  try {
+    return checkCodeOnce(code, options);
+  } catch (e) {
+    if (!(e instanceof RangeError && /call stack/i.test(e.message))) throw e;
+    return [{ rule: "syntax", feature: "code nested too deeply to check (a recursive parser, Espruino's too, runs out of stack)", line: 1, column: 1, severity: "error" }];
+  }
+}
+
+function checkCodeOnce(code: string, options: CheckOptions): Violation[] {
   const map = options.map ? new TraceMap(options.map as SourceMapInput, options.file ? `${options.file}.map` : undefined) : undefined;
   const located = (rule: string, feature: string, loc: acorn.Position, detail?: string, severity: Violation["severity"] = "error"): Violation => {
     const v: Violation = { rule, feature, line: loc.line, column: loc.column + 1, severity };

@@ -16,7 +16,7 @@ import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { parsePort } from "../transport/open-port.ts";
 import { UserError } from "../errors.ts";
-import { checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
+import { checkNotAnInput, checkOutputPath, openResultsWriter, splitRuns } from "../report/results-file.ts";
 import { renderTable } from "../report/table.ts";
 import { BUILTIN_WORKLOAD } from "../workload/builtin.ts";
 import { writeWorkloadEntry } from "../workload/entry.ts";
@@ -66,6 +66,8 @@ export interface BenchOptions {
 export async function runBench(options: BenchOptions): Promise<BenchSummary | undefined> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  // Results appended to the workload's own file would ruin it: refused before it is even read.
+  if (options.workload && options.out !== undefined) checkNotAnInput(options.out, [options.workload], "workload");
   const workload = options.workload || options.show ? await loadWorkload(options.workload ?? BUILTIN_WORKLOAD) : undefined;
   if (options.show) {
     stdout.write(await showStyle(workload!, options.show));
@@ -173,6 +175,12 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary | un
                 onProgress: (sent, total) => upload.update(Math.round((sent / total) * 100)),
               }),
             );
+          } catch (e) {
+            // A program that failed on its way (out of memory while it loaded) leaves a run cut
+            // short: the file says so, and the error says what was kept.
+            if (!(e instanceof UserError)) throw e;
+            markIncomplete(e.message);
+            throw new UserError(`${e.message}; ${kept()}`, e.exitCode);
           } finally {
             // A failed upload's error starts on a line of its own, not after the bar.
             upload.done();
@@ -197,7 +205,7 @@ export async function runBench(options: BenchOptions): Promise<BenchSummary | un
       () => `interrupted; ${kept()}`,
       // Ctrl-C or SIGTERM on the host: the file says at once that the run is cut short, so no report
       // takes it as whole, whatever happens while the board is stopped.
-      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : "stopped on the host (SIGTERM)") },
+      { onSignal: (signal) => markIncomplete(signal === "SIGINT" ? "interrupted on the host" : `stopped on the host (${signal})`) },
     );
   } finally {
     // Releases the file's lock too: another run may write it now.

@@ -5,6 +5,7 @@ import { watchFiles } from "../bundle/watch-files.ts";
 import { terminalLines } from "../terminal/text.ts";
 import { createProgress } from "../terminal/progress.ts";
 import { UserError } from "../errors.ts";
+import { checkNotAnInput } from "../report/file-identity.ts";
 
 /** Options of `thincall build`. */
 export interface BuildCommandOptions {
@@ -56,6 +57,8 @@ async function buildOnce(options: BuildCommandOptions): Promise<BuiltBundle[]> {
   const out = options.out ?? process.stdout;
   const boards: BoardProfile[] = options.board ? [loadBoard(options.board)] : loadAllBoards();
   const entries = options.entries && options.entries.length > 0 ? options.entries : firmwareEntries();
+  // -o naming the entry would put the bundle over its source: refused before the build.
+  if (options.bundleOut !== undefined) checkNotAnInput(options.bundleOut, entries, "source");
   const budget = sizeBudget();
   const progress = createProgress("build", boards.length * entries.length);
   const built: BuiltBundle[] = [];
@@ -96,6 +99,7 @@ async function buildOnce(options: BuildCommandOptions): Promise<BuiltBundle[]> {
     if (note) process.stderr.write(`note: ${note}\n`);
   }
   if (options.bundleOut !== undefined) {
+    checkNotAnInput(options.bundleOut, built[0].sources ?? [], "source");
     writeBundleFile(options.bundleOut, built[0].code);
     out.write(`${options.bundleOut}  ${built[0].bytes}\n`);
   }

@@ -1,7 +1,7 @@
 import { emuCacheDir } from "../emu/cache-dir.ts";
 import { installEmulator } from "../emu/install.ts";
 import { identifyEmulatorFiles } from "../emu/known-versions.ts";
-import { checkEmulatorFiles, findEmulator } from "../emu/locate.ts";
+import { emulatorRefusal, findEmulator } from "../emu/locate.ts";
 import { UserError } from "../errors.ts";
 
 /**
@@ -17,12 +17,11 @@ export async function runEmu(action: string | undefined, options: { from?: strin
     case "where": {
       const location = findEmulator();
       if (!location) throw new UserError(`the Espruino emulator is not installed (cache: ${emuCacheDir()}); run \`thincall emu install\``);
-      const problem = checkEmulatorFiles(location);
-      out.write(`${location.dir} (from ${location.from})${problem ? `: ${problem}` : ""}\n`);
-      if (problem) throw new UserError(problem);
-      // Files of two versions (an install stopped half way by an older thincall, a hand copy) are no emulator.
+      out.write(`${location.dir} (from ${location.from})\n`);
+      // Refused by the same rule, in the same line, as `--port emu` (a mixed install, a corrupt file).
+      const refusal = emulatorRefusal(location);
+      if (refusal) throw new UserError(refusal);
       const identity = identifyEmulatorFiles(location.files);
-      if (!identity.known && identity.mixed) throw new UserError(`${location.dir}: ${identity.problem}; run \`thincall emu install\` again`);
       out.write(identity.known ? `${identity.version.label}\n` : `${identity.problem}\n`);
       return;
     }

@@ -4,13 +4,14 @@ import { watchFiles, type FileChanges } from "../bundle/watch-files.ts";
 import { budgetNote, resolveRunTarget } from "../boards/budget.ts";
 import type { BoardProfile } from "../boards/profile.ts";
 import { cleanLine } from "../console/lines.ts";
-import { stopProgram, withBoardConsole } from "../console/connect.ts";
+import { notStoppedNote, stopProgram, withBoardConsole } from "../console/connect.ts";
 import { forwardKeyboard, type KeyboardEnd, type KeyboardInput } from "../console/keyboard.ts";
 import { defaultPort } from "../emu/default-port.ts";
 import { isSyncAnswer } from "../protocol/sync-token.ts";
 import { reserveFreeJsVars } from "../console/reserve.ts";
 import { uploadProgram } from "../console/upload.ts";
 import { UserError } from "../errors.ts";
+import { checkNotAnInput } from "../report/file-identity.ts";
 import { consoleText } from "../terminal/console-text.ts";
 import { terminalLines, terminalText } from "../terminal/text.ts";
 import { loadUserProgram, type UserProgram } from "./user-program.ts";
@@ -56,8 +57,13 @@ export const SAVED_PROGRAM = ".bootcde";
 
 /** The program to upload (see {@link loadUserProgram}); written to `bundleOut` too. */
 async function loadProgram(options: FlashOptions, board: BoardProfile): Promise<UserProgram> {
+  // -o naming the program, or a file it imports, would put the bundle over its source.
+  if (options.bundleOut !== undefined) checkNotAnInput(options.bundleOut, [options.file], "source");
   const program = await loadUserProgram(options.file, board, { minify: options.minify, notes: options.notes });
-  if (options.bundleOut !== undefined) writeBundleFile(options.bundleOut, program.code);
+  if (options.bundleOut !== undefined) {
+    checkNotAnInput(options.bundleOut, program.sources, "source");
+    writeBundleFile(options.bundleOut, program.code);
+  }
   return program;
 }
 
@@ -129,7 +135,8 @@ export async function runFlash(options: FlashOptions): Promise<void> {
           // The deadline came while the program's top level still ran: stop it, leave the board answering.
           const seconds = `the --timeout of ${options.timeoutS} s`;
           if (!(await stopProgram(session, board, replyTimeoutMs))) {
-            throw new UserError(`${seconds} passed while the program's top level still ran, and the board does not answer Ctrl-C; restart it`);
+            const why = session.lost ? notStoppedNote(session) : "the board does not answer Ctrl-C; restart it";
+            throw new UserError(`${seconds} passed while the program's top level still ran, and ${why}`);
           }
           err.write(`thincall: stopped the program at ${seconds} (its top level had not returned); the board answers\n`);
           return;

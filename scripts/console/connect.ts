@@ -1,6 +1,7 @@
 import type { BoardProfile } from "../boards/profile.ts";
 import { UserError } from "../errors.ts";
 import { createTransport, parsePort, type PortSpec } from "../transport/open-port.ts";
+import { HostedBoardTransport } from "../transport/hosted-board.ts";
 import { lockTcpPort, type PortLock } from "../transport/port-lock.ts";
 import { ConsoleSession } from "./session.ts";
 import { stopBoard } from "./stop-board.ts";
@@ -36,8 +37,19 @@ export async function stopProgram(session: ConsoleSession, board: BoardProfile, 
   }
 }
 
+/**
+ * Why {@link stopProgram} could not stop the board, for the end of a one-line error: the link's
+ * loss when it was lost (an XOFF never lifted, a board gone), else the queued reset.
+ */
+export function notStoppedNote(session: ConsoleSession): string {
+  if (session.lost) return `the board could not be stopped: lost it (${session.lost.message})`;
+  // A board hosted here (the emulator, the virtual board) ends with its process when the link closes.
+  if (session.transport instanceof HostedBoardTransport) return "the board did not answer in time, and was ended with its process";
+  return "the board did not answer in time (a reset() is queued for its next idle moment)";
+}
+
 /** Signals that stop a run, and the exit code each gives (128 + the signal's number). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** What {@link withBoardConsole} does when the user stops the run (Ctrl-C, SIGTERM). */
 export interface InterruptHooks {
@@ -48,9 +60,9 @@ export interface InterruptHooks {
 /**
  * The one place that opens a board's console: resolves the port, takes the port's lock (a TCP
  * console serves whoever connected last), opens a session, runs `work`, and always closes the
- * link. Ctrl-C (SIGINT) or SIGTERM first calls `hooks.onSignal` (what was received is marked on
+ * link. Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal closed) first calls `hooks.onSignal` (what was received is marked on
  * disk at once), then stops the program on the board within a deadline (every write has one), and
- * ends the work with a one-line error, exit code 130 (143 for SIGTERM), whose text `onInterrupt`
+ * ends the work with a one-line error, exit code 130 (143 for SIGTERM, 129 for SIGHUP), whose text `onInterrupt`
  * gives. A second signal while the board is being stopped ends the CLI at once (Node's default).
  */
 export async function withBoardConsole<T>(
@@ -80,7 +92,7 @@ export async function withBoardConsole<T>(
           // Each step of the stop has its deadline; this one bounds them all, whatever the link does.
           const stop = Promise.race([stopProgram(opened, board), new Promise<boolean>((r) => setTimeout(() => r(false), 3 * INTERRUPT_STOP_MS).unref())]);
           void stop.then((stopped) => {
-            const note = stopped ? "" : "; the board did not answer in time (a reset() is queued for its next idle moment)";
+            const note = stopped ? "" : `; ${notStoppedNote(opened)}`;
             reject(new UserError(onInterrupt(stopped) + note, code));
           });
         };

@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { UserError } from "../errors.ts";
 import { emuCacheDir } from "./cache-dir.ts";
 import { EMU_FILES } from "./files.ts";
+import { identifyEmulatorFiles } from "./known-versions.ts";
 
 /** Where the emulator was found. */
 export interface EmuLocation {
@@ -57,14 +58,26 @@ export function checkEmulatorFiles(location: EmuLocation): string | undefined {
   return undefined;
 }
 
-/** Finds and checks the emulator, or fails with one line saying what to do. */
+/**
+ * Why these files are no emulator to run, in one line, or undefined: missing, corrupt or wrong
+ * files ({@link checkEmulatorFiles}), or files of two versions (a mixed install: a tampered file
+ * among known ones, an install stopped half way). `--port emu` and `emu where` both refuse by it.
+ * A whole set of unknown files is not refused here: `emu install --allow-unknown` installs one.
+ */
+export function emulatorRefusal(location: EmuLocation): string | undefined {
+  const fix = location.from === "cache" ? "run `thincall emu install` again" : INSTALL_HINT;
+  const problem = checkEmulatorFiles(location);
+  if (problem) return `emulator (${location.from}): ${problem}; ${fix}`;
+  const identity = identifyEmulatorFiles(location.files);
+  if (!identity.known && identity.mixed) return `emulator (${location.from}) in ${location.dir}: ${identity.problem}; ${fix}`;
+  return undefined;
+}
+
+/** Finds and checks the emulator ({@link emulatorRefusal}), or fails with one line saying what to do. */
 export function requireEmulator(env: NodeJS.ProcessEnv = process.env): EmuLocation {
   const location = findEmulator(env);
   if (!location) throw new UserError(`the Espruino emulator is not installed; ${INSTALL_HINT}`);
-  const problem = checkEmulatorFiles(location);
-  if (problem) {
-    const fix = location.from === "cache" ? "run `thincall emu install` again" : INSTALL_HINT;
-    throw new UserError(`emulator (${location.from}): ${problem}; ${fix}`);
-  }
+  const refusal = emulatorRefusal(location);
+  if (refusal) throw new UserError(refusal);
   return location;
 }

@@ -7,8 +7,8 @@
  * permission model forbids: so the two files are transpiled once per host process, into a
  * private temporary folder.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fork, spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
@@ -59,11 +59,22 @@ export function sandboxExecArgv(readable: readonly string[]): string[] {
  * Forks the emulator process for `files`, reading Ctrl-C counts from `ctrlCPath`.
  * Its stderr is piped (for the first line of a crash); stdout is ignored.
  */
-export function startEmulatorProcess(files: readonly string[], ctrlCPath: string): ChildProcess {
+export function startEmulatorProcess(files: readonly string[], ctrlCPath: string, deathSignal = parentDeathLauncher()): ChildProcess {
   const { dir, main } = entry();
-  return fork(main, [], {
-    execArgv: sandboxExecArgv([`${dir}/*`, ctrlCPath, ...files]),
-    env: { THINCALL_EMU_FILES: JSON.stringify(files), THINCALL_EMU_CTRLC: ctrlCPath },
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
+  const execArgv = sandboxExecArgv([`${dir}/*`, ctrlCPath, ...files]);
+  const env = { THINCALL_EMU_FILES: JSON.stringify(files), THINCALL_EMU_CTRLC: ctrlCPath };
+  const stdio: StdioOptions = ["ignore", "ignore", "pipe", "ipc"];
+  // Busy code never reads the "disconnect" that a host's exit sends: where the system can, the
+  // process is told to die with its host (killed, crashed), or it would spin at full CPU forever.
+  if (deathSignal) return spawn(deathSignal, ["--pdeathsig", "KILL", process.execPath, ...execArgv, main], { env, stdio });
+  return fork(main, [], { execArgv, env, stdio });
+}
+
+/**
+ * util-linux's `setpriv`, which sets the parent-death signal (Linux's PR_SET_PDEATHSIG) and runs
+ * the emulator in its place (the same pid), or undefined where there is none.
+ */
+export function parentDeathLauncher(): string | undefined {
+  if (process.platform !== "linux") return undefined;
+  return ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
 }

@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import type { BenchSummary } from "../bench/schema.ts";
 import { UserError } from "../errors.ts";
 import { renderHtmlParts } from "./html.ts";
-import { checkNotAnInput, checkOutputPath, summarizeResultsFile } from "./results-file.ts";
+import { checkNotAnInput, checkOutputPath, lockOutput, summarizeResultsFile } from "./results-file.ts";
 import { renderTableParts } from "./table.ts";
 import { streamWrite, writeParts } from "./write-parts.ts";
 import { TABLE_STYLE_LIMIT } from "./table-limit.ts";
@@ -45,6 +45,16 @@ export async function runReport(files: string[], options: ReportOptions = {}): P
     checkOutputPath(options.html);
     checkNotAnInput(options.html, files);
   }
+  // A results file a bench is writing is no page to write over: its lock says so, before any work.
+  const lock = options.html ? lockOutput(options.html) : undefined;
+  try {
+    await reportTo(files, options, out, err);
+  } finally {
+    lock?.release();
+  }
+}
+
+async function reportTo(files: string[], options: ReportOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> {
   const summaries: BenchSummary[] = [];
   for (const file of files) {
     // Run by run: a file of thousands of runs is never in memory whole.

@@ -14,6 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
+import { canonicalPath, checkNotAnInput } from "./file-identity.ts";
 
 export type { ResultsFile };
 
@@ -30,7 +31,7 @@ export interface ResultsWriter {
   close(): void;
 }
 
-export { isResultsLine, splitRuns };
+export { checkNotAnInput, isResultsLine, splitRuns };
 
 /**
  * Reads a JSONL results file, skipping and counting lines that are not usable records
@@ -106,32 +107,20 @@ export function fileSource(path: string): RecordSource {
   };
 }
 
+const statOrUndefined = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
 /** What a non-regular file is, for messages. */
 function kindOf(stat: fs.Stats): string {
   if (stat.isFIFO()) return "a FIFO (named pipe)";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   if (stat.isSocket()) return "a socket";
   return "not a regular file";
-}
-
-/**
- * Refuses an output path that is one of the inputs (the same file by any name: a link, `./`), so
- * a report never overwrites the measurements it reads. Checked before anything is written.
- *
- * @throws UserError naming both paths.
- */
-export function checkNotAnInput(output: string, inputs: readonly string[]): void {
-  const id = (p: string) => {
-    try {
-      const s = statSync(p);
-      return `${s.dev}:${s.ino}`;
-    } catch {
-      return `path:${resolve(p)}`;
-    }
-  };
-  const out = id(output);
-  const same = inputs.find((input) => id(input) === out);
-  if (same !== undefined) throw new UserError(`refusing to write ${output}: it is the input ${same}, whose measurements it would overwrite`);
 }
 
 /**
@@ -150,6 +139,8 @@ export function checkOutputPath(path: string): void {
     if (code !== "ENOENT" && code !== "ENOTDIR") throw fileError(e, "write", path);
   }
   if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: is a folder, not a file (EISDIR)`);
+  // A FIFO would hold the write until something reads it, a device swallow it: outputs are regular files.
+  if (existing && !existing.isFile()) throw new UserError(`cannot write ${path}: is ${kindOf(existing)}, not a regular file`);
   let target = existing ? path : dirname(resolve(path));
   while (!existing && !existsSync(target)) target = dirname(target);
   if (!existing && !statSync(target).isDirectory()) throw new UserError(`cannot write ${path}: ${target} is a file, not a folder (ENOTDIR)`);
@@ -160,9 +151,45 @@ export function checkOutputPath(path: string): void {
   }
 }
 
-/** The lock file of an output file, by its absolute path (the file itself may not exist yet). */
-export function outputLockPath(path: string, dir = tmpdir()): string {
-  return join(dir, `thincall-out-${createHash("sha256").update(resolve(path)).digest("hex").slice(0, 16)}.lock`);
+/** The lock file for one name of an output file (see openResultsWriter). */
+const lockFor = (key: string, dir: string) => join(dir, `thincall-out-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.lock`);
+
+/** A held output lock (see {@link lockOutput}). */
+export interface OutputLock {
+  /** Adds the lock by inode, once the file exists (opened by this writer). */
+  inode(dev: number, ino: number): void;
+  /** Releases every lock; safe to call twice. */
+  release(): void;
+}
+
+/**
+ * Takes the single-writer lock of an output file (a results file, a report's page) until
+ * released or exit: by the path a write reaches ({@link canonicalPath}) and, when the file
+ * exists, by its inode, so that a writer under another name (a hard link made after the file was
+ * created) meets one of them.
+ *
+ * @param lockDir where the lock files go. @default os.tmpdir()
+ * @throws UserError naming the process that writes the file.
+ */
+export function lockOutput(path: string, lockDir = tmpdir()): OutputLock {
+  const busy = `${path} is being written by another thincall`;
+  const locks = [holdLock(lockFor(`path:${canonicalPath(path)}`, lockDir), path, busy)];
+  const release = () => {
+    for (const l of locks) l.release();
+  };
+  const inode = (dev: number, ino: number) => {
+    const key = lockFor(`inode:${dev}:${ino}`, lockDir);
+    if (locks.some((l) => l.path === key)) return;
+    try {
+      locks.push(holdLock(key, path, busy));
+    } catch (e) {
+      release();
+      throw e;
+    }
+  };
+  const existing = statOrUndefined(path);
+  if (existing) inode(existing.dev, existing.ino);
+  return { inode, release };
 }
 
 /** The file operations the writer uses; tests pass a failing one. */
@@ -180,7 +207,7 @@ export type WriterIo = Pick<typeof fs, "writeSync">;
 export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmpdir()): ResultsWriter {
   checkOutputPath(path);
   // Two runs appending to one file at once would interleave their lines: the second is refused.
-  const lock = holdLock(outputLockPath(path, lockDir), path, `${path} is being written by another thincall`);
+  const lock = lockOutput(path, lockDir);
   // Opened at the first line: a run refused before it starts (a busy port) leaves no empty file.
   let fd: number | undefined;
   let closed = false;
@@ -209,7 +236,14 @@ export function openResultsWriter(path: string, io: WriterIo = fs, lockDir = tmp
     } catch (e) {
       throw fileError(e, "write", path);
     }
-    size = fstatSync(opened).size;
+    const stat = fstatSync(opened);
+    try {
+      lock.inode(stat.dev, stat.ino);
+    } catch (e) {
+      closeSync(opened);
+      throw e;
+    }
+    size = stat.size;
     // A file whose last line was cut (by an older version, or by hand) gets a line break first.
     if (size > 0) {
       const last = Buffer.alloc(1);

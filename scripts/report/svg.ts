@@ -3,10 +3,18 @@
  * Charts are plain strings so the page needs no script to draw them.
  */
 
-/** Escapes text for HTML or SVG, in element content and in quoted attribute values. */
+/** What needs escaping: markup, and control characters (a NUL, an escape sequence from a board) that HTML and SVG do not allow. */
+const NEEDS_ESCAPE = /[&<>"'\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const NEEDS_ESCAPE_ALL = new RegExp(NEEDS_ESCAPE.source, "g");
+
+/**
+ * Escapes text for HTML or SVG, in element content and in quoted attribute values. A control
+ * character, which no page may hold (not even as a reference), is shown as U+FFFD.
+ */
 export function escapeXml(text: string): string {
   // Most ids need nothing: testing first spares a new string per call on large runs.
-  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(NEEDS_ESCAPE_ALL, (c) => (/["&'<>]/.test(c) ? `&#${c.charCodeAt(0)};` : "\ufffd"));
 }
 
 /** Font size of chart text, px. */

@@ -9,12 +9,14 @@ import type { Transport } from "./transport.ts";
  * A transport to real Espruino, emulated: the Web IDE's emulator in a process of its own, under
  * Node's permission model (see scripts/emu/sandbox.ts and docs/emulator.md). Ctrl-C reaches
  * Espruino but cannot stop running code there (see scripts/emu/runtime.ts).
+ * @param options.readyTimeoutMs longest wait for it to load. @default HOSTED_READY_TIMEOUT_MS (30 s)
  */
-export function createEmuTransport(location: EmuLocation): Transport {
+export function createEmuTransport(location: EmuLocation, options: { readyTimeoutMs?: number } = {}): Transport {
   return new HostedBoardTransport({
     description: "emu",
     name: "emulator",
     loadErrorHint: "run `thincall emu install` again or fix ESPRUINO_EMU",
+    ...options,
     start: () => {
       const counter = ctrlCCounter();
       const child = startEmulatorProcess(location.files, counter.path);

@@ -21,7 +21,9 @@ export const WRITE_DEADLINE_MS = 5000;
 /** Tracks XOFF/XON in what the board sends, and holds writes while paused. */
 export class FlowGate {
   private paused = false;
-  private waiters: Array<() => void> = [];
+  private waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  /** Set once the link is given up: every write held here, and every later one, fails with it. */
+  private failed?: Error;
 
   /** @param deadlineMs longest wait for XON, ms. @default {@link WRITE_DEADLINE_MS} */
   constructor(readonly deadlineMs = WRITE_DEADLINE_MS) {}
@@ -40,8 +42,19 @@ export class FlowGate {
     if (!this.paused) {
       const waiters = this.waiters;
       this.waiters = [];
-      for (const w of waiters) w();
+      for (const w of waiters) w.resolve();
     }
+  }
+
+  /**
+   * The link is gone (lost, or closed): writes held for an XON fail now with `reason`, not each
+   * at its own deadline, so a stop sequence queued behind a pause ends with the link.
+   */
+  fail(reason: Error): void {
+    this.failed ??= reason;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.reject(reason);
   }
 
   /**
@@ -49,12 +62,17 @@ export class FlowGate {
    * stays paused past the deadline.
    */
   ready(description: string): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
     if (!this.paused) return Promise.resolve();
+    let entry!: { resolve: () => void; reject: (e: Error) => void };
+    const held = new Promise<void>((resolve, reject) => this.waiters.push((entry = { resolve, reject })));
+    // A waiter that timed out leaves the list, so a long pause holds no more than the writes in it.
+    void held.catch(() => undefined);
     return withDeadline(
-      new Promise<void>((resolve) => this.waiters.push(resolve)),
+      held,
       this.deadlineMs,
       `${description}: the board paused the link (XOFF) and did not resume it (XON) within ${this.deadlineMs / 1000} s`,
-    );
+    ).finally(() => (this.waiters = this.waiters.filter((w) => w !== entry)));
   }
 }
 

@@ -25,7 +25,16 @@ export interface HostedBoardSpec {
   loadErrorHint?: string;
   /** Starts a fresh board. */
   start(): BoardHost;
+  /** Longest wait for the board to be ready, ms. @default {@link HOSTED_READY_TIMEOUT_MS} */
+  readyTimeoutMs?: number;
 }
+
+/**
+ * How long a hosted board may take to start. The emulator loads in about a second here, several
+ * on a loaded machine; a file that loads forever (a tampered one with an endless loop) must not
+ * hold the host. @default 30000
+ */
+export const HOSTED_READY_TIMEOUT_MS = 30000;
 
 /**
  * The one transport for boards that run beside the host (the QuickJS virtual board in a worker,
@@ -47,8 +56,15 @@ export class HostedBoardTransport implements Transport {
     this.closing = false;
     const board = this.spec.start();
     this.board = board;
-    return new Promise((resolve, reject) => {
+    const readyMs = this.spec.readyTimeoutMs ?? HOSTED_READY_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const starting = new Promise<void>((resolve, reject) => {
       let ready = false;
+      timer = setTimeout(() => {
+        if (ready) return;
+        reject(new UserError(`${name} did not start within ${readyMs / 1000} s (its files load forever?)${this.spec.loadErrorHint ? `; ${this.spec.loadErrorHint}` : ""}`));
+        void board.stop();
+      }, readyMs);
       board.onMessage((m) => {
         if (m.type === "ready") {
           ready = true;
@@ -73,6 +89,7 @@ export class HostedBoardTransport implements Transport {
         else events.close(failure ?? new Error(`${name} stopped (code ${code})`));
       });
     });
+    return starting.finally(() => clearTimeout(timer));
   }
 
   async write(data: string): Promise<void> {

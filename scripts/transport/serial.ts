@@ -48,6 +48,7 @@ export class SerialTransport implements Transport {
       });
       port.on("close", (err?: Error & { disconnected?: boolean }) => {
         if (this.lost) return;
+        this.gate.fail(new UserError(this.closing ? `${this.path} is closed` : `lost the board: ${this.path} was disconnected`));
         events.close(this.closing ? undefined : new Error(`${this.path} was disconnected${err ? ` (${err.message})` : ""}`));
       });
       port.on("error", () => {
@@ -88,12 +89,14 @@ export class SerialTransport implements Transport {
     const port = this.port;
     this.closing = true;
     this.lost = true;
+    this.gate.fail(new UserError(`lost the board: ${e.message}`));
     this.events?.close(e);
     port?.close(() => undefined);
   }
 
   close(): Promise<void> {
     this.closing = true;
+    this.gate.fail(new UserError(`${this.path} is closed`));
     const port = this.port;
     if (!port || !port.isOpen) return Promise.resolve();
     // A port whose output is held (flow control, a stuck driver) must not hold the host: close within the deadline.

@@ -8,8 +8,10 @@
  * Espruino's telnet console does not escape 0xff in what a program prints, so `IAC SB` can be
  * plain output that never ends. A sub-negotiation is therefore bounded: one that meets a line
  * break, or grows past {@link SUB_NEGOTIATION_LIMIT} bytes, was not one, and its bytes are given
- * back as data, so no later byte (a sync answer) is swallowed. `IAC` followed by anything but `SE`
- * or `IAC` inside one ends it (RFC 855 allows nothing else there), and that command is read as one.
+ * back as data, so no later byte (a sync answer) is swallowed. `IAC` followed by another command
+ * inside one ends it (RFC 855 allows nothing but `SE` or `IAC` there), and that command is read.
+ * `IAC` followed by a byte that is no command at all (below `SE`, 0xf0) is no telnet: it is a
+ * program's own 0xff, kept as data with the byte after it (and any would-be sub-negotiation before).
  */
 const IAC = 0xff;
 const SB = 0xfa;
@@ -50,6 +52,9 @@ export class TelnetFilter {
         if (byte === IAC) {
           out.push(IAC);
           this.state = "data";
+        } else if (byte < SE) {
+          out.push(IAC, byte);
+          this.state = "data";
         } else if (byte === SB) {
           this.sub = [IAC, SB];
           this.state = "sub";
@@ -71,6 +76,9 @@ export class TelnetFilter {
           this.state = "data";
         } else if (byte === IAC) {
           this.state = this.sub.length > SUB_NEGOTIATION_LIMIT ? (this.notASubNegotiation(undefined, out), "data") : "sub";
+        } else if (byte < SE) {
+          this.sub.pop();
+          this.notASubNegotiation(byte, out);
         } else {
           // Malformed: the sub-negotiation ends here, and IAC <byte> is a command of its own.
           this.sub = [];
