@@ -95,9 +95,20 @@ describe("truth tier: the real interpreter", { skip, concurrency: 1 }, () => {
     // In an index loop the Array walk is most of every style's time, so the margins there are a few
     // percent and one quick run on a busy machine can move them that much: a looser bound.
     // Containers that visit type by type (thin.grouped) do the work inline too, without per-object dispatch.
-    for (const x of s.styles.filter((st) => !st.batch && st.id !== "thin.grouped")) {
-      assert.ok(x.vsBaseline.forOf! >= 0.97, `${x.id}: ${x.vsBaseline.forOf}× baseline.inline in for…of`);
-      if (x.vsBaseline.index !== null) assert.ok(x.vsBaseline.index >= 0.9, `${x.id}: ${x.vsBaseline.index}× baseline.inline in the index loop`);
+    // A quick run screens; a style it finds under the baseline is measured again, with the
+    // baseline, over three full runs, and that run decides (a stall on a loaded machine can halve
+    // one quick reading; a style truly faster than the baseline stays faster).
+    const underBaseline = (st: BenchSummary["styles"]) =>
+      st.filter((x) => !x.batch && x.id !== "thin.grouped" && x.id !== "baseline.inline").flatMap((x) => [
+        ...(x.vsBaseline.forOf! < 0.97 ? [`${x.id}: ${x.vsBaseline.forOf}× baseline.inline in for…of`] : []),
+        ...(x.vsBaseline.index !== null && x.vsBaseline.index < 0.9 ? [`${x.id}: ${x.vsBaseline.index}× baseline.inline in the index loop`] : []),
+      ]);
+    const screened = underBaseline(s.styles);
+    if (screened.length > 0) {
+      const ids = [...new Set(screened.map((m) => m.split(":")[0]))];
+      const again = await runCli(["bench", "--board", board.id, "--port", port, "--runs", "3", "--styles", [...new Set(["baseline.inline", "js.class", ...ids])].join(","), "--json", "--out", join(work, "again.jsonl")]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(underBaseline((JSON.parse(again.stdout) as BenchSummary).styles), [], `screened by the quick run: ${screened.join("; ")}`);
     }
     // JsVar counts are exact on Espruino, so the memory goals are invariants here.
     assert.ok(by["thin.packed"].bytesPerObject! * 5 <= by["js.class"].bytesPerObject!, "packed ≥5× smaller than a class instance");
