@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { rollup } from "rollup";
 import { loadBoard } from "../scripts/boards/profile.ts";
-import { MAX_TREE_DEPTH, tooDeepToBuild } from "../scripts/bundle/depth-guard.ts";
+import { MAX_TREE_DEPTH, tooDeepEntry, tooDeepToBuild } from "../scripts/bundle/depth-guard.ts";
+import { buildBundle, firmwareEntries } from "../scripts/bundle/build.ts";
+import { UserError } from "../scripts/errors.ts";
 import { thincall } from "../scripts/bundle/plugin.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "thincall-build-depth-"));
@@ -42,4 +44,14 @@ test("a build of such code fails with one error naming it, and the process lives
       name,
     );
   }
+});
+
+test("an entry that deep fails before any compiler sees it (TypeScript spent minutes on it), in one line; real entries pass", async () => {
+  for (const [name, code] of Object.entries(CRASHERS)) {
+    const file = join(dir, "deep-entry.ts");
+    writeFileSync(file, code);
+    assert.match(tooDeepEntry(file) ?? "", /deep-entry\.ts: (its syntax tree is over 1000 levels deep|nested too deeply for a parser's stack) \(a recursive parser/, name);
+    await assert.rejects(buildBundle(file, loadBoard("linux"), join(dir, "out")), (e: unknown) => e instanceof UserError && /deep-entry\.ts: /.test(e.message) && !e.message.includes("\n"), name);
+  }
+  for (const entry of firmwareEntries()) assert.equal(tooDeepEntry(entry), undefined, entry);
 });

@@ -5,6 +5,7 @@ import type { BoardProfile } from "../boards/profile.ts";
 import { ERROR_LIMIT, errorList, UserError } from "../errors.ts";
 import { defaultOutDir, entryName, type BuildBundleOptions, type BuiltBundle } from "./entry.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
+import { tooDeepEntry } from "./depth-guard.ts";
 import { thincall } from "./plugin.ts";
 import { sourceConstructs, typeErrors } from "./type-errors.ts";
 
@@ -74,6 +75,9 @@ export function carriesCore(modules: { readonly [id: string]: { renderedLength: 
 
 /** Builds one entry for one board with rollup, writes it and its source map, and returns it. */
 export async function rollupBundle(entry: string, board: BoardProfile, outDir?: string, opts: BuildBundleOptions = {}): Promise<BuiltBundle> {
+  // Pathologically deep code fails now, in one line, not after minutes in the compiler.
+  const tooDeep = tooDeepEntry(entry);
+  if (tooDeep) throw new UserError(tooDeep);
   const options = bundleOptions(entry, board, outDir, opts.typeCheck !== false, opts.checked === true, opts.minify !== false);
   const output = options.output as { file: string };
   let bundle;
