@@ -181,14 +181,24 @@ describe("thincall errors", { concurrency: true }, () => {
       assert.equal(r.stdout, "");
     });
 
-    test("report on garbage mixed with a valid run: a table and a warning", async () => {
+    test("report on garbage around a complete run: a table and a warning, exit 0", async () => {
       const file = tmp.path("mixed.jsonl");
-      const good = [host, RECORDS.hello, ...RECORDS.results, end].map((l) => JSON.stringify(l));
-      writeFileSync(file, ["garbage", good[0], good[1], '{"t":"result","id":"js.cl', ...good.slice(2), "\x00\x01"].join("\n") + "\n");
+      const good = [host, { ...RECORDS.hello, styles: 3 }, ...RECORDS.results, end].map((l) => JSON.stringify(l));
+      writeFileSync(file, ["garbage", ...good, "\x00\x01"].join("\n") + "\n");
       const r = await runCli(["report", file]);
       assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(errorLines(r.stderr), [`skipped 3 bad line(s) in ${file}`]);
+      assert.deepEqual(errorLines(r.stderr), [`skipped 2 bad line(s) in ${file}`]);
       for (const id of ["baseline.inline", "floor.local-call", "js.class"]) assert.match(r.stdout, new RegExp(`^${id.replace(".", "\\.")}\\s+\\d\\.\\d\\d×`, "m"));
+    });
+
+    test("report on a run with fewer results than announced: the table, marked, then one line and exit 1", async () => {
+      const short = tmp.path("short.jsonl");
+      writeFileSync(short, [host, RECORDS.hello, ...RECORDS.results, end].map((l) => JSON.stringify(l)).join("\n") + "\n");
+      const r = await runCli(["report", short]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stdout, /^js\.class\s+\d\.\d\d×/m, "the figures are still shown");
+      assert.match(r.stdout, /! incomplete run/);
+      assert.deepEqual(errorLines(r.stderr), ["thincall: 1 of 1 run(s) are incomplete or have problems (marked above): their figures are not to be trusted"]);
     });
 
     test("check: a spread operator is named with line:column", async () => {
@@ -248,7 +258,7 @@ describe("thincall errors", { concurrency: true }, () => {
     const end = { t: "end", r: "f1", checksum: 9175.5, count: 3 };
     const goodFile = (name: string, prefix = "") => {
       const file = tmp.path(name);
-      writeFileSync(file, prefix + [host, RECORDS.hello, ...RECORDS.results, end].map((l) => JSON.stringify(l)).join("\n") + "\n");
+      writeFileSync(file, prefix + [host, { ...RECORDS.hello, styles: 3 }, ...RECORDS.results, end].map((l) => JSON.stringify(l)).join("\n") + "\n");
       return file;
     };
 

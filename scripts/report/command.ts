@@ -34,7 +34,9 @@ export const REPORT_USAGE = "usage: thincall report <results.jsonl>... [--html <
  * prints the table of all runs side by side and, with `html`, writes the HTML report. Tables
  * list the first {@link TABLE_STYLE_LIMIT} styles unless `all`; charts draw the best and worst.
  *
- * @throws UserError with usage when no file is given, or from {@link summarizeResultsFile}.
+ * @throws UserError with usage when no file is given, or from {@link summarizeResultsFile}; and,
+ * once everything is written, when a run is incomplete or has problems: its figures are shown
+ * (marked), but the exit code must not say they can be trusted.
  */
 export async function runReport(files: string[], options: ReportOptions = {}): Promise<void> {
   const out = options.out ?? process.stdout;
@@ -77,5 +79,9 @@ async function reportTo(files: string[], options: ReportOptions, out: NodeJS.Wri
       throw fileError(e, "write", options.html);
     }
     out.write(`wrote ${options.html}\n`);
+  }
+  const untrusted = summaries.filter((s) => !s.complete || s.problems.length > 0).length;
+  if (untrusted > 0) {
+    throw new UserError(`${untrusted} of ${summaries.length} run(s) are incomplete or have problems (marked above): their figures are not to be trusted`);
   }
 }
