@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { request } from "node:http";
 import { test } from "node:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
 import { UserError } from "../scripts/errors.ts";
+import { withoutFolder } from "../scripts/web/build-endpoint.ts";
 import { startWebServer } from "../scripts/web/server.ts";
 
 const page = async () => ({ code: "/* page */", map: "{}", bytes: 10 });
@@ -54,3 +58,20 @@ async function hasIpv6(): Promise<boolean> {
     s.listen(0, "::1", () => s.close(() => resolve(true)));
   });
 }
+
+test("a page's build error names its program, never the temporary folder, absolute or relative to where the server runs", () => {
+  const dir = join(tmpdir(), "thincall-web-build-AbC123");
+  const relativeForm = relative(process.cwd(), dir);
+  const message = `build of ${relativeForm}${sep}program.ts failed: 1 error\n  ${dir}${sep}program.ts:1:7: TS2322`;
+  assert.equal(withoutFolder(message, dir), "build of program.ts failed: 1 error\n  program.ts:1:7: TS2322");
+  // A server started in a folder inside the same temporary directory (a clone in /tmp) sees "../…".
+  const inside = mkdtempSync(join(tmpdir(), "thincall-clone-"));
+  const cwd = process.cwd();
+  process.chdir(inside);
+  try {
+    assert.equal(withoutFolder(`build of ..${sep}thincall-web-build-AbC123${sep}program.ts failed`, dir), "build of program.ts failed");
+  } finally {
+    process.chdir(cwd);
+    rmSync(inside, { recursive: true, force: true });
+  }
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { loadBoard } from "../boards/profile.ts";
 import { buildBundle } from "../bundle/build.ts";
 import { UserError } from "../errors.ts";
@@ -33,11 +33,23 @@ export async function buildForPage(req: IncomingMessage, query: URLSearchParams,
     // Paths of the temporary folder mean nothing to the page: errors name the program.
     return JSON.stringify({ code: built.code, bytes: built.bytes });
   } catch (e) {
-    if (e instanceof UserError) throw new UserError(e.message.split(dir + "/").join("").split(dir).join(""));
+    if (e instanceof UserError) throw new UserError(withoutFolder(e.message, dir));
     throw e;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `message` without the temporary folder `dir`, whether it names it absolute or relative to the
+ * working directory (`../thincall-web-build-…/program.ts` when the server runs from a folder in
+ * the same temporary directory).
+ */
+export function withoutFolder(message: string, dir: string): string {
+  // One pass, the longer form first at each place: either form may contain the other.
+  const forms = [dir, relative(process.cwd(), dir)].sort((a, b) => b.length - a.length);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return message.replace(new RegExp(`(?:${forms.map(escape).join("|")})(?:${escape(sep)})?`, "g"), "");
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
