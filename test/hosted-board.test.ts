@@ -5,6 +5,7 @@ import { notStoppedNote } from "../scripts/console/connect.ts";
 import { ConsoleSession } from "../scripts/console/session.ts";
 import { UserError } from "../scripts/errors.ts";
 import { HOSTED_READY_TIMEOUT_MS, HostedBoardTransport, type BoardHost, type HostedMessage } from "../scripts/transport/hosted-board.ts";
+import { settledSoon } from "./support/settled.ts";
 
 /** A board that loads forever (or says ready when told), and records being stopped. */
 function silentBoard() {
@@ -27,12 +28,6 @@ function silentBoard() {
   return board;
 }
 
-const settledSoon = async (p: Promise<unknown>) => {
-  let done = false;
-  p.then(() => (done = true), () => (done = true));
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-  return done;
-};
 
 test("a hosted board that never says ready ends at 30 s with one line, and is stopped", async (t) => {
   t.mock.timers.enable({ apis: ["setTimeout"] });

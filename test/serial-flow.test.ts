@@ -22,23 +22,18 @@ import { FlowGate, XOFF, XON } from "../scripts/transport/flow-control.ts";
 import { HangUpError, hangUpOnZero } from "../scripts/transport/serial-binding.ts";
 import { SerialTransport } from "../scripts/transport/serial.ts";
 import { waitFor } from "./support/cli-helpers.ts";
+import { settledSoon } from "./support/settled.ts";
 
 const MockBinding = UntypedMockBinding as MockBindingInterface & { open(options: object): Promise<MockPortBinding> };
 afterEach(() => MockBinding.reset());
 
-const settled = async (p: Promise<unknown>) => {
-  let done = false;
-  p.then(() => (done = true), () => (done = true));
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-  return done;
-};
 
 test("XOFF holds a write until XON", async (t) => {
   t.mock.timers.enable({ apis: ["setTimeout"] });
   const gate = new FlowGate(5000);
   gate.see(`text${XOFF}`);
   const ready = gate.ready("tty");
-  assert.equal(await settled(ready), false, "held while paused");
+  assert.equal(await settledSoon(ready), false, "held while paused");
   t.mock.timers.tick(4999);
   gate.see(`more${XON}`);
   await ready;
@@ -67,7 +62,7 @@ test("a serial write held by XOFF past the deadline rejects, and the link is rep
   await new Promise((r) => setTimeout(r, 20));
   t.mock.timers.enable({ apis: ["setTimeout"] });
   const write = transport.write("reset();\n");
-  assert.equal(await settled(write), false);
+  assert.equal(await settledSoon(write), false);
   t.mock.timers.tick(5000);
   await assert.rejects(write, /did not resume it \(XON\) within 5 s/);
   assert.equal(closes.length, 1, "the owner hears of the loss once");

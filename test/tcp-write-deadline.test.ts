@@ -8,14 +8,9 @@ import { createServer, type Server, type Socket } from "node:net";
 import { test } from "node:test";
 import { UserError } from "../scripts/errors.ts";
 import { TcpTransport } from "../scripts/transport/tcp.ts";
+import { settledSoon } from "./support/settled.ts";
 
 /** Whether `p` settles within a few turns of the event loop (no timer involved). */
-async function settled(p: Promise<unknown>): Promise<boolean> {
-  let done = false;
-  p.then(() => (done = true), () => (done = true));
-  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-  return done;
-}
 
 /** A peer that accepts and never reads a byte. */
 async function deafPeer(): Promise<{ server: Server; port: number; sockets: Socket[] }> {
@@ -44,11 +39,11 @@ test("a write to a peer that stopped reading ends at the deadline with one clear
     await transport.open({ data() {}, close: (reason) => closes.push(reason) });
     t.mock.timers.enable({ apis: ["setTimeout"] });
     write = transport.write(FLOOD);
-    assert.equal(await settled(write), false, "the peer holds the write");
+    assert.equal(await settledSoon(write, 20), false, "the peer holds the write");
     t.mock.timers.tick(4999);
-    assert.equal(await settled(write), false, "still waiting just before the deadline");
+    assert.equal(await settledSoon(write, 20), false, "still waiting just before the deadline");
     t.mock.timers.tick(1);
-    assert.equal(await settled(write), true, "the deadline ended the write");
+    assert.equal(await settledSoon(write, 20), true, "the deadline ended the write");
     await assert.rejects(write, (e: unknown) => e instanceof UserError && e.message === `tcp://127.0.0.1:${peer.port}: the board did not take a write within 5 s`);
     // The socket is given up: its owner hears of the loss once, with the same reason.
     for (let i = 0; i < 50 && closes.length === 0; i++) await new Promise((r) => setImmediate(r));
