@@ -62,3 +62,32 @@ test("closing the console ends the collector and its deadline timer", async (t) 
   await assert.rejects(done, /console was closed before the end of the run/);
   // No time passed: the close itself ended the wait (and cleared the 120 s timer with it).
 });
+
+test("an end line lost after every announced result ends the run at the end deadline, not the idle one; every line is kept", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const { fake, session } = await open();
+  const collector = startCollecting(session, { idleTimeoutMs: 120000, endTimeoutMs: 10000 });
+  const done = collector.finished();
+  let settled = false;
+  done.catch(() => undefined).finally(() => (settled = true));
+  const lastResult = RUN.map((r) => r.t).lastIndexOf("result");
+  const beforeLast = RUN.slice(0, lastResult);
+  // While a result is still due, a silence of the end deadline is no end: the idle deadline holds.
+  for (const r of beforeLast) fake.feed(printed(r));
+  t.mock.timers.tick(10000);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(settled, false, "a result is still due");
+  // The last result arrives and the end line never does (the lines after it, but the end, do).
+  for (const r of RUN.slice(lastResult).filter((r) => r.t !== "end")) fake.feed(printed(r));
+  t.mock.timers.tick(9999);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(settled, false, "not before the end deadline");
+  t.mock.timers.tick(1);
+  const announced = RUN.filter((r) => r.t === "result").length;
+  await assert.rejects(done, (e: unknown) => {
+    assert.ok(e instanceof RunAbortedError);
+    assert.equal(e.message, `no answer from the board within 10 s (every one of the ${announced} result(s) arrived, but not the end line)`);
+    assert.equal(e.records.length, RUN.length - 1, "every line but the end is kept");
+    return true;
+  });
+});

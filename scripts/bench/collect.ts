@@ -11,6 +11,12 @@ export interface CollectOptions {
   helloTimeoutMs?: number;
   /** Deadline between two records; a board that goes quiet this long is dead. @default 120000 */
   idleTimeoutMs?: number;
+  /**
+   * Deadline for the `end` line once every result the `hello` announced has arrived: the bench
+   * prints it on its next tick, so a longer silence means it was lost (a whole run waiting
+   * {@link idleTimeoutMs} for it would say nothing more). @default 10000
+   */
+  endTimeoutMs?: number;
   /** The run id of this upload: records of any other run are counted and ignored. */
   runId?: string;
   /** Called with every record the moment it arrives. */
@@ -53,6 +59,7 @@ export interface Collector {
 export function startCollecting(session: ConsoleSession, options: CollectOptions = {}): Collector {
   const helloMs = options.helloTimeoutMs ?? 30000;
   const idleMs = options.idleTimeoutMs ?? 120000;
+  const endMs = options.endTimeoutMs ?? 10000;
   const records: DeviceRecord[] = [];
   const rejected: string[] = [];
   const refused: RefusedLine[] = [];
@@ -63,6 +70,14 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
   let settle: ((o: string | true) => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastFault = "";
+  /** Results the hello announced (styles × runs), and how many came. */
+  let announced: number | undefined;
+  let results = 0;
+  /** The deadline for the next line: short once only the end line is due. */
+  const armNext = () =>
+    announced !== undefined && results >= announced
+      ? arm(endMs, `every one of the ${announced} result(s) arrived, but not the end line`)
+      : arm(idleMs, `after ${records.length} line(s)`);
   const finish = (o: string | true) => {
     if (outcome !== undefined) return;
     outcome = o;
@@ -96,7 +111,7 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
       options.onRefused?.(parsed.refused);
       // A corrupted end line is still the end: say so now, not after the idle deadline.
       if (/"t"\s*:\s*"end"/.test(parsed.refused.line)) return finish(`the board's end line failed validation (${parsed.refused.kind}): ${parsed.refused.line}`);
-      arm(idleMs, `after ${records.length} line(s)`);
+      armNext();
       return;
     }
     if (parsed && options.runId !== undefined && parsed.record.r !== options.runId) {
@@ -117,7 +132,9 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
       records.push(record);
       options.onRecord?.(record);
       if (record.t === "end") return finish(true);
-      arm(idleMs, `after ${records.length} line(s)`);
+      if (record.t === "hello") announced = record.styles * record.runs;
+      if (record.t === "result") results++;
+      armNext();
       return;
     }
     const fault = parseFault(line);
@@ -138,7 +155,8 @@ export function startCollecting(session: ConsoleSession, options: CollectOptions
       return new Promise((resolve, reject) => {
         settle = (o) => (o === true ? resolve(records) : reject(new RunAbortedError(o, records)));
         if (outcome !== undefined) return settle(outcome);
-        arm(records.length ? idleMs : helloMs, records.length ? `after ${records.length} line(s)` : "waiting for the bench to start");
+        if (records.length) armNext();
+        else arm(helloMs, "waiting for the bench to start");
       });
     },
   };
