@@ -108,26 +108,6 @@ test("calibration on skewed readings: a loaded machine's long slow tail is noise
   assert.deepEqual(calibrationOutliers(noisy), []);
 });
 
-test("calibration with two readings: halved or doubled, they disagree and the run is not trusted; within the noise, they agree", () => {
-  const r = (id: string, calUs: number): ResultRecord => ({ t: "result", r: "r1", id, run: 0, n: 1, calUs });
-  for (const pair of [[r("js.class", 4.6), r("js.closure", 2.3)], [r("js.class", 4.6), r("js.closure", 9.2)]]) {
-    const found = calibrationOutliers(pair);
-    assert.equal(found.length, 1, JSON.stringify(pair));
-    assert.equal(found[0].side, "fast");
-    assert.match(found[0].problem, /^calibration readings disagree: .* two readings cannot tell which strays/);
-  }
-  // The emulator speeds up as V8 optimises it: 30% apart is noise.
-  assert.deepEqual(calibrationOutliers([r("js.class", 4.6), r("js.closure", 4.6 * 0.7)]), []);
-  // Through the summary: a two-style run with one halved reading names the problem, and no ratio moves.
-  const lines = runLines().filter((l) => l.t !== "result" || l.id === "js.class" || l.id === "js.closure");
-  for (const l of results(lines)) l.calUs = 0.5;
-  const honest = summarize(lines).styles.find((x) => x.id === "js.closure")!.vsClass.forOf;
-  results(lines).find((l) => l.id === "js.closure")!.calUs = 0.25;
-  const skewed = summarize(lines);
-  assert.ok(skewed.problems.some((p) => /^calibration readings disagree/.test(p)), skewed.problems.join("\n"));
-  assert.equal(skewed.styles.find((x) => x.id === "js.closure")!.vsClass.forOf, honest);
-});
-
 test("a style timed while the machine ran far slower is scaled back and flagged noisy, not refused", () => {
   const lines = runLines();
   for (const r of results(lines)) r.calUs = r.id === "js.bind" ? 16 : 0.5;

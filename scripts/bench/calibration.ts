@@ -43,7 +43,7 @@ export interface CalibrationOutlier {
 /** The results whose `calUs` strays from the run's other readings beyond the machine's noise. */
 export function calibrationOutliers(results: readonly ResultRecord[]): CalibrationOutlier[] {
   const read = results.filter((r): r is ResultRecord & { calUs: number } => typeof r.calUs === "number" && r.calUs > 0);
-  if (read.length === 2) return pairOutlier(read);
+  // Two readings cannot tell which one strays.
   if (read.length < 3) return [];
   const median = medianOf(read.map((r) => r.calUs)) as number;
   const mad = medianOf(read.map((r) => Math.abs(r.calUs - median))) as number;
@@ -62,23 +62,6 @@ export function calibrationOutliers(results: readonly ResultRecord[]): Calibrati
     });
   }
   return out;
-}
-
-/**
- * Two readings cannot tell which one strays, but they can disagree: then the faster one (which
- * would set both styles' speed) is taken as the stray, and the run is not trusted. They disagree
- * when the faster is more than {@link FAST_FLOOR} under the slower: a halved or doubled reading.
- */
-function pairOutlier(read: ReadonlyArray<ResultRecord & { calUs: number }>): CalibrationOutlier[] {
-  const [fast, slow] = [...read].sort((a, b) => a.calUs - b.calUs);
-  if (fast.calUs >= (1 - FAST_FLOOR) * slow.calUs) return [];
-  return [{
-    result: fast,
-    side: "fast",
-    problem:
-      `calibration readings disagree: ${fast.id} (run ${fast.run + 1}) read ${fast.calUs} µs, ${slow.id} (run ${slow.run + 1}) ${slow.calUs} µs, ` +
-      `beyond the machine's noise, and two readings cannot tell which strays: neither rescales the other`,
-  }];
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
