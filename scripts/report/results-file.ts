@@ -14,7 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { ResultsLine } from "../bench/summary.ts";
 import { UserError } from "../errors.ts";
 import { fileError } from "./file-errors.ts";
-import { canonicalPath, checkNotAnInput } from "./file-identity.ts";
+import { canonicalPath } from "./file-identity.ts";
 
 export type { ResultsFile };
 
@@ -31,7 +31,7 @@ export interface ResultsWriter {
   close(): void;
 }
 
-export { checkNotAnInput, isResultsLine, splitRuns };
+export { isResultsLine, splitRuns };
 
 /**
  * Reads a JSONL results file, skipping and counting lines that are not usable records
