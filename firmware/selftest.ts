@@ -79,8 +79,9 @@ function main(): void {
     return eq(c.n, 5);
   });
   check("funcOnce", function () {
-    var o = funcOnce({ n: 1 }, function (k: number) {
-      return (this.n += k);
+    // f is spent before it runs: a call that finds its own f still there returns -1.
+    var o = funcOnce({ n: 1 }, function (this: { n: number; f?: unknown }, k: number) {
+      return this.f === 0 ? (this.n += k) : -1;
     });
     var first = callOnce(o, 2);
     // The checked build names the misuse; the default build throws on the spent f (0) itself.

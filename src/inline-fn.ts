@@ -54,8 +54,9 @@ export const func: <D extends object, F extends InlineFn<Readonly<D>>>(d: D, fn:
  * @param b - second argument, if the function takes two.
  * @returns what the function returns.
  */
-export const callOnce: CallOnce = (x: any, a?: unknown, b?: unknown, f?: any) => (
-  (f = x.f), CHECKED && (f || fail("FuncOnce called twice")), (x.f = 0), f.call(x, a, b)
+export const callOnce: CallOnce = (x: any, a?: unknown, b?: unknown) => (
+  // `x.f.call` is read before the arguments are evaluated, so `x.f = 0` spends it before it runs.
+  CHECKED && (x.f || fail("FuncOnce called twice")), x.f.call((x.f = 0, x), a, b)
 );
 
 /** The signatures of {@link callOnce}: 0 to 2 arguments, as the function takes. */

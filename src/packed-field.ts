@@ -20,6 +20,7 @@ export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number)
   // A field is a name in the schema (not "i" or a method); a name the schema only inherits
   // ("constructor") names no typed array, where `j in a` is false, as it is for -1 or 0.5.
   (y.of[f] && j in (a = y[f]) && j < y.n) || fail("no field " + f + " at " + j),
-  // The old value, then the write (checked first): an array literal keeps the order.
-  [a[j], v == null || (fits(y.of, f, v), (a[j] = v))][0]
+  // The old value, then the write (checked first); `+ 0 *` keeps the old value, as a value that
+  // fits is finite.
+  a[j] + 0 * ((v == null || (fits(y.of, f, v), (a[j] = v))) as any)
 );

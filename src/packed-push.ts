@@ -8,9 +8,9 @@ import { fits } from "./packed-write";
 /**
  * `a` if it has a slot `n`, else a copy of it 1.25× longer plus 4 (zero-filled past the copy), so
  * N pushes make O(log N) allocations. A typed array's length is truncated to an integer.
- * `n + n / 4` is `n * 1.25` exactly, a byte shorter.
+ * `n / 0.8` is `n * 1.25` (`n + n / 4`) to the last bit, two bytes shorter (every length to 2e7 checked).
  */
-const room = (a: any, n: any): any => (n < a.length ? a : ((n = new a.constructor(n + n / 4 + 4)).set(a), n));
+const room = (a: any, n: any): any => (n < a.length ? a : ((n = new a.constructor(n / 0.8 + 4)).set(a), n));
 
 /**
  * Appends an object of type `y` to `s`. Atomic: every value is checked before anything is

@@ -49,6 +49,15 @@ test("funcOnce: first callOnce runs, second throws 'FuncOnce called twice'", () 
   assert.equal(o.n, 3);
 });
 
+test("callOnce spends f before the call: the function finds f = 0, and calling it again from inside throws", () => {
+  const o = funcOnce({ n: 1 }, function (this: { n: number; f?: unknown }) {
+    assert.equal(this.f, 0);
+    assert.throws(() => callOnce(o), { message: "FuncOnce called twice" });
+    return ++this.n;
+  });
+  assert.equal(callOnce(o), 2);
+});
+
 test("funcOnce: spending swaps f for one shared function (allocates nothing per object)", () => {
   const a = funcOnce({}, function () {
     return 1;
