@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import type { Packed, PackedType, Schema, Values } from "./packed-store";
-import { room, slots } from "./packed-slots";
+import { slots } from "./packed-slots";
 
 /**
  * Appends an object of type `y` to `s`. Atomic: every value is checked before anything is
@@ -19,4 +19,4 @@ export const packPush: <S extends Schema, M>(s: Packed, y: PackedType<S, M>, val
   s,
   y: any,
   values: any,
-) => (slots(y, values, 1), slots(y, values), (s.T = room(s.T, s.n))[s.n++] = y.t, y.n++);
+) => (slots(y, values, 1), slots(y, values), slots(s, { T: y.t }), s.n++, y.n++);

@@ -71,10 +71,15 @@ export interface Packed {
   Y: PackedType<any, any>[];
   /** Number of objects. */
   n: number;
+  /**
+   * The store's own column, named as a segment's schema names its columns: the tag stream `T`
+   * grows and takes each tag through the loop that writes a segment's fields (src/packed-slots.ts).
+   */
+  readonly of: { readonly T: 0 };
 }
 
 /** An empty store; its first push allocates. */
-export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0 });
+export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0, of: { T: 0 } });
 
 /** The names a segment keeps for itself: no field or method may use them. */
 export type Taken = "i" | "n" | "t" | "of";
