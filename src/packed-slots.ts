@@ -12,7 +12,8 @@ import { fits } from "./packed-write";
  * - else writes `v[k]` there, or 0 when `v` is 0 (packPop, after lowering the count). A full
  *   column is first replaced by a copy 1.25× its length plus 4 (zero-filled past the copy), so N
  *   pushes make O(log N) allocations; `n / 0.8` is `n * 1.25` to the last bit (every length to
- *   2e7 checked) and a typed array's length is truncated to an integer.
+ *   2e7 checked) and a typed array's length is truncated to an integer. `n in a` is `n < a.length`
+ *   for a typed array and an integer count, and shorter.
  *
  * The store is a segment of one column in this sense: its `of` is `{ T: 0 }`, so its tag stream
  * `s.T` grows and takes a tag through this loop too (`slots(s, { T: y.t })`).
@@ -22,5 +23,5 @@ import { fits } from "./packed-write";
  */
 export const slots = (y: any, v: any, check?: unknown, k?: any, a?: any): void => {
   for (k in y.of)
-    check ? fits(y, k, v[k]) : ((a = y[k]).length > y.n || (y[k] = new a.constructor(y.n / 0.8 + 4)).set(a), (y[k][y.n] = v && v[k]));
+    check ? fits(y, k, v[k]) : (y.n in (a = y[k]) || (y[k] = new a.constructor(y.n / 0.8 + 4)).set(a), (y[k][y.n] = v && v[k]));
 };
