@@ -107,11 +107,11 @@ export const packType: <S extends Schema, M extends object>(
   // One loop writes the columns, the methods and the segment's own names, in that order, each
   // only where the segment has no own property of that name yet (`y[k] === {}[k]`: an inherited
   // name such as "constructor" may be shadowed). `t` is the next tag: the segment joins `s.Y`
-  // only once every name is in, and only if its tag fits a byte (the 257th-type check, last:
+  // only once every name is in, and only if its tag fits a byte (`t >> 8` is 0: the 257th-type check, last:
   // outside the for…of header, which Espruino 2v29 mis-parses when an object literal in it throws).
   for (x of ((y = { i: 0 }), [of, methods, { n: 0, t: s.Y.length, of: of }]))
     for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail(k + " is taken");
-  return (s.Y[y.t > 255 ? fail("too many types") : y.t] = y);
+  return (s.Y[y.t >> 8 ? fail("too many types") : y.t] = y);
 };
 
 /**
