@@ -22,5 +22,5 @@ export const packAt: (y: PackedType<any, any>, j: number, f: string, v?: number)
   (y.of[f] && j in (a = y[f]) && j < y.n) || fail("no field " + f + " at " + j),
   // The old value, then the write (checked first); `+ 0 *` keeps the old value, as a value that
   // fits is finite.
-  a[j] + 0 * ((v == null || (fits(y.of, f, v), (a[j] = v))) as any)
+  a[j] + 0 * ((v == null || (fits(y, f, v), (a[j] = v))) as any)
 );

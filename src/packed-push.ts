@@ -3,19 +3,13 @@
  * @packageDocumentation
  */
 import type { Packed, PackedType, Schema, Values } from "./packed-store";
-import { fits } from "./packed-write";
-
-/**
- * `a` if it has a slot `n`, else a copy of it 1.25× longer plus 4 (zero-filled past the copy), so
- * N pushes make O(log N) allocations. A typed array's length is truncated to an integer.
- * `n / 0.8` is `n * 1.25` (`n + n / 4`) to the last bit, two bytes shorter (every length to 2e7 checked).
- */
-const room = (a: any, n: any): any => (n < a.length ? a : ((n = new a.constructor(n / 0.8 + 4)).set(a), n));
+import { slots } from "./packed-slots";
 
 /**
  * Appends an object of type `y` to `s`. Atomic: every value is checked before anything is
  * written, so when one does not fit it throws `"<field>=<value> does not fit"` and the store is
- * exactly as it was (same columns, same capacity, same contents).
+ * exactly as it was (same columns, same capacity, same contents). Full columns and a full tag
+ * stream grow 1.25× plus 4 (see `slots`).
  * @param s - the store.
  * @param y - a type registered in `s` (not checked: a type of another store corrupts both).
  * @param values - a number for every field.
@@ -25,11 +19,4 @@ export const packPush: <S extends Schema, M>(s: Packed, y: PackedType<S, M>, val
   s,
   y: any,
   values: any,
-  o?: any,
-  k?: any,
-) => {
-  for (k in (o = y.of)) fits(o, k, values[k]);
-  for (k in o) (y[k] = room(y[k], y.n))[y.n] = values[k];
-  (s.T = room(s.T, s.n))[s.n++] = y.t;
-  return y.n++;
-};
+) => (slots(y, values, 1), slots(y, values), slots(s, { T: y.t }), s.n++, y.n++);

@@ -71,10 +71,15 @@ export interface Packed {
   Y: PackedType<any, any>[];
   /** Number of objects. */
   n: number;
+  /**
+   * The store's own column, named as a segment's schema names its columns: the tag stream `T`
+   * grows and takes each tag through the loop that writes a segment's fields (src/packed-slots.ts).
+   */
+  readonly of: { readonly T: 0 };
 }
 
 /** An empty store; its first push allocates. */
-export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0 });
+export const packed = (): Packed => ({ T: new Uint8Array(0), Y: [], n: 0, of: { T: 0 } });
 
 /** The names a segment keeps for itself: no field or method may use them. */
 export type Taken = "i" | "n" | "t" | "of";
@@ -102,12 +107,11 @@ export const packType: <S extends Schema, M extends object>(
   // One loop writes the columns, the methods and the segment's own names, in that order, each
   // only where the segment has no own property of that name yet (`y[k] === {}[k]`: an inherited
   // name such as "constructor" may be shadowed). `t` is the next tag: the segment joins `s.Y`
-  // only once every name is in.
-  // (The 257th-type check comes first, outside the list: Espruino 2v29 mis-parses the rest of a
-  // for…of header when an object literal in it throws before its last property.)
-  for (x of (s.Y[255] && fail("too many types"), (y = { i: 0 }), [of, methods, { n: 0, t: s.Y.length, of: of }]))
+  // only once every name is in, and only if its tag fits a byte (`t >> 8` is 0: the 257th-type check, last:
+  // outside the for…of header, which Espruino 2v29 mis-parses when an object literal in it throws).
+  for (x of ((y = { i: 0 }), [of, methods, { n: 0, t: s.Y.length, of: of }]))
     for (k in x) y[k] = y[k] === ({} as any)[k] ? (x == of ? new of[k](0) : x[k]) : fail(k + " is taken");
-  return (s.Y[y.t] = y);
+  return (s.Y[y.t >> 8 ? fail("too many types") : y.t] = y);
 };
 
 /**

@@ -13,10 +13,10 @@ import { fail } from "./fail";
  * array of two slots (0.5, then `v`), never into the store, so a caller checks every value before it writes any
  * and has nothing to undo. Whether the column holds floats is found by writing 0.5: an integer slot
  * reads it back as 0.
- * @param of - the schema: the column's constructor (`Float32Array`, `Uint8Array`, ...) by field.
+ * @param y - the segment: its schema `y.of` gives the column's constructor (`Float32Array`, `Uint8Array`, ...).
  * @param f - the field's name.
  * @param v - the value to check.
  */
-export const fits = (of: any, f: string, v: number, a?: any): unknown =>
+export const fits = (y: any, f: string, v: number, a?: any): unknown =>
   // x * 0 == 0 is isFinite(x), shorter (Infinity * 0 and NaN * 0 are NaN).
-  ((a = new of[f]([0.5, v]))[0] ? a[1] * 0 == 0 : a[1] == v) || fail(f + "=" + v + " does not fit");
+  ((a = new y.of[f]([0.5, v]))[0] ? a[1] * 0 == 0 : a[1] == v) || fail(f + "=" + v + " does not fit");

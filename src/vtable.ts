@@ -107,15 +107,15 @@ export interface DeclareTrait<M> {
 export const trait =
   <M,>(): DeclareTrait<M> =>
   (d?: any, p?: any): any => ({
-    impl: (m: any, v?: any, k?: any): any => {
+    impl: (m: any, v?: any, k?: any, x?: any): any => {
       if (CHECKED) p == null || v || fail("no method " + p);
-      // A function carries one set of properties: a primary that has some is another vtable's.
-      for (k in (v = v || {})) fail(p + " is shared");
-      // Given methods first, then the defaults of those not given (or given as undefined); a
-      // `for…in` loop, as Object.assign onto a function fails on Espruino. `m[k]`, not `v[k]`: a
-      // callable vtable is a function, which inherits `call`, `apply` and `bind`.
-      for (k in m) v[k] = m[k];
-      for (k in d) v[k] = m[k] || d[k];
+      // One loop over the new vtable, the given methods, then the defaults. The vtable comes
+      // first: a function carries one set of properties, so a primary that has any is another
+      // vtable's. Then the given methods, then the defaults of those not given (or given as
+      // undefined): `m[k] || x[k]` is `m[k]` while `x` is `m`. A `for…in` loop, as Object.assign
+      // onto a function fails on Espruino; `m[k]`, not `v[k]`: a callable vtable is a function,
+      // which inherits `call`, `apply` and `bind`.
+      for (x of [(v = v || {}), m, d]) for (k in x) x == v ? fail(p + " is shared") : (v[k] = m[k] || x[k]);
       if (CHECKED) for (k in v) v[k] || fail("no method " + k);
       return v;
     },
